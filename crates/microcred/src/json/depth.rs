@@ -82,10 +82,10 @@ mod tests {
     #[test]
     fn reports_the_path_where_the_limit_is_crossed() {
         let doc = br#"{"a": [1, {"b\"": {"c": [[[]]]}}]}"#;
-        assert!(check_depth(doc, 6).is_ok());
-        let err = check_depth(doc, 5).unwrap_err();
+        assert!(check_depth(doc, 7).is_ok());
+        let err = check_depth(doc, 6).unwrap_err();
         assert_eq!(err.code(), "json.too_deep");
-        assert_eq!(err.path(), Some("$.a[1].b\\\".c[0]"));
+        assert_eq!(err.path(), Some("$.a[1].b\\\".c[0][0]"));
     }
 
     #[test]
