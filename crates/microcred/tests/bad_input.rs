@@ -1,0 +1,198 @@
+//! Bad input gets a typed error with a stable code and a path, never a panic or a hang.
+
+mod shared;
+
+use microcred::json::{self, Limits, Reader};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// A small credential in the EDC form, enough to mutate.
+fn minimal() -> Value {
+    json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1", "http://data.europa.eu/snb/model/context/edc-ap"],
+        "id": "urn:credential:00000000-0000-4000-8000-000000000000",
+        "type": ["VerifiableCredential", "EuropeanDigitalCredential"],
+        "credentialSubject": {
+            "id": "urn:epass:person:1",
+            "type": "Person",
+            "givenName": {"en": "Secretname"},
+            "dateOfBirth": "1990-01-01T00:00:00Z",
+            "hasClaim": {"id": "urn:epass:learningAchievement:1", "type": "LearningAchievement", "title": {"en": "Course"}}
+        },
+        "validFrom": "2024-01-01T00:00:00Z"
+    })
+}
+
+fn code_of(value: &Value) -> (String, Option<String>) {
+    let bytes = serde_json::to_vec(value).expect("serialises");
+    let err = json::parse(&bytes).expect_err("must fail");
+    assert!(!err.to_string().contains("Secretname"), "message leaks personal data: {err}");
+    (err.code().to_owned(), err.path().map(str::to_owned))
+}
+
+#[test]
+fn the_minimal_credential_reads() {
+    let bytes = serde_json::to_vec(&minimal()).expect("serialises");
+    json::parse(&bytes).expect("minimal credential reads");
+}
+
+#[test]
+fn not_json() {
+    let err = json::parse(b"this is not json").unwrap_err();
+    assert_eq!(err.code(), "json.syntax");
+    assert_eq!(json::parse(b"{\"a\": tru}").unwrap_err().code(), "json.syntax");
+}
+
+#[test]
+fn empty_and_truncated_input() {
+    assert_eq!(json::parse(b"").unwrap_err().code(), "json.truncated");
+    let bytes = serde_json::to_vec(&minimal()).expect("serialises");
+    for cut in [1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+        let err = json::parse(&bytes[..cut]).unwrap_err();
+        assert_eq!(err.code(), "json.truncated", "cut at {cut}");
+    }
+}
+
+#[test]
+fn truncated_ec_sample() {
+    let Some(bytes) = shared::shared_file("upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-unsigned.jsonld") else { return };
+    let err = json::parse(&bytes[..bytes.len() / 2]).unwrap_err();
+    assert_eq!(err.code(), "json.truncated");
+}
+
+#[test]
+fn wrong_json_types_name_the_path() {
+    let mut v = minimal();
+    v["credentialSubject"] = json!("a string");
+    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject".into())));
+
+    let mut v = minimal();
+    v["credentialSubject"]["hasClaim"]["title"] = json!(5);
+    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject.hasClaim.title".into())));
+
+    let mut v = minimal();
+    v["credentialSubject"]["givenName"] = json!({"en": ["ok", 3]});
+    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject.givenName.en[1]".into())));
+
+    let mut v = minimal();
+    v["credentialSubject"]["hasClaim"] = json!([{"type": "LearningAchievement"}, 7]);
+    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject.hasClaim[1]".into())));
+
+    let v = json!([1, 2, 3]);
+    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$".into())));
+}
+
+#[test]
+fn a_class_in_the_wrong_slot() {
+    let mut v = minimal();
+    v["credentialSubject"]["type"] = json!("Organisation");
+    assert_eq!(code_of(&v), ("json.unexpected_class".into(), Some("$.credentialSubject.type".into())));
+
+    let mut v = minimal();
+    v["credentialSubject"]["hasClaim"]["type"] = json!("Person");
+    assert_eq!(code_of(&v), ("json.unexpected_class".into(), Some("$.credentialSubject.hasClaim.type".into())));
+}
+
+#[test]
+fn invalid_dates_and_durations_do_not_echo_the_value() {
+    let mut v = minimal();
+    v["credentialSubject"]["dateOfBirth"] = json!("Secretname-02-30");
+    assert_eq!(code_of(&v), ("json.invalid_value".into(), Some("$.credentialSubject.dateOfBirth".into())));
+
+    let mut v = minimal();
+    v["credentialSubject"]["hasClaim"]["specifiedBy"] = json!({"type": "Qualification", "volumeOfLearning": "60 hours"});
+    assert_eq!(code_of(&v).0, "json.invalid_value");
+}
+
+#[test]
+fn missing_or_foreign_context() {
+    let mut v = minimal();
+    v.as_object_mut().expect("object").remove("@context");
+    assert_eq!(code_of(&v), ("jsonld.missing_context".into(), Some("$".into())));
+
+    let mut v = minimal();
+    v["@context"][1] = json!("https://evil.example/context.jsonld");
+    let bytes = serde_json::to_vec(&v).expect("serialises");
+    let err = json::parse(&bytes).unwrap_err();
+    assert_eq!(err.code(), "jsonld.foreign_context");
+    assert_eq!(err.path(), Some("$.@context[1]"));
+    assert!(err.to_string().contains("https://evil.example/context.jsonld"), "names the URL: {err}");
+
+    let mut v = minimal();
+    v["@context"][1] = json!({"title": "http://example.org/other"});
+    assert_eq!(code_of(&v).0, "jsonld.foreign_context");
+}
+
+#[test]
+fn not_a_credential() {
+    let mut v = minimal();
+    v["type"] = json!("Person");
+    assert_eq!(code_of(&v).0, "jsonld.not_a_credential");
+    let mut v = minimal();
+    v.as_object_mut().expect("object").remove("type");
+    assert_eq!(code_of(&v).0, "jsonld.not_a_credential");
+}
+
+#[test]
+fn input_over_the_size_limit() {
+    let bytes = serde_json::to_vec(&minimal()).expect("serialises");
+    let reader = Reader::new().with_limits(Limits { max_bytes: 100, ..Limits::default() });
+    let err = reader.read(&bytes).unwrap_err();
+    assert_eq!(err.code(), "json.too_large");
+    // The default limit is 16 MiB.
+    let huge = vec![b' '; 16 * 1024 * 1024 + 1];
+    assert_eq!(json::parse(&huge).unwrap_err().code(), "json.too_large");
+}
+
+#[test]
+fn nesting_deeper_than_the_limit() {
+    // Far deeper than any stack could recurse: the pre-scan stops it first.
+    let mut deep = String::from("{\"@context\": [\"https://www.w3.org/2018/credentials/v1\"], \"x\": ");
+    deep.push_str(&"[".repeat(200_000));
+    deep.push_str(&"]".repeat(200_000));
+    deep.push('}');
+    let err = json::parse(deep.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "json.too_deep");
+    assert_eq!(err.path().map(|p| p.starts_with("$.x[0][0]")), Some(true));
+
+    let reader = Reader::new().with_limits(Limits { max_depth: 3, ..Limits::default() });
+    let bytes = serde_json::to_vec(&minimal()).expect("serialises");
+    let err = reader.read(&bytes).unwrap_err();
+    assert_eq!(err.code(), "json.too_deep");
+    assert_eq!(err.path(), Some("$.credentialSubject.hasClaim.title"));
+}
+
+#[test]
+fn a_sealed_file_with_a_bad_envelope() {
+    let sealed = json!({"payload": {"not": "a string"}, "signatures": []});
+    let bytes = serde_json::to_vec(&sealed).expect("serialises");
+    let err = json::parse_unverified(&bytes).unwrap_err();
+    assert_eq!(err.code(), "jades.malformed");
+    assert_eq!(err.path(), Some("$.payload"));
+
+    let sealed = json!({"payload": "{\"truncated\": ", "signatures": []});
+    let bytes = serde_json::to_vec(&sealed).expect("serialises");
+    assert_eq!(json::parse_unverified(&bytes).unwrap_err().code(), "json.truncated");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = json::parse(&bytes);
+        let _ = json::parse_unverified(&bytes);
+    }
+
+    #[test]
+    fn mutated_credentials_never_panic(position in 0usize..2000, byte in any::<u8>()) {
+        let mut bytes = serde_json::to_vec(&minimal()).expect("serialises");
+        let at = position % bytes.len();
+        bytes[at] = byte;
+        if let Ok(credential) = json::parse(&bytes) {
+            // Whatever reads must survive a write and read back unchanged.
+            let again = json::parse(json::to_string(&credential).as_bytes()).expect("rewritten credential reads");
+            prop_assert_eq!(again, credential);
+        }
+    }
+}
