@@ -1,8 +1,46 @@
 //! Europass controlled lists (`http://data.europa.eu/snb/<list>/<code>`).
+//!
+//! Each list is an enum of the codes microcred knows, with the English label the list gives. The
+//! codes below were each seen in a published source (noted above every list); a code that is not
+//! here reads as `None`, and the concept itself is kept untouched by the model.
 
 use super::{Vocabulary, scheme};
 
 const SNB: &str = "http://data.europa.eu/snb/";
+
+/// The characters of a CamelCase identifier in snake_case (`WrittenExamination` →
+/// `written_examination`).
+fn snake_chars(ident: &'static str) -> impl Iterator<Item = char> {
+    ident.char_indices().flat_map(|(i, c)| {
+        let separator = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+        separator
+            .into_iter()
+            .chain(std::iter::once(c.to_ascii_lowercase()))
+    })
+}
+
+/// The characters of a name as a person may type it: trimmed, ASCII lower case, each run of
+/// spaces, hyphens and underscores as one `_` (`Non-formal learning` → `non_formal_learning`).
+fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_separator = false;
+    text.trim().chars().filter_map(move |c| {
+        if matches!(c, ' ' | '-' | '_') {
+            let first = !after_separator;
+            after_separator = true;
+            first.then_some('_')
+        } else {
+            after_separator = false;
+            Some(c.to_ascii_lowercase())
+        }
+    })
+}
+
+/// True when `input` names the value whose variant is `ident` and whose label is `label`: the
+/// snake_case variant name or the label, ignoring case, spaces, hyphens and underscores.
+fn names(input: &str, ident: &'static str, label: &'static str) -> bool {
+    snake_chars(ident).eq(normalized_chars(input))
+        || normalized_chars(label).eq(normalized_chars(input))
+}
 
 /// Declares a Europass list as an enum of its codes and English labels.
 macro_rules! europass_list {
@@ -31,6 +69,29 @@ macro_rules! europass_list {
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $( $code => Some($name::$variant), )* _ => None }
             }
+
+            /// The value's name: its variant in snake_case (`written_examination`), for command
+            /// lines, configuration files and bindings.
+            pub fn name(&self) -> String {
+                snake_chars(self.ident()).collect()
+            }
+
+            /// The value a person or a configuration file names: the snake_case [`name`] or the
+            /// English label, ignoring case, and taking spaces, hyphens and underscores alike
+            /// (`non-formal`, `Non formal learning` and `non_formal` all work).
+            ///
+            /// [`name`]: Self::name
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| names(name, value.ident(), value.static_label()))
+            }
+
+            fn ident(&self) -> &'static str {
+                match self { $( $name::$variant => stringify!($variant), )* }
+            }
+
+            fn static_label(&self) -> &'static str {
+                match self { $( $name::$variant => $label, )* }
+            }
         }
 
         impl Vocabulary for $name {
@@ -41,7 +102,7 @@ macro_rules! europass_list {
             }
 
             fn label(&self) -> String {
-                match self { $( $name::$variant => $label, )* }.to_owned()
+                self.static_label().to_owned()
             }
 
             fn from_iri(iri: &str) -> Option<Self> {
@@ -52,7 +113,11 @@ macro_rules! europass_list {
 }
 
 europass_list! {
-    /// Credit systems.
+    /// Credit systems (`education-credit`).
+    ///
+    /// Only ECTS is here: it is the code EDC itself writes and the one the micro-credential
+    /// recommendation asks for. The list has other systems (ECVET among them), but no source seen
+    /// while building this gave their codes with labels.
     CreditFramework, list "education-credit", scheme scheme::EDUCATION_CREDIT, {
         /// European Credit Transfer and Accumulation System.
         Ects = "6fcec5c5af", "European Credit Transfer System";
@@ -60,7 +125,10 @@ europass_list! {
 }
 
 europass_list! {
-    /// Whether learning was formal or non-formal.
+    /// Whether learning was formal or non-formal (`learning-setting`).
+    ///
+    /// Codes and labels as the EU Vocabularies "Learning setting type" scheme lists them: the list
+    /// has these two values only, so there is no code for informal learning.
     LearningSetting, list "learning-setting", scheme scheme::LEARNING_SETTING, {
         /// Formal learning.
         Formal = "6fd4685715", "formal learning";
@@ -70,8 +138,11 @@ europass_list! {
 }
 
 europass_list! {
-    /// Form of participation: online, blended or presential. (Upstream calls the list
-    /// `learning-assessment`.)
+    /// Mode of learning and assessment: the form of participation (`learning-assessment`).
+    ///
+    /// Codes and labels as the EU Vocabularies "Mode of learning and assessment" scheme lists
+    /// them. Online, blended and presential are the answers to the micro-credential element "form
+    /// of participation"; the others describe how learning or assessment took place.
     Mode, list "learning-assessment", scheme scheme::MODE, {
         /// Online.
         Online = "920fbb3cbe", "Online";
@@ -79,11 +150,21 @@ europass_list! {
         Blended = "e92d221e4d", "Blended";
         /// Presential (in person).
         Presential = "9191af2ed9", "Presential";
+        /// Hybrid.
+        Hybrid = "c_3a90b26d", "Hybrid";
+        /// Work-based.
+        WorkBased = "729f3bed4b", "Workbased";
+        /// Project-based.
+        ProjectBased = "7813801c77", "Project based";
+        /// Research or laboratory based.
+        ResearchLabBased = "ed4c557045", "Research-Lab based";
     }
 }
 
 europass_list! {
-    /// Types of assessment.
+    /// Types of assessment (`assessment`).
+    ///
+    /// Codes and labels as listed in the EU Vocabularies "Assessment type" scheme.
     AssessmentType, list "assessment", scheme scheme::ASSESSMENT, {
         /// Peer assessment.
         PeerAssessment = "19a2e5e671", "peer assessment";
@@ -123,17 +204,29 @@ europass_list! {
 }
 
 europass_list! {
-    /// Supervision and identity verification during assessment.
+    /// Supervision and identity verification during assessment (`supervision-verification`, the
+    /// "Europass Standard List of Methods Of Supervision And Verification").
+    ///
+    /// "Supervised with ID Verification" and "Unsupervised without ID Verification" are as the EC's
+    /// own sample credentials write them; "Unsupervised with ID verification" as an ELM 3 issuing
+    /// tool writes it. EDC's 2020 sample credentials also use the code `44314532f9`, labelled only
+    /// "ID Verification" there, so it is left out until its list label is known.
     Supervision, list "supervision-verification", scheme scheme::SUPERVISION, {
         /// Unsupervised, identity not verified.
         UnsupervisedWithoutIdVerification = "c598449d64", "Unsupervised without ID Verification";
         /// Unsupervised, identity verified.
         UnsupervisedWithIdVerification = "df2880c5cb", "Unsupervised with ID verification";
+        /// Supervised (proctored), identity verified.
+        SupervisedWithIdVerification = "70be69aaf9", "Supervised with ID Verification";
     }
 }
 
 europass_list! {
-    /// Credential types (the `credentialProfiles` of a credential).
+    /// Credential types (the `credentialProfiles` of a credential; list `credential`).
+    ///
+    /// Generic is what micro-credentials use. The learning activity, qualification award and
+    /// learning entitlement types are the older EDCI types, kept so that credentials carrying them
+    /// are recognised.
     CredentialType, list "credential", scheme scheme::CREDENTIAL, {
         /// The generic profile, which micro-credentials use.
         Generic = "e34929035b", "Generic";
@@ -145,11 +238,17 @@ europass_list! {
         IssuedByMandate = "c_9a31f32a", "Issued by mandate";
         /// Converted from another format.
         Converted = "c_7e400154", "Converted";
+        /// An activity done or being done (EDCI type).
+        LearningActivity = "48b514e72a", "Learning Activity";
+        /// The award of a qualification (EDCI type).
+        QualificationAward = "6cf8e68c43", "Qualification Award";
+        /// A right received (EDCI type).
+        LearningEntitlement = "bdc47cb449", "Learning Entitlement";
     }
 }
 
 europass_list! {
-    /// Types of accreditation, the kinds of quality assurance.
+    /// Types of accreditation, the kinds of quality assurance (`accreditation`).
     AccreditationType, list "accreditation", scheme scheme::ACCREDITATION, {
         /// Quality assurance of a programme (the usual answer for a micro-credential).
         ProgrammeQualityAssurance = "820101cba6", "Programme Quality Assurance";
@@ -163,7 +262,7 @@ europass_list! {
 }
 
 europass_list! {
-    /// Content encodings of media objects.
+    /// Content encodings of media objects (`encoding`).
     Encoding, list "encoding", scheme scheme::ENCODING, {
         /// Base64.
         Base64 = "6146cde7dd", "base64";
@@ -184,6 +283,11 @@ impl Eqf {
     pub fn level(&self) -> u8 {
         self.0
     }
+
+    /// The eight levels, lowest first.
+    pub fn all() -> impl Iterator<Item = Eqf> {
+        (1..=8).map(Eqf)
+    }
 }
 
 impl Vocabulary for Eqf {
@@ -198,48 +302,11 @@ impl Vocabulary for Eqf {
     }
 
     fn from_iri(iri: &str) -> Option<Self> {
-        iri.strip_prefix(SNB)?.strip_prefix("eqf/")?.parse().ok().and_then(Eqf::new)
+        let level = iri.strip_prefix(SNB)?.strip_prefix("eqf/")?;
+        // Only the canonical spelling: `eqf/06` or `eqf/+6` are not concepts of the list.
+        if level.len() != 1 {
+            return None;
+        }
+        level.parse().ok().and_then(Eqf::new)
     }
 }
-
-/// A field of education and training (ISCED-F 2013): broad (2 digits), narrow (3) or detailed (4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct IscedF {
-    code: &'static str,
-    label: &'static str,
-}
-
-impl IscedF {
-    /// The field with this ISCED-F code, such as `0688` or `003`.
-    pub fn new(code: &str) -> Option<Self> {
-        ISCED_F.iter().find(|(c, _)| *c == code).map(|(code, label)| IscedF { code, label })
-    }
-
-    /// The ISCED-F code.
-    pub fn code(&self) -> &'static str {
-        self.code
-    }
-}
-
-impl Vocabulary for IscedF {
-    const SCHEME: &'static str = scheme::ISCED_F;
-
-    fn iri(&self) -> String {
-        format!("{SNB}isced-f/{}", self.code)
-    }
-
-    fn label(&self) -> String {
-        self.label.to_owned()
-    }
-
-    fn from_iri(iri: &str) -> Option<Self> {
-        iri.strip_prefix(SNB)?.strip_prefix("isced-f/").and_then(IscedF::new)
-    }
-}
-
-/// ISCED-F 2013 codes and English names.
-const ISCED_F: &[(&str, &str)] = &[
-    ("00", "Generic programmes and qualifications"),
-    ("003", "Personal skills and development"),
-    ("0688", "Inter-disciplinary programmes and qualifications involving Information and Communication Technologies (ICTs)"),
-];

@@ -14,15 +14,29 @@
 //! Europass lists live at `http://data.europa.eu/snb/<list>/<code>` with the scheme
 //! `http://data.europa.eu/snb/<list>/25831c2`; Publications Office tables (countries, languages,
 //! file types) at `http://publications.europa.eu/resource/authority/<table>/<CODE>`.
+//!
+//! The Europass lists are enums; [`from_name`](Mode::from_name) takes what a registrar writes in
+//! a course description or a configuration file:
+//!
+//! ```
+//! use microcred::vocab::{AssessmentType, LearningSetting, Mode, Vocabulary};
+//! assert_eq!(Mode::from_name("online"), Some(Mode::Online));
+//! assert_eq!(LearningSetting::from_name("non-formal"), Some(LearningSetting::NonFormal));
+//! let exam = AssessmentType::from_name("Written examination").expect("a listed type");
+//! assert_eq!(exam.iri(), "http://data.europa.eu/snb/assessment/6e6cb2cc78");
+//! assert_eq!(exam.name(), "written_examination");
+//! ```
 
 mod authority;
 mod europass;
+mod isced;
 
 pub use authority::{Country, FileType, Language};
 pub use europass::{
-    AccreditationType, AssessmentType, CredentialType, CreditFramework, Encoding, Eqf, IscedF,
+    AccreditationType, AssessmentType, CredentialType, CreditFramework, Encoding, Eqf,
     LearningSetting, Mode, Supervision,
 };
+pub use isced::{IscedF, IscedLevel};
 
 use crate::model::{Concept, ConceptScheme, LangMap};
 
@@ -76,7 +90,10 @@ pub trait Vocabulary: Sized {
     fn concept(&self) -> Concept {
         Concept {
             id: Some(self.iri()),
-            in_scheme: Some(ConceptScheme { id: Some(Self::SCHEME.to_owned()), ..Default::default() }),
+            in_scheme: Some(ConceptScheme {
+                id: Some(Self::SCHEME.to_owned()),
+                ..Default::default()
+            }),
             notation: Self::NOTATION.map(str::to_owned),
             pref_label: LangMap::en(self.label()),
             ..Default::default()
