@@ -1,9 +1,147 @@
-//! Profile check.
-/// x
-#[derive(Debug)]
-pub struct Finding;
-/// x
-#[derive(Debug)]
-pub enum Severity {}
-/// x
-pub fn check() {}
+//! The micro-credential profile check: is this credential one EDC accepts, and is it a
+//! micro-credential in the sense of the Council Recommendation?
+//!
+//! [`check`] returns a list of [`Finding`]s, each with a stable code, a [`Severity`], the JSON path
+//! concerned and a message. Messages say what is missing in general terms and never quote the
+//! credential, so findings are safe to log. Paths point into the JSON as microcred writes it
+//! (`$.credentialSubject.hasClaim.specifiedBy.learningOutcome`): a list of one is written as the
+//! value itself, so an index (`location[1]`) appears only in lists of several. Findings come in a
+//! stable order: the EDC findings in document order, then the Annex I findings in the Annex's order.
+//! [`CODES`] lists every code with its severity and meaning.
+//!
+//! ```
+//! use microcred::model::EuropeanDigitalCredential;
+//! use microcred::profile::{check, has_errors};
+//! let findings = check(&EuropeanDigitalCredential::default());
+//! assert!(has_errors(&findings));
+//! assert!(findings.iter().any(|f| f.code == "edc.missing.issuer" && f.path == "$.issuer"));
+//! assert!(findings.iter().any(|f| f.code == "mc.missing.learning_achievement"));
+//! ```
+//!
+//! # `edc.*`: the EDC application profile
+//!
+//! What the SHACL shapes of the EDC application profile (`EDC-generic-no-cv.ttl`) require with
+//! `sh:minCount`, all errors since EDC refuses the credential otherwise ([`check_edc`]):
+//! - `edc.missing.<element>` for the envelope (`credential_schema`, `credential_subject`, `issuer`,
+//!   `issued`, `valid_from`, `credential_profiles`, `display_parameter`), the issuer's
+//!   `eidas_identifier`, the subject's `has_claim`, and in every node of the credential wherever it
+//!   sits: each claim's `title` and `awarded_by` (nested assessments, activities, parts and
+//!   entitlements included), each awarding process's `awarding_body`, each assessment's `grade`,
+//!   each organisation's `legal_name` and `location`, each location's `address`, each address's
+//!   `country_code`, each credit point's `framework` and `point`, the display's `title`,
+//!   `language`, `primary_language`, `individual_display`, `display_detail`, `image` and `page`,
+//!   each media object's `content`, `content_encoding` and `content_type`, each identifier's
+//!   `notation`, each legal identifier's `spatial`, each note's `note_literal`, each web resource's
+//!   `content_url`, each group's `pref_label`, each evidence's `evidence_type`, each entitlement
+//!   specification's `entitlement_type` and `entitlement_status`, each accreditation's
+//!   `accreditation_type`, `accrediting_agent` and `title`. Specifications, learning outcomes and
+//!   grading schemes need a `title` too.
+//! - `edc.concept.missing_id` and `edc.concept.missing_scheme`: every controlled value must be an
+//!   embedded `Concept` with an `id` and an `inScheme` naming its scheme; the controlled-vocabulary
+//!   shapes (`EDC-generic-full.ttl`) match values by that scheme.
+//!
+//! EDC's shapes allow at most one eIDAS identifier on the issuer; the model holds one, so a
+//! credential with several is already refused when it is read (`json.wrong_type` at
+//! `$.issuer.eIDASIdentifier`).
+//!
+//! # `mc.*`: Annex I of Council Recommendation 2022/C 243/02
+//!
+//! Read from the credential's first learning achievement (`hc`, in `credentialSubject.hasClaim`)
+//! and its specification (`spec`, `hc.specifiedBy`) by [`check_micro_credential`]:
+//!
+//! | element | code | severity | where |
+//! |---|---|---|---|
+//! | identification of the learner | `mc.missing.learner_identification` | error | a name, `nationalID`, `dateOfBirth` or `identifier` on `credentialSubject` |
+//! | title | `mc.missing.title` | error | `hc.title` |
+//! | country/region of the issuer | `mc.missing.issuer_country` | error | `hc.awardedBy.awardingBody.location.address.countryCode` |
+//! | awarding body | `mc.missing.awarding_body` | error | `hc.awardedBy.awardingBody` |
+//! | date of issuing | `mc.missing.date_of_issuing` | error | `issued` |
+//! | learning outcomes | `mc.missing.learning_outcomes` | error | `spec.learningOutcome` |
+//! | notional workload | `mc.missing.workload` | error | `spec.creditPoint` or `spec.volumeOfLearning` |
+//! | level, if applicable | `mc.missing.level` | warning | `spec.eqfLevel` or `spec.nqfLevel` |
+//! | type of assessment | `mc.missing.assessment_type` | error | `hc.provenBy.specifiedBy.dcType` (or `spec.provenBy.dcType`) |
+//! | form of participation | `mc.missing.form_of_participation` | error | `spec.mode` |
+//! | … and its learning setting | `mc.missing.learning_setting` | warning | `spec.learningSetting` |
+//! | type of quality assurance | `mc.missing.quality_assurance` | error | an `Accreditation`, see below |
+//! | prerequisites | `mc.missing.prerequisites` | info | `spec.entryRequirement` |
+//! | supervision and identity verification | `mc.missing.supervision` | info | `hc.provenBy.idVerification` |
+//! | grade | `mc.missing.grade` | info | `hc.provenBy.grade` |
+//! | integration/stackability | `mc.missing.stackability` | info | `spec.isPartialQualification`, `hasPart`, `isPartOf`, `hc.entitlesTo` |
+//! | further information | `mc.missing.further_information` | info | `additionalNote`, `supplementaryDocument`, `homepage` on `hc` or `spec` |
+//!
+//! The country is judged only when there is an awarding body, so a missing body is one finding.
+//! `mc.invalid.*` codes check values: `workload` (a credit point's `point` that is not a positive
+//! number), `level` (an `eqfLevel` outside the EQF scheme), `form_of_participation` (a `mode` that
+//! is not online, blended or presential), `learning_setting` (a warning: not formal or non-formal)
+//! and `quality_assurance` (a warning: an accreditation on a specification not typed
+//! `Qualification`). A credential with no learning achievement at all, such as a certificate of
+//! participation claiming only an activity, gets the single error `mc.missing.learning_achievement`.
+//!
+//! ## Type of quality assurance
+//!
+//! The EC samples carry none, and ELM has no property of that name. microcred expresses it as an
+//! ELM [`Accreditation`](crate::model::Accreditation): its `dcType` says the kind of quality
+//! assurance ([`AccreditationType`](crate::vocab::AccreditationType): programme or institutional
+//! quality assurance, licensing), its `title` names it and its `accreditingAgent` is the quality
+//! assurance body. It sits on the qualification (`spec.accreditation`, which ELM defines on
+//! `Qualification`) or, for quality assurance of the institution as a whole, on the awarding body
+//! (`hc.awardedBy.awardingBody.accreditation`). Either satisfies the element. The EDC shape wants
+//! the accreditation's `dcType`, `title` and `accreditingAgent`, reported as
+//! `edc.missing.accreditation_type`, `edc.missing.title` and `edc.missing.accrediting_agent`.
+//!
+//! # Before sealing
+//!
+//! EDC fills some elements in when it seals: `issued`, and the issuer from the seal certificate
+//! (the issuer itself in the upload form, its legal name, its eIDAS identifier and a location with
+//! the certificate's country). [`check_before_sealing`] reports their absence as [`Severity::Info`]
+//! instead of an error, so an unsigned credential ready for EDC checks clean.
+
+mod annex;
+mod codes;
+mod edc;
+mod finding;
+mod path;
+
+pub use codes::CODES;
+pub use finding::{Finding, Severity, has_errors};
+
+use crate::model::EuropeanDigitalCredential;
+
+/// Every check: the EDC application profile, then Annex I.
+pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
+    let mut findings = check_edc(credential);
+    findings.extend(check_micro_credential(credential));
+    findings
+}
+
+/// The EDC application profile's mandatory elements (codes `edc.*`).
+pub fn check_edc(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
+    edc::Walker::check(credential)
+}
+
+/// The elements of Annex I of Council Recommendation 2022/C 243/02 (codes `mc.*`).
+pub fn check_micro_credential(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
+    annex::check(credential)
+}
+
+/// Like [`check`], for a credential EDC has yet to seal: what EDC fills in when sealing is
+/// reported as [`Severity::Info`].
+pub fn check_before_sealing(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
+    let mut findings = check(credential);
+    for finding in &mut findings {
+        if FILLED_WHEN_SEALING.contains(&(finding.code, finding.path.as_str())) {
+            finding.severity = Severity::Info;
+        }
+    }
+    findings
+}
+
+/// The findings EDC resolves when it seals: (code, path).
+const FILLED_WHEN_SEALING: &[(&str, &str)] = &[
+    (codes::EDC_ISSUED.code, "$.issued"),
+    (codes::MC_DATE_OF_ISSUING.code, "$.issued"),
+    (codes::EDC_ISSUER.code, "$.issuer"),
+    (codes::EDC_EIDAS_IDENTIFIER.code, "$.issuer.eIDASIdentifier"),
+    (codes::EDC_LEGAL_NAME.code, "$.issuer.legalName"),
+    (codes::EDC_LOCATION.code, "$.issuer.location"),
+];

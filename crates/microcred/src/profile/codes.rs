@@ -1,0 +1,139 @@
+//! Every code the profile check can emit, with its severity and meaning.
+//!
+//! One table feeds both the findings and [`CODES`], so a code cannot be emitted without being
+//! listed, and the message of a finding is always the listed meaning.
+
+use super::Severity;
+
+/// A code with its default severity and meaning.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Code {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub meaning: &'static str,
+}
+
+macro_rules! codes {
+    ($( $name:ident = $code:literal, $severity:ident, $meaning:literal; )*) => {
+        $( pub(crate) const $name: Code = Code { code: $code, severity: Severity::$severity, meaning: $meaning }; )*
+
+        /// Every code the profile check can emit: (code, default severity, what it means).
+        ///
+        /// [`check_before_sealing`](super::check_before_sealing) lowers the few codes EDC resolves
+        /// when sealing to [`Severity::Info`]; everything else is always reported at the severity
+        /// listed here.
+        pub const CODES: &[(&str, Severity, &str)] = &[ $( ($code, Severity::$severity, $meaning), )* ];
+    };
+}
+
+codes! {
+    // The credential envelope.
+    EDC_CREDENTIAL_SCHEMA = "edc.missing.credential_schema", Error,
+        "the credential names no credentialSchema (the EDC application profile)";
+    EDC_CREDENTIAL_SUBJECT = "edc.missing.credential_subject", Error, "the credential has no credentialSubject";
+    EDC_ISSUER = "edc.missing.issuer", Error, "the credential has no issuer";
+    EDC_EIDAS_IDENTIFIER = "edc.missing.eidas_identifier", Error,
+        "the issuer has no eIDASIdentifier (EDC requires exactly one)";
+    EDC_ISSUED = "edc.missing.issued", Error, "the credential has no issued date";
+    EDC_VALID_FROM = "edc.missing.valid_from", Error, "the credential has no validFrom date";
+    EDC_CREDENTIAL_PROFILES = "edc.missing.credential_profiles", Error, "the credential has no credentialProfiles";
+    EDC_DISPLAY_PARAMETER = "edc.missing.display_parameter", Error, "the credential has no displayParameter";
+    // People, organisations, places.
+    EDC_HAS_CLAIM = "edc.missing.has_claim", Error, "the credential subject has no hasClaim";
+    EDC_LEGAL_NAME = "edc.missing.legal_name", Error, "an organisation has no legalName";
+    EDC_LOCATION = "edc.missing.location", Error, "an organisation has no location";
+    EDC_ADDRESS = "edc.missing.address", Error, "a location has no address";
+    EDC_COUNTRY_CODE = "edc.missing.country_code", Error, "an address has no countryCode";
+    EDC_NOTATION = "edc.missing.notation", Error, "an identifier has no notation";
+    EDC_SPATIAL = "edc.missing.spatial", Error, "a legal identifier has no spatial (issuing country)";
+    EDC_PREF_LABEL = "edc.missing.pref_label", Error, "a group has no prefLabel";
+    EDC_ACCREDITATION_TYPE = "edc.missing.accreditation_type", Error,
+        "an accreditation has no dcType (kind of quality assurance)";
+    EDC_ACCREDITING_AGENT = "edc.missing.accrediting_agent", Error, "an accreditation has no accreditingAgent";
+    // Claims and what specifies them.
+    EDC_TITLE = "edc.missing.title", Error,
+        "a claim, specification, learning outcome, grading scheme, accreditation or display parameter has no title";
+    EDC_AWARDED_BY = "edc.missing.awarded_by", Error, "a claim has no awardedBy";
+    EDC_AWARDING_BODY = "edc.missing.awarding_body", Error, "an awarding process has no awardingBody";
+    EDC_GRADE = "edc.missing.grade", Error, "a learning assessment has no grade";
+    EDC_FRAMEWORK = "edc.missing.framework", Error, "a credit point has no framework";
+    EDC_POINT = "edc.missing.point", Error, "a credit point has no point";
+    EDC_ENTITLEMENT_TYPE = "edc.missing.entitlement_type", Error, "an entitlement specification has no dcType";
+    EDC_ENTITLEMENT_STATUS = "edc.missing.entitlement_status", Error,
+        "an entitlement specification has no entitlementStatus";
+    // Display, media, notes, links, evidence.
+    EDC_PRIMARY_LANGUAGE = "edc.missing.primary_language", Error, "the display parameter has no primaryLanguage";
+    EDC_LANGUAGE = "edc.missing.language", Error, "a display parameter or individual display has no language";
+    EDC_INDIVIDUAL_DISPLAY = "edc.missing.individual_display", Error, "the display parameter has no individualDisplay";
+    EDC_DISPLAY_DETAIL = "edc.missing.display_detail", Error, "an individual display has no displayDetail";
+    EDC_IMAGE = "edc.missing.image", Error, "a display detail has no image";
+    EDC_PAGE = "edc.missing.page", Error, "a display detail has no page number";
+    EDC_CONTENT = "edc.missing.content", Error, "a media object has no content";
+    EDC_CONTENT_ENCODING = "edc.missing.content_encoding", Error, "a media object has no contentEncoding";
+    EDC_CONTENT_TYPE = "edc.missing.content_type", Error, "a media object has no contentType";
+    EDC_NOTE_LITERAL = "edc.missing.note_literal", Error, "a note has no noteLiteral";
+    EDC_CONTENT_URL = "edc.missing.content_url", Error, "a web resource has no contentURL";
+    EDC_EVIDENCE_TYPE = "edc.missing.evidence_type", Error, "an evidence has no dcType";
+    // Controlled values.
+    EDC_CONCEPT_ID = "edc.concept.missing_id", Error, "a controlled value (Concept) has no id";
+    EDC_CONCEPT_SCHEME = "edc.concept.missing_scheme", Error,
+        "a controlled value (Concept) has no inScheme with an id";
+
+    // Annex I of Council Recommendation 2022/C 243/02.
+    MC_LEARNING_ACHIEVEMENT = "mc.missing.learning_achievement", Error,
+        "the credential claims no learning achievement, so it certifies no micro-credential";
+    MC_LEARNER_IDENTIFICATION = "mc.missing.learner_identification", Error,
+        "the learner has no name, nationalID, dateOfBirth or identifier";
+    MC_TITLE = "mc.missing.title", Error, "the learning achievement has no title";
+    MC_ISSUER_COUNTRY = "mc.missing.issuer_country", Error,
+        "the awarding body has no location.address.countryCode (country/region of the issuer)";
+    MC_AWARDING_BODY = "mc.missing.awarding_body", Error, "the learning achievement names no awarding body";
+    MC_DATE_OF_ISSUING = "mc.missing.date_of_issuing", Error, "the credential has no issued date (date of issuing)";
+    MC_LEARNING_OUTCOMES = "mc.missing.learning_outcomes", Error, "the specification lists no learningOutcome";
+    MC_WORKLOAD = "mc.missing.workload", Error,
+        "the specification has neither a creditPoint nor a volumeOfLearning (notional workload)";
+    MC_LEVEL = "mc.missing.level", Warning,
+        "the specification has neither an eqfLevel nor an nqfLevel (level, if applicable)";
+    MC_ASSESSMENT_TYPE = "mc.missing.assessment_type", Error,
+        "no assessment of the achievement has a specifiedBy.dcType (type of assessment)";
+    MC_FORM_OF_PARTICIPATION = "mc.missing.form_of_participation", Error,
+        "the specification has no mode (online, blended or presential)";
+    MC_LEARNING_SETTING = "mc.missing.learning_setting", Warning,
+        "the specification has no learningSetting (formal or non-formal)";
+    MC_QUALITY_ASSURANCE = "mc.missing.quality_assurance", Error,
+        "neither the specification nor the awarding body has an accreditation (type of quality assurance)";
+    MC_PREREQUISITES = "mc.missing.prerequisites", Info, "the specification has no entryRequirement (prerequisites)";
+    MC_SUPERVISION = "mc.missing.supervision", Info,
+        "no assessment has an idVerification (supervision and identity verification)";
+    MC_GRADE = "mc.missing.grade", Info, "no assessment of the achievement has a grade";
+    MC_STACKABILITY = "mc.missing.stackability", Info,
+        "nothing says how the achievement stacks (isPartialQualification, hasPart, isPartOf, entitlesTo)";
+    MC_FURTHER_INFORMATION = "mc.missing.further_information", Info,
+        "neither the achievement nor its specification has an additionalNote, supplementaryDocument or homepage";
+    MC_INVALID_WORKLOAD = "mc.invalid.workload", Error, "a credit point's point is not a positive number";
+    MC_INVALID_LEVEL = "mc.invalid.level", Error, "the eqfLevel is not a level of the EQF scheme";
+    MC_INVALID_FORM_OF_PARTICIPATION = "mc.invalid.form_of_participation", Error,
+        "a mode is not online, blended or presential (the learning-assessment list)";
+    MC_INVALID_LEARNING_SETTING = "mc.invalid.learning_setting", Warning,
+        "the learningSetting is not formal or non-formal (the learning-setting list)";
+    MC_INVALID_QUALITY_ASSURANCE = "mc.invalid.quality_assurance", Warning,
+        "the specification carries an accreditation but is not typed Qualification (ELM defines accreditation there)";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CODES;
+
+    #[test]
+    fn codes_are_unique_and_namespaced() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (code, _, meaning) in CODES {
+            assert!(seen.insert(*code), "{code} listed twice");
+            assert!(
+                code.starts_with("edc.") || code.starts_with("mc."),
+                "{code}"
+            );
+            assert!(!meaning.is_empty(), "{code}");
+        }
+    }
+}

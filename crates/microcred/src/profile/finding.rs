@@ -1,0 +1,83 @@
+//! What the profile check reports: one [`Finding`] per missing or invalid element.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::codes::Code;
+
+/// How much a finding matters.
+///
+/// The order is the order of importance, so sorting findings puts errors first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The credential does not meet the profile: EDC refuses it, or it is not a micro-credential
+    /// in the sense of Annex I.
+    Error,
+    /// The credential meets the profile, but an element that usually applies is missing or odd.
+    Warning,
+    /// An optional element is absent; worth knowing, nothing to fix.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name, as serialised.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One result of the profile check.
+///
+/// The message says what is missing or wrong in general terms; it never quotes a value from the
+/// credential, so findings can be logged and shown without leaking personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The stable code (`edc.missing.title`, `mc.missing.learning_outcomes`, ...), listed in
+    /// [`CODES`](super::CODES).
+    pub code: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// The JSON path of the element concerned, in the JSON microcred writes
+    /// (`$.credentialSubject.hasClaim.title`).
+    pub path: String,
+    /// What the code means.
+    pub message: String,
+}
+
+impl Finding {
+    pub(super) fn new(code: Code, path: String) -> Self {
+        Finding {
+            code: code.code,
+            severity: code.severity,
+            path,
+            message: code.meaning.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} at {}: {}",
+            self.severity, self.code, self.path, self.message
+        )
+    }
+}
+
+/// True when at least one finding is an [`Severity::Error`].
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
