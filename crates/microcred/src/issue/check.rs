@@ -1,0 +1,262 @@
+//! Field checks shared by the template and the learner record: each records a problem and
+//! returns `None`, so that one pass can report every problem at once.
+
+use base64::Engine as _;
+
+use super::error::{Input, IssueError};
+use super::text::Text;
+use crate::model::{DateTime, LangMap};
+use crate::vocab::{Country, FileType, Language};
+
+/// Collects the problems of one input.
+#[derive(Debug)]
+pub(super) struct Checker {
+    input: Input,
+    pub(super) problems: Vec<IssueError>,
+}
+
+impl Checker {
+    pub(super) fn new(input: Input) -> Self {
+        Checker {
+            input,
+            problems: Vec::new(),
+        }
+    }
+
+    pub(super) fn missing(&mut self, field: &str) {
+        self.problems.push(IssueError::missing(self.input, field));
+    }
+
+    pub(super) fn invalid(&mut self, field: &str, expected: impl Into<String>) {
+        self.problems
+            .push(IssueError::invalid(self.input, field, expected));
+    }
+
+    /// The value, or a missing-field problem.
+    pub(super) fn require<'v, T>(&mut self, value: Option<&'v T>, field: &str) -> Option<&'v T> {
+        if value.is_none() {
+            self.missing(field);
+        }
+        value
+    }
+
+    /// A trimmed, non-blank string; blank counts as absent (CSV cells are often blank).
+    pub(super) fn string(
+        &mut self,
+        value: Option<&String>,
+        field: &str,
+        required: bool,
+    ) -> Option<String> {
+        match value.map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            Some(s) => Some(s.to_owned()),
+            None => {
+                if required {
+                    self.missing(field);
+                }
+                None
+            }
+        }
+    }
+
+    /// Text as a language map; a plain string is in `lang`. Language keys must be known ISO 639-1
+    /// codes.
+    pub(super) fn text(
+        &mut self,
+        value: Option<&Text>,
+        field: &str,
+        lang: &str,
+        required: bool,
+    ) -> Option<LangMap> {
+        let Some(text) = value.filter(|t| !t.is_blank()) else {
+            if required {
+                self.missing(field);
+            }
+            return None;
+        };
+        match text {
+            Text::Plain(s) => Some(LangMap::new().with(lang, s.trim())),
+            Text::Translated(map) => {
+                let mut out = LangMap::new();
+                for (key, s) in map {
+                    if Language::from_iso639_1(key).is_none() || key.len() != 2 {
+                        self.invalid(
+                            &format!("{field}.{key}"),
+                            "an ISO 639-1 language code (`en`, `ga`, ...) as key",
+                        );
+                    } else if s.trim().is_empty() {
+                        self.missing(&format!("{field}.{key}"));
+                    } else {
+                        out.insert(key.to_ascii_lowercase(), s.trim());
+                    }
+                }
+                if out.get(lang).is_none() && !self.has_problem_under(field) {
+                    self.invalid(field, format!("text in the course language `{lang}`"));
+                }
+                Some(out)
+            }
+        }
+    }
+
+    fn has_problem_under(&self, field: &str) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.field().is_some_and(|f| f.starts_with(field)))
+    }
+
+    /// A country by ISO 3166-1 alpha-2 or alpha-3 code.
+    pub(super) fn country(
+        &mut self,
+        value: Option<&String>,
+        field: &str,
+        required: bool,
+    ) -> Option<Country> {
+        let code = self.string(value, field, required)?;
+        let country = match code.len() {
+            2 => Country::from_alpha2(&code),
+            3 => Country::new(&code),
+            _ => None,
+        };
+        if country.is_none() {
+            self.invalid(field, "a known ISO 3166-1 country code (`IE` or `IRL`)");
+        }
+        country
+    }
+
+    /// A date or date-time; a bare date becomes midnight UTC, since EDC types these
+    /// `xsd:dateTime`.
+    pub(super) fn date(
+        &mut self,
+        value: Option<&String>,
+        field: &str,
+        required: bool,
+    ) -> Option<DateTime> {
+        let text = self.string(value, field, required)?;
+        let parsed = DateTime::parse(&text).ok().and_then(|d| {
+            if text.len() == 10 {
+                DateTime::parse(&format!("{text}T00:00:00Z")).ok()
+            } else {
+                Some(d)
+            }
+        });
+        if parsed.is_none() {
+            self.invalid(
+                field,
+                "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDThh:mm:ssZ)",
+            );
+        }
+        parsed
+    }
+
+    /// An `http` or `https` URL without spaces.
+    pub(super) fn url(&mut self, value: Option<&String>, field: &str) -> Option<String> {
+        let url = self.string(value, field, false)?;
+        let ok = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > "https://".len()
+            && !url.chars().any(char::is_whitespace);
+        if !ok {
+            self.invalid(field, "an http or https URL");
+        }
+        ok.then_some(url)
+    }
+
+    /// An IRI: a scheme, a colon and no spaces.
+    pub(super) fn iri(
+        &mut self,
+        value: Option<&String>,
+        field: &str,
+        required: bool,
+    ) -> Option<String> {
+        let iri = self.string(value, field, required)?;
+        let ok = iri.split_once(':').is_some_and(|(scheme, rest)| {
+            !scheme.is_empty()
+                && !rest.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }) && !iri.chars().any(char::is_whitespace);
+        if !ok {
+            self.invalid(field, "an IRI (`http://...`)");
+        }
+        ok.then_some(iri)
+    }
+
+    /// An email address: something, `@`, a domain with a dot, no spaces.
+    pub(super) fn email(&mut self, value: Option<&String>, field: &str) -> Option<String> {
+        let email = self.string(value, field, false)?;
+        let email = email.strip_prefix("mailto:").unwrap_or(&email).to_owned();
+        let ok = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        }) && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c));
+        if !ok {
+            self.invalid(field, "an email address");
+        }
+        ok.then_some(email)
+    }
+
+    /// A base64 image whose bytes match its declared type.
+    pub(super) fn image(
+        &mut self,
+        image: &super::template::Image,
+        field: &str,
+    ) -> Option<(String, FileType)> {
+        let content = self.string(image.content.as_ref(), &format!("{field}.content"), true);
+        let kind = self.string(
+            image.content_type.as_ref(),
+            &format!("{field}.content_type"),
+            true,
+        );
+        let file_type = kind.and_then(|kind| {
+            let found = file_type(&kind);
+            if found.is_none() {
+                self.invalid(
+                    &format!("{field}.content_type"),
+                    "PNG, JPEG or SVG (or image/png, image/jpeg, image/svg+xml)",
+                );
+            }
+            found
+        });
+        let (content, file_type) = (content?, file_type?);
+        let compact: String = content.chars().filter(|c| !c.is_whitespace()).collect();
+        let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(&compact) else {
+            self.invalid(&format!("{field}.content"), "base64 data");
+            return None;
+        };
+        if !looks_like(&bytes, file_type.code()) {
+            self.invalid(
+                &format!("{field}.content"),
+                format!("a {} file, as content_type says", file_type.code()),
+            );
+            return None;
+        }
+        Some((compact, file_type))
+    }
+}
+
+fn file_type(name: &str) -> Option<FileType> {
+    let code = match name.split_once('/') {
+        Some((_, subtype)) => subtype.trim_end_matches("+xml").to_ascii_uppercase(),
+        None => name.to_ascii_uppercase(),
+    };
+    let code = if code == "JPG" {
+        "JPEG".to_owned()
+    } else {
+        code
+    };
+    FileType::new(&code).filter(|t| ["PNG", "JPEG", "SVG"].contains(&t.code()))
+}
+
+/// Checks the magic bytes, so that a mislabelled file is caught here rather than by a viewer.
+fn looks_like(bytes: &[u8], code: &str) -> bool {
+    match code {
+        "PNG" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "JPEG" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+        "SVG" => std::str::from_utf8(bytes).is_ok_and(|s| s.contains("<svg")),
+        _ => false,
+    }
+}

@@ -1,0 +1,178 @@
+//! What can go wrong when issuing from a template.
+
+use std::fmt;
+
+/// The input a field belongs to, so that an error says where to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Input {
+    /// The course template.
+    Template,
+    /// The learner record.
+    Learner,
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Input::Template => "course template",
+            Input::Learner => "learner record",
+        })
+    }
+}
+
+/// Why a credential could not be issued.
+///
+/// Messages name the field and what was expected; they never repeat a value, because learner
+/// records hold personal data (names, dates of birth, identifiers, grades).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IssueError {
+    /// A required field is absent or blank.
+    #[error("{input}: `{field}` is missing")]
+    MissingField {
+        /// Which input.
+        input: Input,
+        /// The field, as a path into the input (`awarding_body.country`).
+        field: String,
+    },
+    /// A field has a value that does not fit.
+    #[error("{input}: `{field}` is invalid: expected {expected}")]
+    InvalidField {
+        /// Which input.
+        input: Input,
+        /// The field, as a path into the input (`learning_outcomes[1].esco_skills[0]`).
+        field: String,
+        /// What the field should hold.
+        expected: String,
+    },
+    /// The template is not valid JSON or TOML, or has a key the template does not know.
+    #[error("course template ({format}){}: {message}", at_line(*line))]
+    TemplateSyntax {
+        /// `json` or `toml`.
+        format: &'static str,
+        /// The line of the problem, when known.
+        line: Option<usize>,
+        /// The parser's message (it may name a key; templates hold no personal data).
+        message: String,
+    },
+    /// A learner record is not valid JSON or has a key the record does not know.
+    #[error("learner record{}: {message}", at_line(*line))]
+    LearnerSyntax {
+        /// The line of the problem, when known.
+        line: Option<usize>,
+        /// What is wrong, naming keys only, never values.
+        message: String,
+    },
+}
+
+fn at_line(line: Option<usize>) -> String {
+    line.map(|l| format!(" line {l}")).unwrap_or_default()
+}
+
+impl IssueError {
+    /// The stable code of this error, for tests, logs and bindings.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IssueError::MissingField { .. } => "issue.missing_field",
+            IssueError::InvalidField { .. } => "issue.invalid_field",
+            IssueError::TemplateSyntax { .. } => "issue.template_syntax",
+            IssueError::LearnerSyntax { .. } => "issue.learner_syntax",
+        }
+    }
+
+    /// The field concerned, for the field errors.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            IssueError::MissingField { field, .. } | IssueError::InvalidField { field, .. } => {
+                Some(field)
+            }
+            _ => None,
+        }
+    }
+
+    /// The input concerned, for the field errors.
+    pub fn input(&self) -> Option<Input> {
+        match self {
+            IssueError::MissingField { input, .. } | IssueError::InvalidField { input, .. } => {
+                Some(*input)
+            }
+            IssueError::TemplateSyntax { .. } => Some(Input::Template),
+            IssueError::LearnerSyntax { .. } => Some(Input::Learner),
+        }
+    }
+
+    pub(crate) fn missing(input: Input, field: impl Into<String>) -> Self {
+        IssueError::MissingField {
+            input,
+            field: field.into(),
+        }
+    }
+
+    pub(crate) fn invalid(
+        input: Input,
+        field: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
+        IssueError::InvalidField {
+            input,
+            field: field.into(),
+            expected: expected.into(),
+        }
+    }
+
+    pub(crate) fn from_json_template(error: &serde_json::Error) -> Self {
+        IssueError::TemplateSyntax {
+            format: "json",
+            line: (error.line() > 0).then_some(error.line()),
+            message: without_position(error),
+        }
+    }
+
+    pub(crate) fn from_toml_template(error: &toml::de::Error, source: &str) -> Self {
+        let line = error.span().map(|span| line_of(source, span.start));
+        IssueError::TemplateSyntax {
+            format: "toml",
+            line,
+            message: error.message().trim().to_owned(),
+        }
+    }
+
+    /// serde_json messages can quote the offending value ("invalid type: string \"Ana\""), so
+    /// only the kinds of message that name keys are kept; the rest become a neutral description.
+    pub(crate) fn from_json_learner(error: &serde_json::Error) -> Self {
+        let message = without_position(error);
+        let names_keys_only = ["unknown field", "missing field", "duplicate field"]
+            .iter()
+            .any(|prefix| message.starts_with(prefix));
+        let message = if names_keys_only {
+            message
+        } else {
+            match error.classify() {
+                serde_json::error::Category::Data => "a value has the wrong type".to_owned(),
+                serde_json::error::Category::Eof => "the JSON ends too early".to_owned(),
+                _ => "not valid JSON".to_owned(),
+            }
+        };
+        IssueError::LearnerSyntax {
+            line: (error.line() > 0).then_some(error.line()),
+            message,
+        }
+    }
+}
+
+/// serde_json appends " at line L column C"; the line is kept in its own field instead.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+fn line_of(source: &str, offset: usize) -> usize {
+    let end = offset.min(source.len());
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
