@@ -9,6 +9,6 @@ pub mod profile;
 pub mod terms;
 pub mod vocab;
 
-pub use json::{parse, parse_unverified, ParseError};
+pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;
-pub use profile::{check, Finding, Severity};
+pub use profile::{Finding, Severity, check};

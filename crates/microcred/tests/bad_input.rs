@@ -26,7 +26,10 @@ fn minimal() -> Value {
 fn code_of(value: &Value) -> (String, Option<String>) {
     let bytes = serde_json::to_vec(value).expect("serialises");
     let err = json::parse(&bytes).expect_err("must fail");
-    assert!(!err.to_string().contains("Secretname"), "message leaks personal data: {err}");
+    assert!(
+        !err.to_string().contains("Secretname"),
+        "message leaks personal data: {err}"
+    );
     (err.code().to_owned(), err.path().map(str::to_owned))
 }
 
@@ -40,7 +43,10 @@ fn the_minimal_credential_reads() {
 fn not_json() {
     let err = json::parse(b"this is not json").unwrap_err();
     assert_eq!(err.code(), "json.syntax");
-    assert_eq!(json::parse(b"{\"a\": tru}").unwrap_err().code(), "json.syntax");
+    assert_eq!(
+        json::parse(b"{\"a\": tru}").unwrap_err().code(),
+        "json.syntax"
+    );
 }
 
 #[test]
@@ -55,7 +61,11 @@ fn empty_and_truncated_input() {
 
 #[test]
 fn truncated_ec_sample() {
-    let Some(bytes) = shared::shared_file("upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-unsigned.jsonld") else { return };
+    let Some(bytes) =
+        shared::shared_file("upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-unsigned.jsonld")
+    else {
+        return;
+    };
     let err = json::parse(&bytes[..bytes.len() / 2]).unwrap_err();
     assert_eq!(err.code(), "json.truncated");
 }
@@ -64,19 +74,40 @@ fn truncated_ec_sample() {
 fn wrong_json_types_name_the_path() {
     let mut v = minimal();
     v["credentialSubject"] = json!("a string");
-    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject".into())));
+    assert_eq!(
+        code_of(&v),
+        ("json.wrong_type".into(), Some("$.credentialSubject".into()))
+    );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"]["title"] = json!(5);
-    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject.hasClaim.title".into())));
+    assert_eq!(
+        code_of(&v),
+        (
+            "json.wrong_type".into(),
+            Some("$.credentialSubject.hasClaim.title".into())
+        )
+    );
 
     let mut v = minimal();
     v["credentialSubject"]["givenName"] = json!({"en": ["ok", 3]});
-    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject.givenName.en[1]".into())));
+    assert_eq!(
+        code_of(&v),
+        (
+            "json.wrong_type".into(),
+            Some("$.credentialSubject.givenName.en[1]".into())
+        )
+    );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"] = json!([{"type": "LearningAchievement"}, 7]);
-    assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$.credentialSubject.hasClaim[1]".into())));
+    assert_eq!(
+        code_of(&v),
+        (
+            "json.wrong_type".into(),
+            Some("$.credentialSubject.hasClaim[1]".into())
+        )
+    );
 
     let v = json!([1, 2, 3]);
     assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$".into())));
@@ -86,21 +117,40 @@ fn wrong_json_types_name_the_path() {
 fn a_class_in_the_wrong_slot() {
     let mut v = minimal();
     v["credentialSubject"]["type"] = json!("Organisation");
-    assert_eq!(code_of(&v), ("json.unexpected_class".into(), Some("$.credentialSubject.type".into())));
+    assert_eq!(
+        code_of(&v),
+        (
+            "json.unexpected_class".into(),
+            Some("$.credentialSubject.type".into())
+        )
+    );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"]["type"] = json!("Person");
-    assert_eq!(code_of(&v), ("json.unexpected_class".into(), Some("$.credentialSubject.hasClaim.type".into())));
+    assert_eq!(
+        code_of(&v),
+        (
+            "json.unexpected_class".into(),
+            Some("$.credentialSubject.hasClaim.type".into())
+        )
+    );
 }
 
 #[test]
 fn invalid_dates_and_durations_do_not_echo_the_value() {
     let mut v = minimal();
     v["credentialSubject"]["dateOfBirth"] = json!("Secretname-02-30");
-    assert_eq!(code_of(&v), ("json.invalid_value".into(), Some("$.credentialSubject.dateOfBirth".into())));
+    assert_eq!(
+        code_of(&v),
+        (
+            "json.invalid_value".into(),
+            Some("$.credentialSubject.dateOfBirth".into())
+        )
+    );
 
     let mut v = minimal();
-    v["credentialSubject"]["hasClaim"]["specifiedBy"] = json!({"type": "Qualification", "volumeOfLearning": "60 hours"});
+    v["credentialSubject"]["hasClaim"]["specifiedBy"] =
+        json!({"type": "Qualification", "volumeOfLearning": "60 hours"});
     assert_eq!(code_of(&v).0, "json.invalid_value");
 }
 
@@ -108,7 +158,10 @@ fn invalid_dates_and_durations_do_not_echo_the_value() {
 fn missing_or_foreign_context() {
     let mut v = minimal();
     v.as_object_mut().expect("object").remove("@context");
-    assert_eq!(code_of(&v), ("jsonld.missing_context".into(), Some("$".into())));
+    assert_eq!(
+        code_of(&v),
+        ("jsonld.missing_context".into(), Some("$".into()))
+    );
 
     let mut v = minimal();
     v["@context"][1] = json!("https://evil.example/context.jsonld");
@@ -116,7 +169,11 @@ fn missing_or_foreign_context() {
     let err = json::parse(&bytes).unwrap_err();
     assert_eq!(err.code(), "jsonld.foreign_context");
     assert_eq!(err.path(), Some("$.@context[1]"));
-    assert!(err.to_string().contains("https://evil.example/context.jsonld"), "names the URL: {err}");
+    assert!(
+        err.to_string()
+            .contains("https://evil.example/context.jsonld"),
+        "names the URL: {err}"
+    );
 
     let mut v = minimal();
     v["@context"][1] = json!({"title": "http://example.org/other"});
@@ -136,7 +193,10 @@ fn not_a_credential() {
 #[test]
 fn input_over_the_size_limit() {
     let bytes = serde_json::to_vec(&minimal()).expect("serialises");
-    let reader = Reader::new().with_limits(Limits { max_bytes: 100, ..Limits::default() });
+    let reader = Reader::new().with_limits(Limits {
+        max_bytes: 100,
+        ..Limits::default()
+    });
     let err = reader.read(&bytes).unwrap_err();
     assert_eq!(err.code(), "json.too_large");
     // The default limit is 16 MiB.
@@ -147,7 +207,8 @@ fn input_over_the_size_limit() {
 #[test]
 fn nesting_deeper_than_the_limit() {
     // Far deeper than any stack could recurse: the pre-scan stops it first.
-    let mut deep = String::from("{\"@context\": [\"https://www.w3.org/2018/credentials/v1\"], \"x\": ");
+    let mut deep =
+        String::from("{\"@context\": [\"https://www.w3.org/2018/credentials/v1\"], \"x\": ");
     deep.push_str(&"[".repeat(200_000));
     deep.push_str(&"]".repeat(200_000));
     deep.push('}');
@@ -155,7 +216,10 @@ fn nesting_deeper_than_the_limit() {
     assert_eq!(err.code(), "json.too_deep");
     assert_eq!(err.path().map(|p| p.starts_with("$.x[0][0]")), Some(true));
 
-    let reader = Reader::new().with_limits(Limits { max_depth: 3, ..Limits::default() });
+    let reader = Reader::new().with_limits(Limits {
+        max_depth: 3,
+        ..Limits::default()
+    });
     let bytes = serde_json::to_vec(&minimal()).expect("serialises");
     let err = reader.read(&bytes).unwrap_err();
     assert_eq!(err.code(), "json.too_deep");
@@ -172,7 +236,10 @@ fn a_sealed_file_with_a_bad_envelope() {
 
     let sealed = json!({"payload": "{\"truncated\": ", "signatures": []});
     let bytes = serde_json::to_vec(&sealed).expect("serialises");
-    assert_eq!(json::parse_unverified(&bytes).unwrap_err().code(), "json.truncated");
+    assert_eq!(
+        json::parse_unverified(&bytes).unwrap_err().code(),
+        "json.truncated"
+    );
 }
 
 proptest! {

@@ -19,7 +19,9 @@ pub fn shared_dir() -> Option<PathBuf> {
 /// A file below `shared`, or `None` after printing why the test is skipped.
 pub fn shared_file(relative: &str) -> Option<Vec<u8>> {
     let Some(dir) = shared_dir() else {
-        eprintln!("skipped: ../shared is absent (set MICROCRED_SHARED to its path to run this test)");
+        eprintln!(
+            "skipped: ../shared is absent (set MICROCRED_SHARED to its path to run this test)"
+        );
         return None;
     };
     match std::fs::read(dir.join(relative)) {
@@ -40,7 +42,12 @@ pub fn ec_samples() -> Vec<(&'static str, Vec<u8>)> {
     ];
     NAMES
         .iter()
-        .filter_map(|name| Some((*name, shared_file(&format!("upstream/elm-repo/json-ld-v3/{name}"))?)))
+        .filter_map(|name| {
+            Some((
+                *name,
+                shared_file(&format!("upstream/elm-repo/json-ld-v3/{name}"))?,
+            ))
+        })
         .collect()
 }
 
@@ -48,5 +55,10 @@ pub fn ec_samples() -> Vec<(&'static str, Vec<u8>)> {
 pub fn signed_mc_payload() -> Option<String> {
     let bytes = shared_file("upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld")?;
     let envelope: serde_json::Value = serde_json::from_slice(&bytes).expect("sample is JSON");
-    Some(envelope["payload"].as_str().expect("payload is a string").to_owned())
+    Some(
+        envelope["payload"]
+            .as_str()
+            .expect("payload is a string")
+            .to_owned(),
+    )
 }

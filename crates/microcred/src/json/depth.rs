@@ -35,7 +35,10 @@ pub(crate) fn check_depth(bytes: &[u8], limit: usize) -> Result<(), ParseError> 
             }
             b'{' | b'[' => {
                 if stack.len() >= limit {
-                    return Err(ParseError::TooDeep { limit, path: render(&stack) });
+                    return Err(ParseError::TooDeep {
+                        limit,
+                        path: render(&stack),
+                    });
                 }
                 if bytes[i] == b'{' {
                     stack.push(Frame::Object { key: None });

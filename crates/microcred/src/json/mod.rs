@@ -43,7 +43,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 16 * 1024 * 1024, max_depth: 64 }
+        Limits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 64,
+        }
     }
 }
 
@@ -89,27 +92,44 @@ impl Reader {
 
     /// Reads any of the three forms, taking a sealed file's payload **without verifying the seal**,
     /// and says which form it was.
-    pub fn read_any_unverified(&self, bytes: &[u8]) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
+    pub fn read_any_unverified(
+        &self,
+        bytes: &[u8],
+    ) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
         let root = self.parse_value(bytes)?;
         if root.get("payload").is_some() && root.get("signatures").is_some() {
-            let payload = root["payload"].as_str().ok_or_else(|| ParseError::MalformedSeal {
-                path: "$.payload".into(),
-                expected: "the credential as a JSON string (b64: false)",
-            })?;
+            let payload = root["payload"]
+                .as_str()
+                .ok_or_else(|| ParseError::MalformedSeal {
+                    path: "$.payload".into(),
+                    expected: "the credential as a JSON string (b64: false)",
+                })?;
             let inner = self.parse_value(payload.as_bytes())?;
-            return Ok((decode_credential(&inner, &JsonPath::Root, true)?, Form::SealedUnverified));
+            return Ok((
+                decode_credential(&inner, &JsonPath::Root, true)?,
+                Form::SealedUnverified,
+            ));
         }
         if let Some(inner) = root.get("credential") {
             let at = JsonPath::Root;
-            return Ok((decode_credential(inner, &at.key("credential"), false)?, Form::UploadForm));
+            return Ok((
+                decode_credential(inner, &at.key("credential"), false)?,
+                Form::UploadForm,
+            ));
         }
-        Ok((decode_credential(&root, &JsonPath::Root, true)?, Form::Plain))
+        Ok((
+            decode_credential(&root, &JsonPath::Root, true)?,
+            Form::Plain,
+        ))
     }
 
     /// Parses bytes to a JSON value under the limits.
     pub fn parse_value(&self, bytes: &[u8]) -> Result<Value, ParseError> {
         if bytes.len() > self.limits.max_bytes {
-            return Err(ParseError::TooLarge { size: bytes.len(), limit: self.limits.max_bytes });
+            return Err(ParseError::TooLarge {
+                size: bytes.len(),
+                limit: self.limits.max_bytes,
+            });
         }
         depth::check_depth(bytes, self.limits.max_depth)?;
         Ok(serde_json::from_slice(bytes)?)
@@ -124,10 +144,16 @@ pub fn parse(bytes: &[u8]) -> Result<EuropeanDigitalCredential, ParseError> {
 /// Reads any form, a sealed file included, **without verifying the seal**. Use a verifier for
 /// anything you will trust; this is for display, conversion and inspection.
 pub fn parse_unverified(bytes: &[u8]) -> Result<EuropeanDigitalCredential, ParseError> {
-    Reader::new().read_any_unverified(bytes).map(|(credential, _)| credential)
+    Reader::new()
+        .read_any_unverified(bytes)
+        .map(|(credential, _)| credential)
 }
 
-fn decode_credential(value: &Value, at: &JsonPath<'_>, needs_context: bool) -> Result<EuropeanDigitalCredential, ParseError> {
+fn decode_credential(
+    value: &Value,
+    at: &JsonPath<'_>,
+    needs_context: bool,
+) -> Result<EuropeanDigitalCredential, ParseError> {
     let object = value
         .as_object()
         .ok_or_else(|| crate::model::DecodeError::wrong_type("a credential object", at))?;
@@ -138,28 +164,42 @@ fn decode_credential(value: &Value, at: &JsonPath<'_>, needs_context: bool) -> R
     }
     let is_credential = match object.get("type") {
         Some(Value::String(t)) => t == "EuropeanDigitalCredential" || t == "VerifiableCredential",
-        Some(Value::Array(ts)) => ts.iter().any(|t| t == "EuropeanDigitalCredential" || t == "VerifiableCredential"),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t == "EuropeanDigitalCredential" || t == "VerifiableCredential"),
         _ => false,
     };
     if !is_credential {
-        return Err(ParseError::NotACredential { path: at.to_string() });
+        return Err(ParseError::NotACredential {
+            path: at.to_string(),
+        });
     }
     Ok(EuropeanDigitalCredential::from_json(value, at)?)
 }
 
 fn check_context(context: &Value, at: &JsonPath<'_>) -> Result<(), ParseError> {
     let entries: Vec<(JsonPath<'_>, &Value)> = match context {
-        Value::Array(items) => items.iter().enumerate().map(|(i, v)| (at.index(i), v)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (at.index(i), v))
+            .collect(),
         single => vec![(*at, single)],
     };
     for (here, entry) in &entries {
         match entry {
             Value::String(url) if KNOWN_CONTEXTS.contains(&url.as_str()) => {}
             Value::String(url) => {
-                return Err(ParseError::ForeignContext { context: url.clone(), path: here.to_string() });
+                return Err(ParseError::ForeignContext {
+                    context: url.clone(),
+                    path: here.to_string(),
+                });
             }
             _ => {
-                return Err(ParseError::ForeignContext { context: "an inline context".into(), path: here.to_string() });
+                return Err(ParseError::ForeignContext {
+                    context: "an inline context".into(),
+                    path: here.to_string(),
+                });
             }
         }
     }

@@ -244,10 +244,13 @@ impl Person {
         if let Some(full) = self.full_name.best(&[lang]) {
             return Some(full.to_owned());
         }
-        let parts: Vec<&str> = [self.given_name.best(&[lang]), self.family_name.best(&[lang])]
-            .into_iter()
-            .flatten()
-            .collect();
+        let parts: Vec<&str> = [
+            self.given_name.best(&[lang]),
+            self.family_name.best(&[lang]),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 }

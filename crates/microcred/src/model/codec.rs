@@ -77,7 +77,10 @@ pub struct DecodeError {
 
 impl DecodeError {
     pub(crate) fn new(kind: DecodeErrorKind, at: &JsonPath<'_>) -> Self {
-        DecodeError { kind, path: at.to_string() }
+        DecodeError {
+            kind,
+            path: at.to_string(),
+        }
     }
 
     pub(crate) fn wrong_type(expected: &'static str, at: &JsonPath<'_>) -> Self {
@@ -151,7 +154,9 @@ impl Codec for String {
 
 impl Codec for bool {
     fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        value.as_bool().ok_or_else(|| DecodeError::wrong_type("a boolean", at))
+        value
+            .as_bool()
+            .ok_or_else(|| DecodeError::wrong_type("a boolean", at))
     }
 
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -161,7 +166,9 @@ impl Codec for bool {
 
 impl Codec for u64 {
     fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        value.as_u64().ok_or_else(|| DecodeError::wrong_type("a non-negative integer", at))
+        value
+            .as_u64()
+            .ok_or_else(|| DecodeError::wrong_type("a non-negative integer", at))
     }
 
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -188,7 +195,9 @@ impl<T: Codec> Codec for Option<T> {
     fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         match value {
             Value::Null => Ok(None),
-            Value::Array(items) if items.len() == 1 => T::from_json(&items[0], &at.index(0)).map(Some),
+            Value::Array(items) if items.len() == 1 => {
+                T::from_json(&items[0], &at.index(0)).map(Some)
+            }
             _ => T::from_json(value, at).map(Some),
         }
     }
@@ -236,15 +245,24 @@ impl<T: Codec> Codec for Vec<T> {
 }
 
 /// Reads the `type` member of an object as a list of names.
-pub(crate) fn type_names<'v>(value: &'v Value, at: &JsonPath<'_>) -> Result<Vec<&'v str>, DecodeError> {
+pub(crate) fn type_names<'v>(
+    value: &'v Value,
+    at: &JsonPath<'_>,
+) -> Result<Vec<&'v str>, DecodeError> {
     match value {
         Value::String(name) => Ok(vec![name.as_str()]),
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .map(|(i, item)| item.as_str().ok_or_else(|| DecodeError::wrong_type("a string", &at.index(i))))
+            .map(|(i, item)| {
+                item.as_str()
+                    .ok_or_else(|| DecodeError::wrong_type("a string", &at.index(i)))
+            })
             .collect(),
-        _ => Err(DecodeError::wrong_type("a string or an array of strings", at)),
+        _ => Err(DecodeError::wrong_type(
+            "a string or an array of strings",
+            at,
+        )),
     }
 }
 
@@ -286,7 +304,10 @@ pub(crate) fn check_type<C: Class>(
     if own || sub {
         Ok(names.into_iter().map(str::to_owned).collect())
     } else {
-        Err(DecodeError::new(DecodeErrorKind::UnexpectedClass { expected }, at))
+        Err(DecodeError::new(
+            DecodeErrorKind::UnexpectedClass { expected },
+            at,
+        ))
     }
 }
 

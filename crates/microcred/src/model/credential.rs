@@ -112,7 +112,10 @@ pub const EDC_CONTEXT: [&str; 2] = [
 impl EuropeanDigitalCredential {
     /// The learner's claims, when there is a subject.
     pub fn claims(&self) -> &[super::Claim] {
-        self.credential_subject.as_ref().map(|p| p.has_claim.as_slice()).unwrap_or_default()
+        self.credential_subject
+            .as_ref()
+            .map(|p| p.has_claim.as_slice())
+            .unwrap_or_default()
     }
 
     /// The first learning achievement, which is what a micro-credential certifies.

@@ -8,6 +8,9 @@ use super::common::{Concept, Note, PeriodOfTime, WebResource};
 use super::{DateTime, Duration, LangMap, elm_class};
 
 /// What a credential says about the learner (`hasClaim`): the `type` picks the variant.
+// A credential holds one or two claims, so the size gap between variants costs nothing worth
+// an extra indirection in every pattern match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Claim {
     /// Learning outcomes acquired (the usual claim of a micro-credential).
@@ -70,7 +73,10 @@ impl Codec for Claim {
             Some(3) => Claim::Entitlement(Codec::from_json(value, at)?),
             _ => {
                 let expected = "LearningAchievement, LearningActivity, LearningAssessment or LearningEntitlement";
-                return Err(DecodeError::new(DecodeErrorKind::UnexpectedClass { expected }, &at.key("type")));
+                return Err(DecodeError::new(
+                    DecodeErrorKind::UnexpectedClass { expected },
+                    &at.key("type"),
+                ));
             }
         })
     }

@@ -11,8 +11,8 @@
 //! assert_eq!(grade.note_literal.get("en"), Some("Pass"));
 //! ```
 
-pub(crate) mod codec;
 mod agent;
+pub(crate) mod codec;
 mod common;
 mod credential;
 mod learning;
@@ -25,9 +25,8 @@ pub use agent::{
 pub use codec::{Class, Codec, DecodeError, DecodeErrorKind, JsonPath, Ser};
 pub use common::{Concept, ConceptScheme, MediaObject, Note, PeriodOfTime, WebResource};
 pub use credential::{
-    EDC_CONTEXT,
-    CredentialSchema, DisplayDetail, DisplayParameter, EuropeanDigitalCredential, Evidence,
-    IndividualDisplay,
+    CredentialSchema, DisplayDetail, DisplayParameter, EDC_CONTEXT, EuropeanDigitalCredential,
+    Evidence, IndividualDisplay,
 };
 pub use learning::{
     AwardingProcess, Claim, CreditPoint, GradingScheme, LearningAchievement,

@@ -38,7 +38,10 @@ impl LangMap {
 
     /// The first string in `lang`.
     pub fn get(&self, lang: &str) -> Option<&str> {
-        self.0.get(lang).and_then(|texts| texts.first()).map(String::as_str)
+        self.0
+            .get(lang)
+            .and_then(|texts| texts.first())
+            .map(String::as_str)
     }
 
     /// The first string in the first of `langs` present, else in English, else in any language.
@@ -79,7 +82,12 @@ impl Codec for LangMap {
                     .enumerate()
                     .map(|(i, item)| String::from_json(item, &here.index(i)))
                     .collect::<Result<_, _>>()?,
-                _ => return Err(DecodeError::wrong_type("a string or an array of strings", &here)),
+                _ => {
+                    return Err(DecodeError::wrong_type(
+                        "a string or an array of strings",
+                        &here,
+                    ));
+                }
             };
             map.insert(lang.clone(), texts);
         }
@@ -182,7 +190,11 @@ impl DateTime {
             return Some(t);
         }
         if self.0.len() == 10 {
-            let date = time::Date::parse(&self.0, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
+            let date = time::Date::parse(
+                &self.0,
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .ok()?;
             return Some(date.midnight().assume_utc());
         }
         None
@@ -233,7 +245,10 @@ fn is_date_time(s: &str) -> bool {
     };
     let zone_ok = zone.is_empty()
         || zone == "Z"
-        || (zone.len() == 6 && digits(&zone[1..3], 2) && &zone[3..4] == ":" && digits(&zone[4..], 2));
+        || (zone.len() == 6
+            && digits(&zone[1..3], 2)
+            && &zone[3..4] == ":"
+            && digits(&zone[4..], 2));
     let (hms, fraction) = clock.split_once('.').unwrap_or((clock, "0"));
     let hms: Vec<&str> = hms.split(':').collect();
     let clock_ok = matches!(hms.as_slice(), [h, m, s] if digits(h, 2) && digits(m, 2) && digits(s, 2)
@@ -287,10 +302,24 @@ mod tests {
 
     #[test]
     fn date_times() {
-        for ok in ["2023-09-27T13:54:17+02:00", "1999-10-01T22:00:00Z", "2023-01-01T00:00:00", "2023-01-01T00:00:00.5Z", "1999-10-01"] {
+        for ok in [
+            "2023-09-27T13:54:17+02:00",
+            "1999-10-01T22:00:00Z",
+            "2023-01-01T00:00:00",
+            "2023-01-01T00:00:00.5Z",
+            "1999-10-01",
+        ] {
             assert!(is_date_time(ok), "{ok}");
         }
-        for bad in ["", "2023-13-01", "2023-02-30T00:00:00Z", "2023-01-01T25:00:00Z", "2023-01-01T00:00Z", "yesterday", "2023-01-01T00:00:00+0200"] {
+        for bad in [
+            "",
+            "2023-13-01",
+            "2023-02-30T00:00:00Z",
+            "2023-01-01T25:00:00Z",
+            "2023-01-01T00:00Z",
+            "yesterday",
+            "2023-01-01T00:00:00+0200",
+        ] {
             assert!(!is_date_time(bad), "{bad}");
         }
     }

@@ -1,0 +1,86 @@
+//! Every case of `vectors/manifest.json` (the vectors the Python and JS tests share) gives the
+//! recorded reader error or the recorded findings.
+
+use std::path::PathBuf;
+
+use microcred::json::Reader;
+use microcred::profile::{self, Severity};
+use serde_json::Value;
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../vectors")
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+#[test]
+fn every_vector_gives_its_recorded_outcome() {
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(vectors_dir().join("manifest.json"))
+            .expect("vectors/manifest.json is committed"),
+    )
+    .expect("manifest is JSON");
+    let cases = manifest["cases"].as_array().expect("cases");
+    assert!(cases.len() > 60, "only {} cases", cases.len());
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let bytes = std::fs::read(vectors_dir().join(case["input"].as_str().expect("input")))
+            .expect("input file");
+        let reader = Reader::new();
+        let read = match case["read"].as_str() {
+            Some("parse_unverified") => reader.read_any_unverified(&bytes).map(|(c, _)| c),
+            _ => reader.read(&bytes),
+        };
+        let expect = &case["expect"];
+        match (read, expect["error"].as_str()) {
+            (Err(e), Some(code)) => assert_eq!(e.code(), code, "{name}"),
+            (Err(e), None) => panic!("{name}: unexpected reader error {e}"),
+            (Ok(_), Some(code)) => panic!("{name}: expected reader error {code}"),
+            (Ok(credential), None) => {
+                let findings = match case["check"].as_str() {
+                    Some("before_sealing") => profile::check_before_sealing(&credential),
+                    _ => profile::check(&credential),
+                };
+                let got: Vec<Value> = findings
+                    .iter()
+                    .map(|f| serde_json::json!({"code": f.code, "severity": severity(f.severity), "path": f.path}))
+                    .collect();
+                assert_eq!(&Value::Array(got), &expect["findings"], "{name}");
+                assert_eq!(
+                    Some(!profile::has_errors(&findings)),
+                    expect["valid"].as_bool(),
+                    "{name}"
+                );
+                if let Some(target) = case["target"].as_str() {
+                    assert!(
+                        findings.iter().any(|f| f.code == target),
+                        "{name}: target {target} not reported"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_finding_code_has_a_vector() {
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(vectors_dir().join("manifest.json")).expect("manifest"),
+    )
+    .expect("JSON");
+    let targets: Vec<&str> = manifest["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter_map(|c| c["target"].as_str())
+        .collect();
+    for (code, _, _) in profile::CODES {
+        assert!(targets.contains(code), "no vector targets {code}");
+    }
+}

@@ -1,0 +1,365 @@
+//! Generates `vectors/manifest.json` and `vectors/cases/*`: valid micro-credentials issued from
+//! seeded course and learner data, one invalid credential per profile finding code, and one
+//! malformed input per reader error code.
+//!
+//! `cargo run -p microcred-vectors` rewrites the files; `-- --check` regenerates in memory and
+//! fails when anything differs from what is committed (CI runs this), so the vectors always say
+//! what the current code does and every change to them shows up in review.
+
+mod mutations;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use microcred::EuropeanDigitalCredential;
+use microcred::issue::{CourseTemplate, Issuance, IssueContext, LearnerRecord, demo_template};
+use microcred::json::{self, Reader};
+use microcred::profile::{self, Finding, Severity};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha20Rng;
+use serde_json::{Value, json};
+use time::macros::datetime;
+
+const SEED: u64 = 0x00E1_3000_2026;
+const VALID_COUNT: usize = 4;
+
+/// Codes the reader can report that no committed vector carries, with the reason.
+const UNCOVERED_READER_CODES: &[(&str, &str)] = &[(
+    "json.too_large",
+    "needs an input over 16 MiB; crates/microcred/tests/bad_input.rs covers it with a small configured limit",
+)];
+
+struct Case {
+    name: String,
+    bytes: Vec<u8>,
+    read: &'static str,
+    check: &'static str,
+    target: Option<&'static str>,
+}
+
+fn main() -> ExitCode {
+    let check_only = std::env::args().any(|a| a == "--check");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let (manifest, files) = match generate() {
+        Ok(generated) => generated,
+        Err(e) => {
+            eprintln!("vector generation failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut expected: BTreeMap<PathBuf, Vec<u8>> = files
+        .into_iter()
+        .map(|(name, bytes)| (root.join("cases").join(name), bytes))
+        .collect();
+    expected.insert(root.join("manifest.json"), manifest.into_bytes());
+    if check_only {
+        check(&root, &expected)
+    } else {
+        write(&root, &expected)
+    }
+}
+
+/// The manifest text and the case files (name, bytes).
+type Generated = (String, Vec<(String, Vec<u8>)>);
+
+fn generate() -> Result<Generated, String> {
+    let mut rng = ChaCha20Rng::seed_from_u64(SEED);
+    let mut cases = Vec::new();
+
+    let valid: Vec<EuropeanDigitalCredential> = (0..VALID_COUNT)
+        .map(|_| issue_seeded(&mut rng))
+        .collect::<Result<_, _>>()?;
+    for (i, credential) in valid.iter().enumerate() {
+        cases.push(Case {
+            name: format!("valid-{}", i + 1),
+            bytes: json::to_string_pretty(credential).into_bytes(),
+            read: "parse",
+            check: "full",
+            target: None,
+        });
+    }
+    cases.push(Case {
+        name: "valid-upload-form".into(),
+        bytes: json::to_upload_form(&valid[0]).into_bytes(),
+        read: "parse",
+        check: "before_sealing",
+        target: None,
+    });
+
+    let base = json::to_value(&valid[0]);
+    for mutation in mutations::all() {
+        let mut value = base.clone();
+        (mutation.edit)(&mut value);
+        let bytes = serde_json::to_vec_pretty(&value).map_err(|e| e.to_string())?;
+        cases.push(Case {
+            name: mutation.target.to_owned(),
+            bytes,
+            read: "parse",
+            check: "full",
+            target: Some(mutation.target),
+        });
+    }
+
+    for (code, bytes, read) in malformed(&base) {
+        cases.push(Case {
+            name: code.to_owned(),
+            bytes,
+            read,
+            check: "full",
+            target: Some(code),
+        });
+    }
+
+    let mut entries = Vec::new();
+    let mut covered = Vec::new();
+    for case in &cases {
+        let file = format!("{}.json", case.name);
+        let expect = expect(case)?;
+        if let Some(target) = case.target {
+            covered.push(target);
+        }
+        entries.push(json!({
+            "name": case.name,
+            "input": format!("cases/{file}"),
+            "read": case.read,
+            "check": case.check,
+            "target": case.target,
+            "expect": expect,
+        }));
+    }
+    for (code, _, _) in profile::CODES {
+        if !covered.contains(code) {
+            return Err(format!(
+                "no vector for finding code {code}: add a mutation in vectors/src/mutations.rs"
+            ));
+        }
+    }
+    let manifest = json!({
+        "description": "Shared test vectors: valid and invalid ELM 3 micro-credentials. Each case names its input, how to read it (parse: plain or upload form; parse_unverified: any form), which check to run (full: profile::check; before_sealing: profile::check_before_sealing) and the expected reader error code or the expected findings.",
+        "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
+        "seed": SEED,
+        "uncovered_reader_codes": UNCOVERED_READER_CODES.iter().map(|(code, why)| json!({"code": code, "why": why})).collect::<Vec<_>>(),
+        "cases": entries,
+    });
+    let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+    let files = cases
+        .into_iter()
+        .map(|c| (format!("{}.json", c.name), c.bytes))
+        .collect();
+    Ok((manifest, files))
+}
+
+/// Issues a credential from the demo course varied by the seed, for a seeded fictional learner.
+fn issue_seeded(rng: &mut ChaCha20Rng) -> Result<EuropeanDigitalCredential, String> {
+    const GIVEN: [&str; 6] = ["Aino", "Bram", "Chiara", "Dragan", "Eilis", "Fatou"];
+    const FAMILY: [&str; 6] = [
+        "Virtanen", "Janssens", "Moretti", "Petrovic", "Byrne", "Diallo",
+    ];
+    const MODES: [&str; 3] = ["online", "blended", "presential"];
+    const GRADES: [&str; 4] = ["Pass", "Merit", "Distinction", "8/10"];
+
+    let mut course = serde_json::to_value(demo_template()).map_err(|e| e.to_string())?;
+    course["mode"] = json!(MODES[rng.random_range(0..MODES.len())]);
+    course["eqf"] = json!(rng.random_range(4..=7));
+    course["ects"] = json!(rng.random_range(1..=10));
+    let template = CourseTemplate::from_json(&course.to_string())
+        .map_err(|e| format!("seeded template: {e}"))?;
+
+    let given = GIVEN[rng.random_range(0..GIVEN.len())];
+    let family = FAMILY[rng.random_range(0..FAMILY.len())];
+    let learner: LearnerRecord = serde_json::from_value(json!({
+        "given_name": given,
+        "family_name": family,
+        "date_of_birth": format!("{}-{:02}-{:02}", rng.random_range(1970..2006), rng.random_range(1..=12), rng.random_range(1..=28)),
+        "email": format!("{}.{}@example.org", given.to_lowercase(), family.to_lowercase()),
+        "student_id": format!("S{:06}", rng.random_range(0..1_000_000)),
+        "grade": GRADES[rng.random_range(0..GRADES.len())],
+        "completion_date": format!("2025-{:02}-{:02}", rng.random_range(1..=12), rng.random_range(1..=28)),
+    }))
+    .map_err(|e| format!("seeded learner: {e}"))?;
+    let context = IssueContext {
+        now: datetime!(2026-01-15 10:00 UTC),
+        credential_id: uuid::Uuid::from_u128(rng.random()),
+    };
+    Issuance::new(&template)
+        .issue(&learner, context)
+        .map_err(|e| format!("issuing a seeded credential: {e}"))
+}
+
+/// One malformed input per reader error code: (code, bytes, reader).
+fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let text = base.to_string();
+    let edited = |edit: fn(&mut Value)| {
+        let mut v = base.clone();
+        edit(&mut v);
+        v.to_string().into_bytes()
+    };
+    vec![
+        (
+            "json.syntax",
+            b"{\"@context\": [\"https://www.w3.org/2018/credentials/v1\"], \"type\": tru}".to_vec(),
+            "parse",
+        ),
+        (
+            "json.truncated",
+            text.as_bytes()[..text.len() / 2].to_vec(),
+            "parse",
+        ),
+        (
+            "json.wrong_type",
+            edited(|v| mutations::set(v, "credentialSubject.hasClaim.title", json!(42))),
+            "parse",
+        ),
+        (
+            "json.unexpected_class",
+            edited(|v| mutations::set(v, "credentialSubject.type", json!("Organisation"))),
+            "parse",
+        ),
+        (
+            "json.invalid_value",
+            edited(|v| mutations::set(v, "validFrom", json!("the first of May"))),
+            "parse",
+        ),
+        (
+            "jsonld.missing_context",
+            edited(|v| mutations::remove(v, "@context")),
+            "parse",
+        ),
+        (
+            "jsonld.foreign_context",
+            edited(|v| {
+                mutations::set(
+                    v,
+                    "@context",
+                    json!([
+                        "https://www.w3.org/2018/credentials/v1",
+                        "https://example.org/other-context.jsonld"
+                    ]),
+                )
+            }),
+            "parse",
+        ),
+        (
+            "jsonld.not_a_credential",
+            edited(|v| mutations::set(v, "type", json!("Person"))),
+            "parse",
+        ),
+        (
+            "json.too_deep",
+            format!("{}{}", "[".repeat(100), "]".repeat(100)).into_bytes(),
+            "parse",
+        ),
+        (
+            "json.sealed_input",
+            json!({"payload": text, "signatures": []})
+                .to_string()
+                .into_bytes(),
+            "parse",
+        ),
+        (
+            "jades.malformed",
+            json!({"payload": base, "signatures": []})
+                .to_string()
+                .into_bytes(),
+            "parse_unverified",
+        ),
+    ]
+}
+
+/// What reading and checking the case gives now; the generator refuses a case that misses its target.
+fn expect(case: &Case) -> Result<Value, String> {
+    let reader = Reader::new();
+    let read = match case.read {
+        "parse_unverified" => reader.read_any_unverified(&case.bytes).map(|(c, _)| c),
+        _ => reader.read(&case.bytes),
+    };
+    let credential = match read {
+        Err(e) => {
+            if case.target != Some(e.code()) {
+                return Err(format!("{}: reader said {} instead", case.name, e.code()));
+            }
+            return Ok(json!({"error": e.code()}));
+        }
+        Ok(credential) => credential,
+    };
+    let findings: Vec<Finding> = match case.check {
+        "before_sealing" => profile::check_before_sealing(&credential),
+        _ => profile::check(&credential),
+    };
+    match case.target {
+        None if profile::has_errors(&findings) => {
+            return Err(format!(
+                "{}: a valid case has errors: {findings:?}",
+                case.name
+            ));
+        }
+        Some(target) if !findings.iter().any(|f| f.code == target) => {
+            return Err(format!(
+                "{}: the edit did not produce {target}: {findings:?}",
+                case.name
+            ));
+        }
+        _ => {}
+    }
+    let listed: Vec<Value> = findings
+        .iter()
+        .map(|f| json!({"code": f.code, "severity": severity(f.severity), "path": f.path}))
+        .collect();
+    Ok(json!({"valid": !profile::has_errors(&findings), "findings": listed}))
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
+    let mut stale = Vec::new();
+    for (path, bytes) in expected {
+        if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    let on_disk: Vec<PathBuf> = std::fs::read_dir(root.join("cases"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    stale.extend(
+        on_disk
+            .iter()
+            .filter(|p| !expected.contains_key(*p))
+            .map(|p| format!("{} (not generated)", p.display())),
+    );
+    if stale.is_empty() {
+        println!("vectors: {} files up to date", expected.len());
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "vectors differ from the generator's output; run `cargo run -p microcred-vectors` and review:\n  {}",
+            stale.join("\n  ")
+        );
+        ExitCode::FAILURE
+    }
+}
+
+fn write(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
+    let cases = root.join("cases");
+    let _ = std::fs::remove_dir_all(&cases);
+    for (path, bytes) in files {
+        if let Some(parent) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(parent)
+        {
+            eprintln!("{}: {e}", parent.display());
+            return ExitCode::FAILURE;
+        }
+        if let Err(e) = std::fs::write(path, bytes) {
+            eprintln!("{}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("vectors: wrote {} files", files.len());
+    ExitCode::SUCCESS
+}
