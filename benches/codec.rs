@@ -36,6 +36,10 @@ fn codec(c: &mut Criterion) {
     group.bench_function("parse", |b| {
         b.iter(|| microcred::json::parse(black_box(&bytes)).expect("parses"))
     });
+    // The floor: serde_json into an untyped Value, which the typed reader builds on.
+    group.bench_function("serde_json Value only (reference)", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).expect("parses"))
+    });
     group.throughput(Throughput::Bytes(written.len() as u64));
     group.bench_function("serialise", |b| {
         b.iter(|| microcred::json::to_string(black_box(&credential)))
