@@ -47,8 +47,9 @@ fn writing_reproduces_the_sample_json() {
             (_, Some(inner)) => inner.clone(),
             _ => source,
         };
-        let credential = microcred::EuropeanDigitalCredential::from_json(&source, &JsonPath::Root)
-            .expect("decodes");
+        let credential =
+            microcred::EuropeanDigitalCredential::from_json(source.clone(), &JsonPath::Root)
+                .expect("decodes");
         let written = serde_json::to_value(microcred::model::Ser(&credential)).expect("serialises");
         assert_eq!(written, source, "{name}");
     }

@@ -615,7 +615,7 @@ fn every_known_concept_in_the_ec_samples_is_recognised_with_its_label() {
         concepts(document, &mut found);
         assert!(!found.is_empty(), "{name}: no concepts");
         for json in found {
-            let concept = Concept::from_json(&json, &JsonPath::Root)
+            let concept = Concept::from_json(json.clone(), &JsonPath::Root)
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
             let Some(scheme_iri) = concept.in_scheme.as_ref().and_then(|s| s.id.clone()) else {
                 continue;

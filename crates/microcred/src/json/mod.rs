@@ -96,7 +96,7 @@ impl Reader {
         &self,
         bytes: &[u8],
     ) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
-        let root = self.parse_value(bytes)?;
+        let mut root = self.parse_value(bytes)?;
         if root.get("payload").is_some() && root.get("signatures").is_some() {
             let payload = root["payload"]
                 .as_str()
@@ -106,21 +106,21 @@ impl Reader {
                 })?;
             let inner = self.parse_value(payload.as_bytes())?;
             return Ok((
-                decode_credential(&inner, &JsonPath::Root, true)?,
+                decode_credential(inner, &JsonPath::Root, true)?,
                 Form::SealedUnverified,
             ));
         }
-        if let Some(inner) = root.get("credential") {
+        // The upload form wraps the credential in a `credential` member and nothing else types it.
+        if root.get("type").is_none()
+            && let Some(inner) = root.get_mut("credential").map(Value::take)
+        {
             let at = JsonPath::Root;
             return Ok((
                 decode_credential(inner, &at.key("credential"), false)?,
                 Form::UploadForm,
             ));
         }
-        Ok((
-            decode_credential(&root, &JsonPath::Root, true)?,
-            Form::Plain,
-        ))
+        Ok((decode_credential(root, &JsonPath::Root, true)?, Form::Plain))
     }
 
     /// Parses bytes to a JSON value under the limits.
@@ -150,7 +150,7 @@ pub fn parse_unverified(bytes: &[u8]) -> Result<EuropeanDigitalCredential, Parse
 }
 
 fn decode_credential(
-    value: &Value,
+    value: Value,
     at: &JsonPath<'_>,
     needs_context: bool,
 ) -> Result<EuropeanDigitalCredential, ParseError> {

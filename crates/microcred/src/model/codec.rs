@@ -117,8 +117,9 @@ impl std::error::Error for DecodeError {}
 
 /// A value that can be read from ELM JSON and written back in the EDC style.
 pub trait Codec: Sized {
-    /// Reads the value at `at`.
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError>;
+    /// Reads the value at `at`, taking it over (strings move into the model rather than being
+    /// copied; most of a credential's bytes are base64 images).
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError>;
 
     /// Writes the value.
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
@@ -140,11 +141,11 @@ impl<T: Codec> Serialize for Ser<'_, T> {
 }
 
 impl Codec for String {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        value
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| DecodeError::wrong_type("a string", at))
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+        match value {
+            Value::String(text) => Ok(text),
+            _ => Err(DecodeError::wrong_type("a string", at)),
+        }
     }
 
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -153,7 +154,7 @@ impl Codec for String {
 }
 
 impl Codec for bool {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         value
             .as_bool()
             .ok_or_else(|| DecodeError::wrong_type("a boolean", at))
@@ -165,7 +166,7 @@ impl Codec for bool {
 }
 
 impl Codec for u64 {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         value
             .as_u64()
             .ok_or_else(|| DecodeError::wrong_type("a non-negative integer", at))
@@ -177,8 +178,8 @@ impl Codec for u64 {
 }
 
 impl Codec for Value {
-    fn from_json(value: &Value, _at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        Ok(value.clone())
+    fn from_json(value: Value, _at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+        Ok(value)
     }
 
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -192,11 +193,11 @@ impl Codec for Value {
 
 /// `null` and a missing property both read as `None`.
 impl<T: Codec> Codec for Option<T> {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         match value {
             Value::Null => Ok(None),
-            Value::Array(items) if items.len() == 1 => {
-                T::from_json(&items[0], &at.index(0)).map(Some)
+            Value::Array(mut items) if items.len() == 1 => {
+                T::from_json(items.swap_remove(0), &at.index(0)).map(Some)
             }
             _ => T::from_json(value, at).map(Some),
         }
@@ -216,11 +217,11 @@ impl<T: Codec> Codec for Option<T> {
 
 /// A list reads a single value or an array; it writes one value as itself, several as an array.
 impl<T: Codec> Codec for Vec<T> {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         match value {
             Value::Null => Ok(Vec::new()),
             Value::Array(items) => items
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, item)| T::from_json(item, &at.index(i)))
                 .collect(),
@@ -343,27 +344,27 @@ macro_rules! elm_class {
 
         impl $crate::model::Codec for $name {
             fn from_json(
-                value: &serde_json::Value,
+                value: serde_json::Value,
                 at: &$crate::model::JsonPath<'_>,
             ) -> Result<Self, $crate::model::DecodeError> {
-                let object = value.as_object().ok_or_else(|| {
-                    $crate::model::DecodeError::wrong_type(concat!("a ", $($ty, " ",)+ "object"), at)
-                })?;
+                let serde_json::Value::Object(object) = value else {
+                    return Err($crate::model::DecodeError::wrong_type(concat!("a ", $($ty, " ",)+ "object"), at));
+                };
                 let mut out = Self::default();
                 for (key, member) in object {
-                    let here = at.key(key);
+                    let here = at.key(&key);
                     match key.as_str() {
                         "id" => out.id = Some(<String as $crate::model::Codec>::from_json(member, &here)?),
                         "type" => {
                             out.types = $crate::model::codec::check_type::<Self>(
-                                member,
+                                &member,
                                 &here,
                                 concat!($($ty, " ",)+ $($("or ", $also, " ",)+)?),
                             )?
                         }
                         $( $key => out.$field = $crate::model::Codec::from_json(member, &here)?, )*
                         _ => {
-                            out.extra.insert(key.clone(), member.clone());
+                            out.extra.insert(key, member);
                         }
                     }
                 }
@@ -403,7 +404,7 @@ macro_rules! elm_class {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                $crate::model::Codec::from_json(&value, &$crate::model::JsonPath::Root)
+                $crate::model::Codec::from_json(value, &$crate::model::JsonPath::Root)
                     .map_err(serde::de::Error::custom)
             }
         }

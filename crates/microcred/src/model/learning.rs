@@ -54,7 +54,7 @@ impl Claim {
 }
 
 impl Codec for Claim {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         let names = match value.get("type") {
             Some(t) => type_names(t, &at.key("type"))?,
             None => vec!["LearningAchievement"],

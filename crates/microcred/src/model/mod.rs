@@ -43,7 +43,7 @@ pub(crate) use codec::elm_class;
 
 /// A boxed value reads and writes like the value (it breaks the Organisation ↔ Accreditation cycle).
 impl<T: Codec> Codec for Box<T> {
-    fn from_json(value: &serde_json::Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn from_json(value: serde_json::Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
         T::from_json(value, at).map(Box::new)
     }
 

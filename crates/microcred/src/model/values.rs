@@ -65,20 +65,19 @@ impl LangMap {
 }
 
 impl Codec for LangMap {
-    fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        let Some(object) = value.as_object() else {
-            return match value {
-                Value::Null => Ok(LangMap::new()),
-                _ => Err(DecodeError::wrong_type("a language map", at)),
-            };
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+        let object = match value {
+            Value::Object(object) => object,
+            Value::Null => return Ok(LangMap::new()),
+            _ => return Err(DecodeError::wrong_type("a language map", at)),
         };
         let mut map = BTreeMap::new();
         for (lang, texts) in object {
-            let here = at.key(lang);
+            let here = at.key(&lang);
             let texts = match texts {
-                Value::String(text) => vec![text.clone()],
+                Value::String(text) => vec![text],
                 Value::Array(items) => items
-                    .iter()
+                    .into_iter()
                     .enumerate()
                     .map(|(i, item)| String::from_json(item, &here.index(i)))
                     .collect::<Result<_, _>>()?,
@@ -89,7 +88,7 @@ impl Codec for LangMap {
                     ));
                 }
             };
-            map.insert(lang.clone(), texts);
+            map.insert(lang, texts);
         }
         Ok(LangMap(map))
     }
@@ -148,9 +147,12 @@ macro_rules! checked_string {
         }
 
         impl Codec for $name {
-            fn from_json(value: &Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-                let text = value.as_str().ok_or_else(|| DecodeError::wrong_type($what, at))?;
-                Self::parse(text).map_err(|e| DecodeError::new(DecodeErrorKind::InvalidValue { expected: e.expected }, at))
+            fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+                match value {
+                    Value::String(text) if $check(&text) => Ok($name(text)),
+                    Value::String(_) => Err(DecodeError::new(DecodeErrorKind::InvalidValue { expected: $what }, at)),
+                    _ => Err(DecodeError::wrong_type($what, at)),
+                }
             }
 
             fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -337,12 +339,12 @@ mod tests {
     #[test]
     fn lang_map_reads_strings_and_arrays() {
         let v = serde_json::json!({"en": "A", "fr": ["B", "C"]});
-        let m = LangMap::from_json(&v, &JsonPath::Root).unwrap();
+        let m = LangMap::from_json(v.clone(), &JsonPath::Root).unwrap();
         assert_eq!(m.get("fr"), Some("B"));
         assert_eq!(m.0["fr"].len(), 2);
         assert_eq!(serde_json::to_value(super::super::Ser(&m)).unwrap(), v);
         let bad = serde_json::json!({"en": 3});
-        let err = LangMap::from_json(&bad, &JsonPath::Root).unwrap_err();
+        let err = LangMap::from_json(bad, &JsonPath::Root).unwrap_err();
         assert_eq!(err.path, "$.en");
     }
 }
