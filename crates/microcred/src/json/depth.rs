@@ -7,8 +7,13 @@
 use super::ParseError;
 
 enum Frame {
-    Object { key: Option<String> },
-    Array { index: usize },
+    /// An object, with the byte range of the member name being read (rendered only on error).
+    Object {
+        key: Option<(usize, usize)>,
+    },
+    Array {
+        index: usize,
+    },
 }
 
 /// Fails when objects and arrays nest deeper than `limit`.
@@ -22,13 +27,24 @@ pub(crate) fn check_depth(bytes: &[u8], limit: usize) -> Result<(), ParseError> 
             b'"' => {
                 let start = i + 1;
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                // Strings are most of a credential (base64 images): jump to the next quote or
+                // backslash instead of stepping byte by byte.
+                loop {
+                    match memchr::memchr2(b'"', b'\\', bytes.get(i..).unwrap_or_default()) {
+                        Some(offset) if bytes[i + offset] == b'"' => {
+                            i += offset;
+                            break;
+                        }
+                        Some(offset) => i += offset + 2,
+                        None => {
+                            i = bytes.len();
+                            break;
+                        }
+                    }
                 }
                 if expect_key {
                     if let Some(Frame::Object { key }) = stack.last_mut() {
-                        let end = i.min(bytes.len());
-                        *key = Some(String::from_utf8_lossy(&bytes[start..end]).into_owned());
+                        *key = Some((start, i.min(bytes.len())));
                     }
                     expect_key = false;
                 }
@@ -37,7 +53,7 @@ pub(crate) fn check_depth(bytes: &[u8], limit: usize) -> Result<(), ParseError> 
                 if stack.len() >= limit {
                     return Err(ParseError::TooDeep {
                         limit,
-                        path: render(&stack),
+                        path: render(bytes, &stack),
                     });
                 }
                 if bytes[i] == b'{' {
@@ -63,13 +79,15 @@ pub(crate) fn check_depth(bytes: &[u8], limit: usize) -> Result<(), ParseError> 
     Ok(())
 }
 
-fn render(stack: &[Frame]) -> String {
+fn render(bytes: &[u8], stack: &[Frame]) -> String {
     let mut path = String::from("$");
     for frame in stack {
         match frame {
-            Frame::Object { key: Some(key) } => {
+            Frame::Object {
+                key: Some((start, end)),
+            } => {
                 path.push('.');
-                path.push_str(key);
+                path.push_str(&String::from_utf8_lossy(&bytes[*start..*end]));
             }
             Frame::Object { key: None } => {}
             Frame::Array { index } => path.push_str(&format!("[{index}]")),
@@ -89,6 +107,13 @@ mod tests {
         let err = check_depth(doc, 6).unwrap_err();
         assert_eq!(err.code(), "json.too_deep");
         assert_eq!(err.path(), Some("$.a[1].b\\\".c[0][0]"));
+    }
+
+    #[test]
+    fn unterminated_strings_and_trailing_escapes_end_the_scan() {
+        assert!(check_depth(b"{\"a\": \"never closed [[[[", 2).is_ok());
+        assert!(check_depth(b"[\"ends with a backslash\\", 2).is_ok());
+        assert!(check_depth(br#"["a\"[[[[[", [[["#, 3).is_err());
     }
 
     #[test]
