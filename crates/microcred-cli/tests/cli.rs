@@ -177,3 +177,27 @@ fn batch_rows_that_fail_are_reported_by_row_without_learner_data() {
     assert_eq!(std::fs::read_dir(&out_dir).expect("out").count(), 1);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The course description shown in the README issues a valid credential.
+#[test]
+fn the_readme_course_description_works() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let start = readme.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let block = &readme[start..start + readme[start..].find("```").expect("closed block")];
+    let dir = scratch("readme");
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let course = dir.join("course.toml");
+    std::fs::write(&course, block).expect("write");
+    let out = microcred(&[
+        "issue",
+        "--course",
+        &course.to_string_lossy(),
+        "--learner",
+        "examples/learner.json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let credential = microcred::parse(&out.stdout).expect("a credential");
+    let findings = microcred::check(&credential);
+    assert!(!microcred::profile::has_errors(&findings), "{findings:#?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
