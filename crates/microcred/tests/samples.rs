@@ -160,3 +160,15 @@ fn the_upload_form_is_written_without_context_and_issuer() {
         json::parse(json::to_upload_form(&credential).as_bytes()).expect("upload form parses");
     assert_eq!(back.credential_subject, credential.credential_subject);
 }
+
+/// Found by the fuzzer: the upload form implies the EDC context, so reading it and writing the
+/// plain form must read back unchanged.
+#[test]
+fn the_upload_form_round_trips_through_the_plain_form() {
+    let credential = microcred::issue::demo_credential();
+    let upload =
+        json::parse(json::to_upload_form(&credential).as_bytes()).expect("upload form reads");
+    let plain = json::parse(json::to_string(&upload).as_bytes()).expect("plain form reads");
+    assert_eq!(plain, upload);
+    assert_eq!(upload.issuer, None, "the upload form carries no issuer");
+}

@@ -115,10 +115,13 @@ impl Reader {
             && let Some(inner) = root.get_mut("credential").map(Value::take)
         {
             let at = JsonPath::Root;
-            return Ok((
-                decode_credential(inner, &at.key("credential"), false)?,
-                Form::UploadForm,
-            ));
+            let mut credential = decode_credential(inner, &at.key("credential"), false)?;
+            // The upload form leaves the EDC context implicit; make it explicit so that the
+            // credential means the same whichever form it is written in next.
+            if credential.context.is_empty() {
+                credential.context = EDC_CONTEXT.iter().map(|c| (*c).to_owned()).collect();
+            }
+            return Ok((credential, Form::UploadForm));
         }
         Ok((decode_credential(root, &JsonPath::Root, true)?, Form::Plain))
     }
