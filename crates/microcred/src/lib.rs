@@ -6,6 +6,7 @@ pub mod issue;
 pub mod json;
 pub mod model;
 pub mod profile;
+pub mod rdf;
 pub mod terms;
 pub mod vocab;
 
