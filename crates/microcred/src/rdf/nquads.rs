@@ -1,0 +1,107 @@
+//! N-Quads output.
+//!
+//! Written here rather than with `sophia_turtle`'s serializer: that crate's parser stamps blank
+//! node labels with a UUID v7, so depending on it pulls the clock and OS randomness into the core
+//! and breaks the wasm32 build. The output format is small and fixed (one quad a line, the
+//! escapes of canonical N-Quads), and the tests read it back with `sophia_turtle`'s parser.
+
+use std::fmt::Write;
+
+use sophia_api::dataset::Dataset as _;
+use sophia_api::ns::xsd;
+use sophia_api::quad::Quad;
+use sophia_api::term::{Term, TermKind};
+
+use super::Dataset;
+
+/// The dataset as N-Quads, one quad a line in the dataset's order, blank node labels as they
+/// are. For a form that does not depend on order or labels, use
+/// [`canonical_nquads`](super::canonical_nquads).
+pub fn to_nquads(dataset: &Dataset) -> String {
+    let mut out = String::new();
+    // A LightDataset's quads() cannot fail.
+    for quad in dataset.quads().flatten() {
+        write_term(&mut out, quad.s());
+        out.push(' ');
+        write_term(&mut out, quad.p());
+        out.push(' ');
+        write_term(&mut out, quad.o());
+        out.push(' ');
+        if let Some(graph) = quad.g() {
+            write_term(&mut out, graph);
+            out.push(' ');
+        }
+        out.push_str(".\n");
+    }
+    out
+}
+
+fn write_term<T: Term>(out: &mut String, term: T) {
+    match term.kind() {
+        TermKind::Iri => {
+            if let Some(iri) = term.iri() {
+                out.push('<');
+                out.push_str(&iri);
+                out.push('>');
+            }
+        }
+        TermKind::BlankNode => {
+            if let Some(id) = term.bnode_id() {
+                out.push_str("_:");
+                out.push_str(&id);
+            }
+        }
+        TermKind::Literal => {
+            out.push('"');
+            if let Some(lexical) = term.lexical_form() {
+                escape_into(out, &lexical);
+            }
+            out.push('"');
+            if let Some(tag) = term.language_tag() {
+                out.push('@');
+                out.push_str(&tag);
+            } else if let Some(datatype) = term.datatype() {
+                if !Term::eq(&datatype, xsd::string) {
+                    out.push_str("^^<");
+                    out.push_str(&datatype);
+                    out.push('>');
+                }
+            }
+        }
+        // JSON-LD never produces triple terms or variables.
+        TermKind::Triple | TermKind::Variable => {}
+    }
+}
+
+/// Escapes a literal's lexical form as canonical N-Quads does: `"` and `\`, the control
+/// characters with a short escape by it, the others (and DEL) as `\u00XX`.
+fn escape_into(out: &mut String, lexical: &str) {
+    for c in lexical.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c <= '\u{1f}' || c == '\u{7f}' => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_canonical_nquads() {
+        let mut out = String::new();
+        escape_into(&mut out, "a\"b\\c\nd\re\tf\u{8}\u{c}\u{1}\u{7f}é");
+        assert_eq!(out, "a\\\"b\\\\c\\nd\\re\\tf\\b\\f\\u0001\\u007Fé");
+    }
+}

@@ -1,0 +1,295 @@
+//! Contexts: the generated EDC context expands like the published one, the bundled W3C
+//! contexts are the published ones, unknown contexts are errors, extra contexts can be
+//! registered.
+
+mod shared;
+
+use microcred::rdf::{
+    Canonicalizer, Contexts, Dataset, EDC_AP, Expander, canonical_nquads, to_nquads,
+};
+use serde_json::{Map, Value, json};
+
+/// The published EDC AP 3.1 context (`../shared/contexts/edc-ap-3.1.jsonld`).
+fn published_edc_context() -> Option<Value> {
+    let bytes = shared::shared_file("contexts/edc-ap-3.1.jsonld")?;
+    Some(serde_json::from_slice(&bytes).expect("the context is JSON"))
+}
+
+/// The bundled contexts with the published EDC context in place of the generated one.
+fn published_registry(published: Value) -> Contexts {
+    let mut contexts = Contexts::bundled();
+    contexts
+        .register(EDC_AP, published)
+        .expect("the published context is a context document");
+    contexts
+}
+
+/// The credential JSON of an EC sample as a verifier would expand it: the payload of a sealed
+/// file, the inner credential of the upload form (with the EDC context, which the form implies).
+fn credential_json(name: &str, bytes: &[u8]) -> Value {
+    let mut value: Value = serde_json::from_slice(bytes).expect("the sample is JSON");
+    if let Some(payload) = value.get("payload").and_then(Value::as_str) {
+        value = serde_json::from_str(payload).expect("the payload is JSON");
+    }
+    if name.contains("uploadable") {
+        value = value["credential"].clone();
+        if value.get("@context").is_none() {
+            value["@context"] = json!(["https://www.w3.org/2018/credentials/v1", EDC_AP]);
+        }
+    }
+    value
+}
+
+/// The conformance test for the generated context: every EC sample gives the same canonical
+/// N-Quads under the generated context and under the published one.
+#[test]
+fn generated_edc_context_expands_the_ec_samples_like_the_published_one() {
+    let Some(published) = published_edc_context() else {
+        return;
+    };
+    let generated = Expander::new();
+    let upstream = Expander::new().with_contexts(published_registry(published));
+    let samples = shared::ec_samples();
+    for (name, bytes) in &samples {
+        let document = credential_json(name, bytes);
+        let ours = generated
+            .expand_value(&document)
+            .unwrap_or_else(|e| panic!("{name}, generated context: {e}"));
+        let theirs = upstream
+            .expand_value(&document)
+            .unwrap_or_else(|e| panic!("{name}, published context: {e}"));
+        let ours = canonical_nquads(&ours).expect("canonicalises");
+        let theirs = canonical_nquads(&theirs).expect("canonicalises");
+        assert_eq!(ours, theirs, "{name}: the contexts expand differently");
+        assert!(
+            ours.lines().count() > 100,
+            "{name}: {} quads",
+            ours.lines().count()
+        );
+        println!("{name}: {} quads, identical", ours.lines().count());
+    }
+    assert_eq!(samples.len(), 6);
+}
+
+/// Stronger than the samples: one document that uses every class and every term of the
+/// published context, each with a value of the kind its definition expects, expands the same.
+#[test]
+fn generated_edc_context_defines_every_published_term_the_same_way() {
+    let Some(published) = published_edc_context() else {
+        return;
+    };
+    let definitions = published["@context"].as_object().expect("an object");
+    let mut document = Map::new();
+    document.insert("@context".into(), json!(EDC_AP));
+    document.insert("@id".into(), json!("urn:example:subject"));
+    let mut classes = Vec::new();
+    let mut terms = 0;
+    for (name, definition) in definitions {
+        match definition {
+            // Upper case: a class; lower case: a namespace prefix, which is not a property.
+            Value::String(_) if name.starts_with(char::is_uppercase) => classes.push(json!(name)),
+            Value::String(_) => {}
+            Value::Object(definition) => {
+                terms += 1;
+                let value = if definition.get("@type") == Some(&json!("@id")) {
+                    json!("urn:example:object")
+                } else if definition.get("@container") == Some(&json!("@language")) {
+                    json!({"en": "text"})
+                } else {
+                    json!("text")
+                };
+                document.insert(name.clone(), value);
+            }
+            other => panic!("{name}: unexpected definition {other}"),
+        }
+    }
+    document.insert("@type".into(), Value::Array(classes.clone()));
+    let document = Value::Object(document);
+
+    let ours = Expander::new()
+        .expand_value(&document)
+        .expect("every published term is defined by the generated context");
+    let theirs = Expander::new()
+        .with_contexts(published_registry(published.clone()))
+        .expand_value(&document)
+        .expect("the published context defines its own terms");
+    let ours = canonical_nquads(&ours).expect("canonicalises");
+    assert_eq!(ours, canonical_nquads(&theirs).expect("canonicalises"));
+    // One quad per term and one per class: nothing was dropped.
+    assert_eq!(ours.lines().count(), terms + classes.len());
+    // The generated context defines nothing the published one lacks.
+    let generated = microcred::rdf::edc_ap_context();
+    let generated = generated["@context"].as_object().expect("an object");
+    let mut extra: Vec<&String> = generated
+        .keys()
+        .filter(|k| !definitions.contains_key(*k))
+        .collect();
+    extra.sort();
+    assert!(extra.is_empty(), "generated but not published: {extra:?}");
+    println!(
+        "{terms} terms and {} classes expand identically",
+        classes.len()
+    );
+}
+
+/// The W3C contexts bundled from `ssi-contexts` are the published documents in
+/// `../shared/contexts/` (same JSON, hence the same expansion), with one known difference.
+#[test]
+fn bundled_w3c_contexts_are_the_published_ones() {
+    let Some(index) = shared::shared_file("contexts/index.json") else {
+        return;
+    };
+    let index: Map<String, Value> = serde_json::from_slice(&index).expect("index is JSON");
+    let bundled = Contexts::bundled();
+    let mut differences = Vec::new();
+    let mut compared = 0;
+    for (url, file) in &index {
+        if url == EDC_AP {
+            continue; // generated, compared by expansion above
+        }
+        let file = file.as_str().expect("a file name");
+        let published: Value = serde_json::from_slice(
+            &shared::shared_file(&format!("contexts/{file}")).expect("listed file"),
+        )
+        .expect("a context is JSON");
+        let ours = bundled
+            .get(url)
+            .unwrap_or_else(|| panic!("{url} is not bundled"));
+        diff(url, ours, &published, &mut differences);
+        compared += 1;
+    }
+    assert_eq!(compared, 5);
+    // ssi-contexts 0.1.10 ships Multikey v1 as first published; the W3C has since added the
+    // `expires` property to the Multikey type's scoped context. A Multikey document using
+    // `expires` therefore fails in safe mode (rdf.undefined_term) until ssi-contexts catches up.
+    let known = [
+        "https://w3id.org/security/multikey/v1 @context.Multikey.@context.expires: \
+                  missing from the bundled copy",
+    ];
+    assert_eq!(
+        differences, known,
+        "differences from the published contexts changed"
+    );
+}
+
+/// Records where `ours` differs from `published`, by JSON path.
+fn diff(at: &str, ours: &Value, published: &Value, out: &mut Vec<String>) {
+    match (ours, published) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in b {
+                let path = if at.contains(' ') {
+                    format!("{at}.{key}")
+                } else {
+                    format!("{at} {key}")
+                };
+                match a.get(key) {
+                    Some(mine) => diff(&path, mine, value, out),
+                    None => out.push(format!("{path}: missing from the bundled copy")),
+                }
+            }
+            for key in a.keys().filter(|k| !b.contains_key(*k)) {
+                out.push(format!("{at}.{key}: only in the bundled copy"));
+            }
+        }
+        (a, b) if a != b => out.push(format!("{at}: differs")),
+        _ => {}
+    }
+}
+
+#[test]
+fn an_unknown_context_is_an_error_naming_it() {
+    let document = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1", "https://example.org/elsewhere/v1"],
+        "id": "urn:example:1"
+    });
+    let err = Expander::new()
+        .expand_value(&document)
+        .expect_err("the context is not registered");
+    assert_eq!(err.code(), "rdf.unknown_context");
+    assert!(
+        err.to_string().contains("https://example.org/elsewhere/v1"),
+        "{err}"
+    );
+
+    // The EDC context is unknown to an empty registry: nothing is fetched instead.
+    let err = Expander::new()
+        .with_contexts(Contexts::new())
+        .expand_value(&json!({"@context": EDC_AP, "@id": "urn:example:1"}))
+        .expect_err("empty registry");
+    assert_eq!(err.code(), "rdf.unknown_context");
+    assert!(err.to_string().contains(EDC_AP));
+}
+
+#[test]
+fn a_registered_context_is_used() {
+    let url = "https://example.org/university/v1";
+    let document = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1", EDC_AP, url],
+        "id": "urn:epass:person:1",
+        "type": "Person",
+        "studentNumber": "s-1234"
+    });
+    let mut contexts = Contexts::bundled();
+    contexts
+        .register(
+            url,
+            json!({"@context": {"studentNumber": "https://example.org/vocab#studentNumber"}}),
+        )
+        .expect("a context document");
+    let dataset: Dataset = Expander::new()
+        .with_contexts(contexts)
+        .expand_value(&document)
+        .expect("the registered context defines the term");
+    let nquads = to_nquads(&dataset);
+    assert!(
+        nquads.contains(
+            "<urn:epass:person:1> <https://example.org/vocab#studentNumber> \"s-1234\" ."
+        ),
+        "{nquads}"
+    );
+    // The bundled set itself is not changed by registering in a copy.
+    assert!(!Contexts::bundled().contains(url));
+}
+
+#[test]
+fn a_registered_document_without_a_context_is_an_invalid_context() {
+    let url = "https://example.org/not-a-context";
+    let mut contexts = Contexts::bundled();
+    let err = contexts
+        .register(url, json!(["not", "an", "object"]))
+        .expect_err("not a context document");
+    assert_eq!(err.code(), "rdf.invalid_context");
+    // A context document whose definitions JSON-LD rejects names the context.
+    contexts
+        .register(url, json!({"@context": {"bad": {"@id": 5}}}))
+        .expect("the shape is right");
+    let err = Expander::new()
+        .with_contexts(contexts)
+        .expand_value(&json!({"@context": url, "@id": "urn:example:1"}))
+        .expect_err("context processing fails");
+    assert_eq!(err.code(), "rdf.invalid_context");
+    assert!(err.to_string().contains(url), "{err}");
+}
+
+/// SHA-384 inside RDFC-1.0 only matters for blank nodes; the EC samples have none, so both
+/// hashes give the same canonical form. (The W3C suite checks SHA-384 on blank nodes.)
+#[test]
+fn ec_sample_canonical_form_does_not_depend_on_the_internal_hash() {
+    let Some(bytes) =
+        shared::shared_file("upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-unsigned.jsonld")
+    else {
+        return;
+    };
+    let dataset = Expander::new()
+        .expand_value(&credential_json("unsigned", &bytes))
+        .expect("expands");
+    let sha256 = Canonicalizer::new()
+        .canonical_nquads(&dataset)
+        .expect("canonical");
+    let sha384 = Canonicalizer::new()
+        .with_hash(microcred::rdf::HashAlgorithm::Sha384)
+        .canonical_nquads(&dataset)
+        .expect("canonical");
+    assert_eq!(sha256, sha384);
+    assert!(!sha256.contains("_:"), "the EC sample names every node");
+}
