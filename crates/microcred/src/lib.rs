@@ -9,6 +9,7 @@ pub mod profile;
 pub mod rdf;
 pub mod terms;
 pub mod vocab;
+pub mod xml;
 
 pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;

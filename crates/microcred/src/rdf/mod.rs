@@ -11,6 +11,7 @@
 mod canon;
 mod contexts;
 mod error;
+pub(crate) mod from_graph;
 mod jsonld;
 mod nquads;
 
@@ -23,6 +24,7 @@ pub use contexts::{
     RegistryLoader, edc_ap_context,
 };
 pub use error::RdfError;
+pub use from_graph::{GraphError, GraphLimits, from_dataset, from_dataset_with};
 pub use jsonld::{DEFAULT_MAX_DEPTH, Expander, to_dataset};
 pub use nquads::to_nquads;
 
