@@ -1,5 +1,6 @@
 //! `microcred`: issue, validate and inspect ELM 3 micro-credentials from the command line.
 
+mod convert;
 mod demo;
 mod issue;
 mod report;
@@ -61,6 +62,20 @@ enum Command {
         #[arg(long)]
         before_sealing: bool,
     },
+    /// Convert a credential between JSON-LD, RDF/XML, N-Quads and canonical N-Quads.
+    ///
+    /// The input format is detected: JSON-LD (plain, upload form, or sealed — the seal is not
+    /// verified here) or RDF/XML.
+    Convert {
+        /// The credential file.
+        input: PathBuf,
+        /// The output format.
+        #[arg(long, value_enum)]
+        to: convert::Format,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Issue a sample micro-credential with built-in test data and print it with its findings.
     Demo,
 }
@@ -86,6 +101,7 @@ fn main() -> ExitCode {
             json,
             before_sealing,
         } => validate::run(&files, json, before_sealing),
+        Command::Convert { input, to, out } => convert::run(&input, to, out.as_deref()),
         Command::Demo => demo::run(),
     };
     match outcome {

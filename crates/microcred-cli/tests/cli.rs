@@ -201,3 +201,65 @@ fn the_readme_course_description_works() {
     assert!(!microcred::profile::has_errors(&findings), "{findings:#?}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `convert` turns a credential into RDF/XML and back without changing it, and writes N-Quads.
+#[test]
+fn convert_to_rdf_xml_and_back() {
+    let dir = scratch("convert");
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let xml = dir.join("credential.rdf");
+    let back = dir.join("credential.jsonld");
+    let out = microcred(&[
+        "convert",
+        "vectors/cases/valid-1.json",
+        "--to",
+        "xml",
+        "--out",
+        &xml.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        std::fs::read_to_string(&xml)
+            .expect("xml")
+            .contains("<rdf:RDF")
+    );
+    let out = microcred(&[
+        "convert",
+        &xml.to_string_lossy(),
+        "--to",
+        "jsonld",
+        "--out",
+        &back.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let original = microcred::parse(
+        &std::fs::read(repo().join("vectors/cases/valid-1.json")).expect("vector"),
+    )
+    .expect("reads");
+    let again = microcred::parse(&std::fs::read(&back).expect("converted")).expect("reads");
+    assert_eq!(again, original);
+
+    let out = microcred(&["convert", "vectors/cases/valid-1.json", "--to", "canonical"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let nquads = text(&out.stdout);
+    assert!(nquads.lines().all(|l| l.ends_with(" .")), "N-Quads lines");
+    assert!(nquads.contains("<http://data.europa.eu/snb/model/elm/EuropeanDigitalCredential>"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A DTD in XML input is refused, not expanded.
+#[test]
+fn convert_refuses_xml_entities() {
+    let dir = scratch("xxe");
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let bomb = dir.join("bomb.rdf");
+    std::fs::write(&bomb, "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">&lol2;</rdf:RDF>\n").expect("write");
+    let out = microcred(&["convert", &bomb.to_string_lossy(), "--to", "jsonld"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("xml.dtd_forbidden"),
+        "{}",
+        text(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

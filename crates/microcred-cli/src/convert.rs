@@ -1,0 +1,63 @@
+//! `microcred convert`: one credential between JSON-LD, RDF/XML, N-Quads and canonical N-Quads.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow};
+use clap::ValueEnum;
+use microcred::{EuropeanDigitalCredential, json, rdf, xml};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The EDC JSON-LD form.
+    Jsonld,
+    /// RDF/XML of the same graph.
+    Xml,
+    /// N-Quads.
+    Nquads,
+    /// RDFC-1.0 canonical N-Quads.
+    Canonical,
+}
+
+/// Reads JSON-LD (plain, upload form or sealed, the seal not verified) or RDF/XML, by content.
+fn read(bytes: &[u8]) -> Result<EuropeanDigitalCredential> {
+    let first = bytes
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
+    if first == Some(b'<') {
+        xml::from_rdf_xml(bytes).map_err(|e| anyhow!("[{}] {e}", e.code()))
+    } else {
+        json::parse_unverified(bytes).map_err(|e| anyhow!("[{}] {e}", e.code()))
+    }
+}
+
+fn render(credential: &EuropeanDigitalCredential, to: Format) -> Result<String> {
+    Ok(match to {
+        Format::Jsonld => json::to_string_pretty(credential),
+        Format::Xml => xml::to_rdf_xml(credential).map_err(|e| anyhow!("[{}] {e}", e.code()))?,
+        Format::Nquads | Format::Canonical => {
+            let dataset = rdf::to_dataset(credential).map_err(|e| anyhow!("[{}] {e}", e.code()))?;
+            if to == Format::Nquads {
+                rdf::to_nquads(&dataset)
+            } else {
+                rdf::canonical_nquads(&dataset).map_err(|e| anyhow!("[{}] {e}", e.code()))?
+            }
+        }
+    })
+}
+
+pub fn run(input: &Path, to: Format, out: Option<&Path>) -> Result<ExitCode> {
+    let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let credential = read(&bytes).with_context(|| input.display().to_string())?;
+    let text = render(&credential, to)?;
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => std::io::stdout().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
