@@ -3,9 +3,10 @@
 //! The model's fields point at these entries, so the JSON-LD context can be derived from the model
 //! and an RDF view can name each value. The IRIs are those of the ELM 3.1 / EDC AP 1.1 context
 //! (`http://data.europa.eu/snb/model/context/edc-ap`) and of the W3C VC 1.1 context for the
-//! credential envelope. A few upstream IRIs look odd (`clv:` has no trailing slash, so `latitude`
-//! becomes `http://data.europa.eu/m8glatitude`); they are kept as published, since a different IRI
-//! would be a different graph.
+//! credential envelope. One upstream quirk is kept as published, since a different IRI would be a
+//! different graph: the `clv` prefix (`http://data.europa.eu/m8g`) has no trailing delimiter, and
+//! JSON-LD 1.1 only uses a term as a prefix when its IRI ends in one, so `latitude` and `longitude`
+//! expand to the IRIs `clv:latitude` and `clv:longitude` themselves.
 
 // Each constant is named after its JSON key and documented by the table itself.
 #![allow(missing_docs)]
@@ -613,7 +614,7 @@ pub const LANGUAGE: Term = Term::new(
 );
 pub const LATITUDE: Term = Term::new(
     "latitude",
-    "http://data.europa.eu/m8glatitude",
+    "clv:latitude",
     TermKind::Literal("http://www.w3.org/2001/XMLSchema#string"),
 );
 pub const LEARNING_ACHIEVEMENT_SPECIFICATION: Term = Term::new(
@@ -628,7 +629,7 @@ pub const LEGAL_NAME: Term = Term::new(
 );
 pub const LONGITUDE: Term = Term::new(
     "longitude",
-    "http://data.europa.eu/m8glongitude",
+    "clv:longitude",
     TermKind::Literal("http://www.w3.org/2001/XMLSchema#string"),
 );
 pub const LEARNING_ACTIVITY_SPECIFICATION: Term = Term::new(
