@@ -3,12 +3,17 @@
 #![warn(missing_docs)]
 
 pub mod issue;
+pub mod jades;
 pub mod json;
 pub mod model;
 pub mod profile;
+pub mod proof;
 pub mod rdf;
+pub mod status;
 pub mod terms;
+pub mod verify;
 pub mod vocab;
+pub mod x509;
 pub mod xml;
 
 pub use json::{ParseError, parse, parse_unverified};
