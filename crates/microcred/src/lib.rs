@@ -11,6 +11,8 @@ pub mod proof;
 pub mod rdf;
 pub mod status;
 pub mod terms;
+#[cfg(feature = "test-pki")]
+pub mod test_pki;
 pub mod verify;
 pub mod vocab;
 pub mod x509;
