@@ -1,1 +1,37 @@
-//! (in progress)
+//! X.509 certificates for seals: parsing, qualification (eIDAS QC statements), public keys and
+//! signature verification, trust anchors (PEM or an EU trusted list) and chain validation.
+//!
+//! Pure Rust on the RustCrypto stack, so it runs in WASM: no clock (the validation time is a
+//! parameter), no network (no AIA fetching, no OCSP), no randomness.
+//!
+//! ```no_run
+//! use microcred::x509::{Certificate, ChainOutcome, TrustAnchors, validate_chain};
+//! # fn demo(chain_pem: &str, anchors_pem: &str) -> Result<(), microcred::x509::X509Error> {
+//! let chain = Certificate::from_pem(chain_pem)?;
+//! let anchors = TrustAnchors::from_pem(anchors_pem)?;
+//! let at = time::macros::datetime!(2026-01-15 10:00 UTC);
+//! match validate_chain(&chain[0], &chain[1..], &anchors, at) {
+//!     ChainOutcome::Trusted { path } => println!("trusted, {} certificates", path.len()),
+//!     ChainOutcome::Untrusted { code, .. } => println!("indeterminate: {code}"),
+//!     ChainOutcome::Invalid { code, .. } => println!("invalid: {code}"),
+//! }
+//! println!("qualified eSeal: {}", chain[0].qualification().is_qualified_eseal());
+//! # Ok(())
+//! # }
+//! ```
+
+mod anchors;
+mod cert;
+mod chain;
+mod error;
+mod key;
+mod oids;
+mod pem;
+mod qc;
+
+pub use anchors::{SERVICE_TYPE_CA_QC, STATUS_GRANTED, TrustAnchors};
+pub use cert::{Certificate, KeyUsage};
+pub use chain::{ChainOutcome, MAX_PATH_LEN, validate_chain};
+pub use error::X509Error;
+pub use key::{Hash, PublicKey, SignatureScheme};
+pub use qc::{QCP_L, QCP_L_QSCD, QCP_N, QCP_N_QSCD, QcInfo, QcType};

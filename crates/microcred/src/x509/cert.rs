@@ -1,0 +1,610 @@
+//! One X.509 certificate: the DER as received, its parsed form, and the fields seals need.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use base64::Engine as _;
+use der::asn1::{Any, ObjectIdentifier};
+use der::{Decode, Reader, SliceReader, Tag, Tagged};
+use sha2::Digest;
+use time::OffsetDateTime;
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, KeyUsages, SubjectKeyIdentifier,
+};
+use x509_cert::name::Name;
+
+use super::key::PublicKey;
+use super::qc::{self, QcInfo};
+use super::{X509Error, oids};
+
+/// An X.509 certificate: the exact DER it was read from (hashes and signatures are computed over
+/// those bytes, never over a re-encoding) and the parsed structure.
+///
+/// Cloning is cheap: the parsed data is shared.
+#[derive(Clone)]
+pub struct Certificate {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    der: Vec<u8>,
+    parsed: x509_cert::Certificate,
+    /// Byte ranges in `der` of the parts that are compared or re-used as they are.
+    raw: RawParts,
+    not_before: OffsetDateTime,
+    not_after: OffsetDateTime,
+    ext: Extensions,
+}
+
+struct RawParts {
+    tbs: Range<usize>,
+    serial: Range<usize>,
+    issuer: Range<usize>,
+    subject: Range<usize>,
+    spki: Range<usize>,
+}
+
+/// The extensions this crate acts on, decoded once at parse time.
+#[derive(Default)]
+pub(crate) struct Extensions {
+    pub(crate) key_usage: Option<KeyUsage>,
+    pub(crate) basic_constraints: Option<(bool, Option<u8>)>,
+    pub(crate) subject_key_id: Option<Vec<u8>>,
+    pub(crate) authority_key_id: Option<Vec<u8>>,
+    pub(crate) policies: Vec<String>,
+    pub(crate) qc: QcInfo,
+    /// Critical extensions that none of the above covers (dotted OIDs).
+    pub(crate) unhandled_critical: Vec<String>,
+}
+
+/// The key usage extension (RFC 5280 section 4.2.1.3): what the certified key may be used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct KeyUsage {
+    /// `digitalSignature`: signatures other than on certificates and CRLs.
+    pub digital_signature: bool,
+    /// `nonRepudiation` (also called `contentCommitment`): what qualified seals and signatures
+    /// carry.
+    pub non_repudiation: bool,
+    /// `keyEncipherment`.
+    pub key_encipherment: bool,
+    /// `dataEncipherment`.
+    pub data_encipherment: bool,
+    /// `keyAgreement`.
+    pub key_agreement: bool,
+    /// `keyCertSign`: signing certificates (a CA).
+    pub key_cert_sign: bool,
+    /// `cRLSign`: signing revocation lists.
+    pub crl_sign: bool,
+    /// `encipherOnly`.
+    pub encipher_only: bool,
+    /// `decipherOnly`.
+    pub decipher_only: bool,
+}
+
+impl Certificate {
+    /// Parses a DER certificate. Every extension this crate reads (key usage, basic constraints,
+    /// key identifiers, certificate policies, QC statements) must decode, or the certificate is
+    /// malformed.
+    pub fn from_der(der: &[u8]) -> Result<Certificate, X509Error> {
+        let parsed = x509_cert::Certificate::from_der(der)
+            .map_err(|e| X509Error::malformed("certificate", e))?;
+        let raw = raw_parts(der).map_err(|e| X509Error::malformed("certificate", e))?;
+        let validity = parsed.tbs_certificate().validity();
+        let not_before = to_offset(validity.not_before);
+        let not_after = to_offset(validity.not_after);
+        let ext = extensions(&parsed)?;
+        Ok(Certificate {
+            inner: Arc::new(Inner {
+                der: der.to_vec(),
+                parsed,
+                raw,
+                not_before,
+                not_after,
+                ext,
+            }),
+        })
+    }
+
+    /// Parses standard base64 (padded, as in a JOSE `x5c` entry or an XML `X509Certificate`)
+    /// of a DER certificate. ASCII whitespace inside the text is ignored.
+    pub fn from_base64(text: &str) -> Result<Certificate, X509Error> {
+        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(compact)
+            .map_err(|e| X509Error::malformed("base64 certificate", e))?;
+        Certificate::from_der(&der)
+    }
+
+    /// Every `CERTIFICATE` block of a PEM text, in order. Other blocks (keys, CRLs) and text
+    /// between blocks are skipped; a text without any certificate is `x509.no_certificate`.
+    pub fn from_pem(pem: &str) -> Result<Vec<Certificate>, X509Error> {
+        let blocks = super::pem::certificate_blocks(pem)?;
+        if blocks.is_empty() {
+            return Err(X509Error::NoCertificate {
+                source_kind: "PEM text".into(),
+            });
+        }
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(i, der)| {
+                Certificate::from_der(der).map_err(|e| match e {
+                    X509Error::Malformed { what, reason } => X509Error::Malformed {
+                        what: format!("{what} (PEM certificate {})", i + 1),
+                        reason,
+                    },
+                    other => other,
+                })
+            })
+            .collect()
+    }
+
+    /// The DER bytes, exactly as read.
+    pub fn der(&self) -> &[u8] {
+        &self.inner.der
+    }
+
+    /// The parsed certificate, for anything this type does not expose.
+    pub fn parsed(&self) -> &x509_cert::Certificate {
+        &self.inner.parsed
+    }
+
+    /// SHA-256 of the DER (the JAdES `x5t#S256` header, base64url without padding).
+    pub fn sha256(&self) -> [u8; 32] {
+        sha2::Sha256::digest(self.der()).into()
+    }
+
+    /// The DER of an RFC 5035 `IssuerSerial`: the issuer name as the single `directoryName` of a
+    /// `GeneralNames`, then the serial number, both copied byte for byte from the certificate.
+    /// The JAdES `kid` header is this, in padded standard base64.
+    pub fn issuer_serial_der(&self) -> Vec<u8> {
+        let issuer = self.raw(&self.inner.raw.issuer);
+        let serial = self.raw(&self.inner.raw.serial);
+        // [4] is EXPLICIT because Name is a CHOICE (X.680 31.2.7).
+        let directory_name = tlv(0xA4, issuer);
+        let general_names = tlv(0x30, &directory_name);
+        let mut content = general_names;
+        content.extend_from_slice(serial);
+        tlv(0x30, &content)
+    }
+
+    /// The DER of the signed part (`tbsCertificate`), exactly as read.
+    pub fn tbs_der(&self) -> &[u8] {
+        self.raw(&self.inner.raw.tbs)
+    }
+
+    /// The DER of the subject name, exactly as read.
+    pub fn subject_der(&self) -> &[u8] {
+        self.raw(&self.inner.raw.subject)
+    }
+
+    /// The DER of the issuer name, exactly as read.
+    pub fn issuer_der(&self) -> &[u8] {
+        self.raw(&self.inner.raw.issuer)
+    }
+
+    /// The DER of the `SubjectPublicKeyInfo`, exactly as read.
+    pub fn spki_der(&self) -> &[u8] {
+        self.raw(&self.inner.raw.spki)
+    }
+
+    fn raw(&self, range: &Range<usize>) -> &[u8] {
+        // The ranges were cut from this very buffer at parse time.
+        self.inner.der.get(range.clone()).unwrap_or_default()
+    }
+
+    /// Subject organisation name (O, 2.5.4.10).
+    pub fn organisation(&self) -> Option<String> {
+        self.subject_attribute(oids::ORGANISATION)
+    }
+
+    /// Subject organisation identifier (2.5.4.97), e.g. `VATES-A00000000` (ETSI EN 319 412-1
+    /// semantics: scheme, country, `-`, identifier).
+    pub fn organisation_identifier(&self) -> Option<String> {
+        self.subject_attribute(oids::ORGANISATION_IDENTIFIER)
+    }
+
+    /// Subject country (C, ISO 3166 alpha-2).
+    pub fn country(&self) -> Option<String> {
+        self.subject_attribute(oids::COUNTRY)
+    }
+
+    /// Subject common name (CN).
+    pub fn common_name(&self) -> Option<String> {
+        self.subject_attribute(oids::COMMON_NAME)
+    }
+
+    /// The first value of a subject attribute, as text.
+    pub fn subject_attribute(&self, oid: ObjectIdentifier) -> Option<String> {
+        name_attribute(self.inner.parsed.tbs_certificate().subject(), oid)
+    }
+
+    /// The subject name for reports, RFC 4514 style (`CN=...,O=...,C=..`: last RDN first).
+    pub fn subject_text(&self) -> String {
+        name_text(self.inner.parsed.tbs_certificate().subject())
+    }
+
+    /// The issuer name for reports, RFC 4514 style.
+    pub fn issuer_text(&self) -> String {
+        name_text(self.inner.parsed.tbs_certificate().issuer())
+    }
+
+    /// The serial number in lower-case hexadecimal, without the sign byte DER adds to serials
+    /// whose first bit is set.
+    pub fn serial_hex(&self) -> String {
+        let bytes = self
+            .inner
+            .parsed
+            .tbs_certificate()
+            .serial_number()
+            .as_bytes();
+        let bytes = match bytes {
+            [0, next, ..] if *next >= 0x80 => &bytes[1..],
+            _ => bytes,
+        };
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Start of the validity period.
+    pub fn not_before(&self) -> OffsetDateTime {
+        self.inner.not_before
+    }
+
+    /// End of the validity period (inclusive).
+    pub fn not_after(&self) -> OffsetDateTime {
+        self.inner.not_after
+    }
+
+    /// Whether `at` lies within the validity period (both ends inclusive, RFC 5280 4.1.2.5).
+    pub fn valid_at(&self, at: OffsetDateTime) -> bool {
+        self.inner.not_before <= at && at <= self.inner.not_after
+    }
+
+    /// The key usage extension, or `None` when the certificate has none.
+    pub fn key_usage(&self) -> Option<KeyUsage> {
+        self.inner.ext.key_usage
+    }
+
+    /// Whether basic constraints say this is a CA certificate.
+    pub fn is_ca(&self) -> bool {
+        matches!(self.inner.ext.basic_constraints, Some((true, _)))
+    }
+
+    /// The basic constraints path length limit of a CA certificate.
+    pub fn path_len_constraint(&self) -> Option<u8> {
+        self.inner.ext.basic_constraints.and_then(|(_, len)| len)
+    }
+
+    /// The subject key identifier extension value.
+    pub fn subject_key_identifier(&self) -> Option<&[u8]> {
+        self.inner.ext.subject_key_id.as_deref()
+    }
+
+    /// The `keyIdentifier` of the authority key identifier extension.
+    pub fn authority_key_identifier(&self) -> Option<&[u8]> {
+        self.inner.ext.authority_key_id.as_deref()
+    }
+
+    /// Whether subject and issuer are the same name (a root or a self-issued CA certificate).
+    pub fn is_self_issued(&self) -> bool {
+        self.subject_der() == self.issuer_der()
+    }
+
+    /// What the QC statements and certificate policies say about this certificate.
+    pub fn qualification(&self) -> QcInfo {
+        self.inner.ext.qc.clone()
+    }
+
+    /// Critical extensions this crate does not process (dotted OIDs). Chain validation refuses a
+    /// certificate that has any (RFC 5280 4.2).
+    pub fn unhandled_critical_extensions(&self) -> &[String] {
+        &self.inner.ext.unhandled_critical
+    }
+
+    /// The certified public key.
+    pub fn public_key(&self) -> Result<PublicKey, X509Error> {
+        PublicKey::from_spki_der(self.spki_der())
+    }
+}
+
+impl PartialEq for Certificate {
+    fn eq(&self, other: &Self) -> bool {
+        self.der() == other.der()
+    }
+}
+
+impl Eq for Certificate {}
+
+impl fmt::Debug for Certificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Certificate")
+            .field("subject", &self.subject_text())
+            .field("issuer", &self.issuer_text())
+            .field("serial", &self.serial_hex())
+            .field("not_before", &self.not_before())
+            .field("not_after", &self.not_after())
+            .finish_non_exhaustive()
+    }
+}
+
+/// DER tag-length-value with a one-byte tag.
+pub(crate) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let skip = bytes.iter().take_while(|b| **b == 0).count();
+        out.push(0x80 | (bytes.len() - skip) as u8);
+        out.extend_from_slice(&bytes[skip..]);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// Cuts the raw parts out of a certificate that `x509_cert` already accepted.
+fn raw_parts(der: &[u8]) -> der::Result<RawParts> {
+    let offset = |part: &[u8]| {
+        let start = part.as_ptr() as usize - der.as_ptr() as usize;
+        start..start + part.len()
+    };
+    let mut reader = SliceReader::new(der)?;
+    let tbs = reader.sequence(|outer| {
+        let tbs = outer.tlv_bytes()?;
+        let rest = outer.remaining_len();
+        outer.drain(rest)?;
+        Ok::<_, der::Error>(tbs)
+    })?;
+    let mut reader = SliceReader::new(tbs)?;
+    let parts = reader.sequence(|t| {
+        // version [0] EXPLICIT, absent in v1 certificates
+        if t.peek_byte() == Some(0xA0) {
+            t.tlv_bytes()?;
+        }
+        let serial = t.tlv_bytes()?;
+        let _signature = t.tlv_bytes()?;
+        let issuer = t.tlv_bytes()?;
+        let _validity = t.tlv_bytes()?;
+        let subject = t.tlv_bytes()?;
+        let spki = t.tlv_bytes()?;
+        let rest = t.remaining_len();
+        t.drain(rest)?;
+        Ok::<_, der::Error>((serial, issuer, subject, spki))
+    })?;
+    Ok(RawParts {
+        tbs: offset(tbs),
+        serial: offset(parts.0),
+        issuer: offset(parts.1),
+        subject: offset(parts.2),
+        spki: offset(parts.3),
+    })
+}
+
+fn to_offset(time: x509_cert::time::Time) -> OffsetDateTime {
+    // X.509 times are 1950..9999 and `x509_cert` clamps below at 1970, so this always fits.
+    let secs = i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
+    OffsetDateTime::from_unix_timestamp(secs).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+fn extensions(cert: &x509_cert::Certificate) -> Result<Extensions, X509Error> {
+    let mut out = Extensions::default();
+    let mut seen: Vec<ObjectIdentifier> = Vec::new();
+    let mut statements = None;
+    for ext in cert.tbs_certificate().extensions().into_iter().flatten() {
+        if seen.contains(&ext.extn_id) {
+            // RFC 5280 4.2: "a certificate MUST NOT include more than one instance of a
+            // particular extension"; which one would count is ambiguous, so refuse.
+            return Err(X509Error::malformed(
+                "certificate",
+                format!("extension {} appears twice", ext.extn_id),
+            ));
+        }
+        seen.push(ext.extn_id);
+        let value = ext.extn_value.as_bytes();
+        let bad = |name: &str, e: der::Error| X509Error::malformed(format!("{name} extension"), e);
+        match ext.extn_id {
+            oids::KEY_USAGE => {
+                let ku = x509_cert::ext::pkix::KeyUsage::from_der(value)
+                    .map_err(|e| bad("keyUsage", e))?;
+                out.key_usage = Some(key_usage(ku));
+            }
+            oids::BASIC_CONSTRAINTS => {
+                let bc =
+                    BasicConstraints::from_der(value).map_err(|e| bad("basicConstraints", e))?;
+                out.basic_constraints = Some((bc.ca, bc.path_len_constraint));
+            }
+            oids::SUBJECT_KEY_IDENTIFIER => {
+                let ski = SubjectKeyIdentifier::from_der(value)
+                    .map_err(|e| bad("subjectKeyIdentifier", e))?;
+                out.subject_key_id = Some(ski.0.as_bytes().to_vec());
+            }
+            oids::AUTHORITY_KEY_IDENTIFIER => {
+                let aki = AuthorityKeyIdentifier::from_der(value)
+                    .map_err(|e| bad("authorityKeyIdentifier", e))?;
+                out.authority_key_id = aki.key_identifier.map(|k| k.as_bytes().to_vec());
+            }
+            oids::CERTIFICATE_POLICIES => {
+                let policies = CertificatePolicies::from_der(value)
+                    .map_err(|e| bad("certificatePolicies", e))?;
+                out.policies = policies
+                    .0
+                    .iter()
+                    .map(|p| p.policy_identifier.to_string())
+                    .collect();
+            }
+            oids::QC_STATEMENTS => {
+                statements = Some(value);
+            }
+            // Read elsewhere or informational only; processing them is not needed to decide
+            // whether a path is valid for a seal.
+            oids::SUBJECT_ALT_NAME
+            | oids::ISSUER_ALT_NAME
+            | oids::EXTENDED_KEY_USAGE
+            | oids::CRL_DISTRIBUTION_POINTS
+            | oids::AUTHORITY_INFO_ACCESS => {}
+            other if ext.critical => out.unhandled_critical.push(other.to_string()),
+            _ => {}
+        }
+    }
+    out.qc = qc::qc_info(statements, &out.policies)?;
+    Ok(out)
+}
+
+fn key_usage(ku: x509_cert::ext::pkix::KeyUsage) -> KeyUsage {
+    let has = |flag: KeyUsages| ku.0.contains(flag);
+    KeyUsage {
+        digital_signature: has(KeyUsages::DigitalSignature),
+        non_repudiation: has(KeyUsages::NonRepudiation),
+        key_encipherment: has(KeyUsages::KeyEncipherment),
+        data_encipherment: has(KeyUsages::DataEncipherment),
+        key_agreement: has(KeyUsages::KeyAgreement),
+        key_cert_sign: has(KeyUsages::KeyCertSign),
+        crl_sign: has(KeyUsages::CRLSign),
+        encipher_only: has(KeyUsages::EncipherOnly),
+        decipher_only: has(KeyUsages::DecipherOnly),
+    }
+}
+
+fn name_attribute(name: &Name, oid: ObjectIdentifier) -> Option<String> {
+    name.iter()
+        .find(|atv| atv.oid == oid)
+        .and_then(|atv| directory_string(&atv.value))
+}
+
+/// The text of a `DirectoryString` (or the PrintableString/IA5String some attributes use).
+fn directory_string(value: &Any) -> Option<String> {
+    let bytes = value.value();
+    match value.tag() {
+        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString => {
+            std::str::from_utf8(bytes).ok().map(str::to_owned)
+        }
+        // T.61 in theory; in certificates it is Latin-1 in practice.
+        Tag::TeletexString => Some(bytes.iter().map(|b| char::from(*b)).collect()),
+        Tag::BmpString => {
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| match c {
+                    [hi, lo] => u16::from_be_bytes([*hi, *lo]),
+                    _ => 0xFFFD,
+                })
+                .collect();
+            Some(String::from_utf16_lossy(&units))
+        }
+        _ => None,
+    }
+}
+
+fn attribute_label(oid: ObjectIdentifier) -> Option<&'static str> {
+    Some(match oid {
+        oids::COMMON_NAME => "CN",
+        oids::SURNAME => "SN",
+        oids::SERIAL_NUMBER => "serialNumber",
+        oids::COUNTRY => "C",
+        oids::LOCALITY => "L",
+        oids::STATE => "ST",
+        oids::STREET => "STREET",
+        oids::ORGANISATION => "O",
+        oids::ORGANISATIONAL_UNIT => "OU",
+        oids::TITLE => "title",
+        oids::GIVEN_NAME => "GN",
+        oids::ORGANISATION_IDENTIFIER => "organizationIdentifier",
+        oids::DOMAIN_COMPONENT => "DC",
+        oids::USER_ID => "UID",
+        oids::EMAIL_ADDRESS => "emailAddress",
+        _ => return None,
+    })
+}
+
+fn name_text(name: &Name) -> String {
+    let mut out = String::new();
+    // RFC 4514 2.1: the last RDN of the sequence comes first.
+    for (i, rdn) in name
+        .iter_rdn()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(',');
+        }
+        for (j, atv) in rdn.iter().enumerate() {
+            if j > 0 {
+                out.push('+');
+            }
+            match attribute_label(atv.oid) {
+                Some(label) => out.push_str(label),
+                None => out.push_str(&atv.oid.to_string()),
+            }
+            out.push('=');
+            match directory_string(&atv.value) {
+                Some(text) => escape_into(&mut out, &text),
+                None => {
+                    // RFC 4514 2.4: an unknown value type is written as `#` and its DER in hex.
+                    out.push('#');
+                    let der = der::Encode::to_der(&atv.value).unwrap_or_default();
+                    for b in der {
+                        out.push_str(&format!("{b:02x}"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    let last = text.chars().count().saturating_sub(1);
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '#' | ' ' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' ' if i == last => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' | '=' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:02x}", u32::from(c) & 0xff)),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tlv_lengths() {
+        assert_eq!(tlv(0x30, &[]), vec![0x30, 0]);
+        assert_eq!(tlv(0x04, &[7; 0x7f])[..2], [0x04, 0x7f]);
+        assert_eq!(tlv(0x04, &[7; 0x80])[..3], [0x04, 0x81, 0x80]);
+        assert_eq!(tlv(0x04, &[7; 0x1234])[..4], [0x04, 0x82, 0x12, 0x34]);
+    }
+
+    #[test]
+    fn escaping() {
+        let mut s = String::new();
+        escape_into(&mut s, " a,b+c ");
+        assert_eq!(s, "\\ a\\,b\\+c\\ ");
+    }
+
+    #[test]
+    fn garbage_gives_codes() {
+        for bytes in [
+            &b""[..],
+            b"\x30",
+            b"\x30\x80",
+            b"\x30\x03\x02\x01\x01",
+            &[0x30; 64],
+        ] {
+            let e = Certificate::from_der(bytes).unwrap_err();
+            assert_eq!(e.code(), "x509.malformed");
+        }
+    }
+}
