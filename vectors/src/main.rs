@@ -7,6 +7,7 @@
 //! what the current code does and every change to them shows up in review.
 
 mod mutations;
+mod pki;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,17 @@ fn main() -> ExitCode {
         .map(|(name, bytes)| (root.join("cases").join(name), bytes))
         .collect();
     expected.insert(root.join("manifest.json"), manifest.into_bytes());
+    match pki::generate() {
+        Ok(files) => expected.extend(
+            files
+                .into_iter()
+                .map(|(name, bytes)| (root.join("pki").join(name), bytes)),
+        ),
+        Err(e) => {
+            eprintln!("test PKI generation failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     if check_only {
         check(&root, &expected)
     } else {
@@ -324,9 +336,11 @@ fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
             stale.push(path.display().to_string());
         }
     }
-    let on_disk: Vec<PathBuf> = std::fs::read_dir(root.join("cases"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let on_disk: Vec<PathBuf> = ["cases", "pki"]
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(root.join(dir)).ok())
+        .flat_map(|d| d.filter_map(|e| e.ok().map(|e| e.path())))
+        .collect();
     stale.extend(
         on_disk
             .iter()
@@ -346,8 +360,9 @@ fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
 }
 
 fn write(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
-    let cases = root.join("cases");
-    let _ = std::fs::remove_dir_all(&cases);
+    for dir in ["cases", "pki"] {
+        let _ = std::fs::remove_dir_all(root.join(dir));
+    }
     for (path, bytes) in files {
         if let Some(parent) = path.parent()
             && let Err(e) = std::fs::create_dir_all(parent)

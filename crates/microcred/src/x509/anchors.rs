@@ -159,12 +159,10 @@ fn trusted_list_certificates(xml: &[u8]) -> Result<Vec<Certificate>, X509Error> 
                 }
                 text.clear();
             }
-            Event::Empty(_) => {
-                if stack.is_empty() {
-                    return Err(bad(
-                        "the root element is not a TSL TrustServiceStatusList".into()
-                    ));
-                }
+            Event::Empty(_) if stack.is_empty() => {
+                return Err(bad(
+                    "the root element is not a TSL TrustServiceStatusList".into()
+                ));
             }
             Event::Text(t) => {
                 let t = t

@@ -258,7 +258,8 @@ fn check_path(path: &[Certificate], at: OffsetDateTime) -> Result<(), ChainOutco
             .tbs_certificate()
             .extensions()
             .is_none_or(|e| !e.iter().any(|x| x.extn_id == oids::BASIC_CONSTRAINTS));
-        if !cert.is_ca() && !(is_anchor && no_basic_constraints) {
+        let may_sign = cert.is_ca() || (is_anchor && no_basic_constraints);
+        if !may_sign {
             return Err(invalid(
                 "x509.not_ca",
                 format!("{} issues a certificate but is not a CA", label()),

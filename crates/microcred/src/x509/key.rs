@@ -52,7 +52,7 @@ impl Hash {
     }
 
     /// The digest length in bytes.
-    pub fn len(self) -> usize {
+    pub fn output_len(self) -> usize {
         match self {
             Hash::Sha256 => 32,
             Hash::Sha384 => 48,
@@ -206,7 +206,7 @@ impl PublicKey {
                 verify_rsa_pkcs1(key, hash, message, signature)
             }
             (PublicKey::Rsa(key), SignatureScheme::RsaPss(hash)) => {
-                verify_rsa_pss(key, hash, Some(hash.len()), message, signature)
+                verify_rsa_pss(key, hash, Some(hash.output_len()), message, signature)
             }
             (PublicKey::P256(key), SignatureScheme::Ecdsa { hash, der }) => {
                 let sig = if der {
