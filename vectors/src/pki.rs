@@ -58,6 +58,9 @@ read; no trust service stands behind them.
 | `untrusted-root-ca.pem`, `eseal-untrusted.*` | a separate hierarchy that is not under the test root |
 | `intermediate-expired-ca.pem`, `eseal-expired-ca.*` | a CA under the test root that expired in 2022, and an eSeal it issued |
 | `eseal-forged.*` | names the test intermediate as its issuer but is signed by the untrusted root's key |
+| `sub-ca-beyond-path-len.pem`, `eseal-beyond-path-len.*` | a CA under the intermediate (whose pathLen 0 forbids it), and an eSeal it issued |
+| `ca-without-cert-sign.pem`, `eseal-no-cert-sign-ca.*` | a CA under the root whose key usage lacks keyCertSign, and an eSeal it issued |
+| `eseal-issued-by-eseal.*` | issued by the P-256 eSeal (an end-entity certificate, not a CA) |
 
 For each eSeal, `NAME.pem` is the certificate, `NAME.key.pem` its PKCS#8 private key and
 `NAME.chain.pem` the certificate followed by the CA certificate that issued it. The eSeal subjects
@@ -101,7 +104,7 @@ pub fn generate() -> Result<Vec<(String, Vec<u8>)>, String> {
     let signing = KeyUsages::DigitalSignature | KeyUsages::NonRepudiation;
     let current = (2024, 2040);
     files.eseal("eseal-rsa", LeafKey::Rsa, &intermediate, current, signing)?;
-    files.eseal("eseal-p256", LeafKey::P256, &intermediate, current, signing)?;
+    let p256_eseal = files.eseal("eseal-p256", LeafKey::P256, &intermediate, current, signing)?;
     files.eseal(
         "eseal-ed25519",
         LeafKey::Ed25519,
@@ -162,6 +165,52 @@ pub fn generate() -> Result<Vec<(String, Vec<u8>)>, String> {
         key_id: intermediate.key_id.clone(),
     };
     files.eseal("eseal-forged", LeafKey::P256, &forger, current, signing)?;
+
+    // A CA below the intermediate, whose pathLen 0 forbids one.
+    let beyond = files.ca_with(
+        "sub-ca-beyond-path-len",
+        "Microcred Test Sub-CA Beyond Path Length",
+        &intermediate,
+        (2020, 2050),
+        None,
+        KeyUsages::KeyCertSign | KeyUsages::CRLSign,
+    )?;
+    files.eseal(
+        "eseal-beyond-path-len",
+        LeafKey::P256,
+        &beyond,
+        current,
+        signing,
+    )?;
+    // A CA (cA true) whose key usage lacks keyCertSign.
+    let no_cert_sign = files.ca_with(
+        "ca-without-cert-sign",
+        "Microcred Test CA Without keyCertSign",
+        &root,
+        (2020, 2050),
+        Some(0),
+        KeyUsages::CRLSign.into(),
+    )?;
+    files.eseal(
+        "eseal-no-cert-sign-ca",
+        LeafKey::P256,
+        &no_cert_sign,
+        current,
+        signing,
+    )?;
+    // An end-entity certificate (the P-256 eSeal) used as if it were a CA.
+    let eseal_as_ca = Ca {
+        key_id: key_identifier(p256_eseal.tbs_certificate().subject_public_key_info()),
+        cert: p256_eseal,
+        key: p256_key("eseal-p256"),
+    };
+    files.eseal(
+        "eseal-issued-by-eseal",
+        LeafKey::P256,
+        &eseal_as_ca,
+        current,
+        signing,
+    )?;
     Ok(files.0)
 }
 
@@ -218,12 +267,27 @@ impl Files {
         Ok(Ca { cert, key, key_id })
     }
 
+    /// A CA certificate under `issuer`: pathLen 0 and keyCertSign + cRLSign unless a negative
+    /// fixture asks otherwise.
     fn intermediate_ca(
         &mut self,
         label: &str,
         common_name: &str,
         issuer: &Ca,
         years: (i32, i32),
+    ) -> Result<Ca, String> {
+        let usage = KeyUsages::KeyCertSign | KeyUsages::CRLSign;
+        self.ca_with(label, common_name, issuer, years, Some(0), usage)
+    }
+
+    fn ca_with(
+        &mut self,
+        label: &str,
+        common_name: &str,
+        issuer: &Ca,
+        years: (i32, i32),
+        path_len: Option<u8>,
+        usage: der::flagset::FlagSet<KeyUsages>,
     ) -> Result<Ca, String> {
         let key = p256_key(label);
         let spki = spki_of(key.verifying_key())?;
@@ -239,14 +303,10 @@ impl Files {
                 true,
                 &BasicConstraints {
                     ca: true,
-                    path_len_constraint: Some(0),
+                    path_len_constraint: path_len,
                 },
             )?,
-            ext(
-                KEY_USAGE,
-                true,
-                &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign),
-            )?,
+            ext(KEY_USAGE, true, &KeyUsage(usage))?,
             ext(
                 SUBJECT_KEY_ID,
                 false,
@@ -278,7 +338,7 @@ impl Files {
         issuer: &Ca,
         years: (i32, i32),
         usage: der::flagset::FlagSet<KeyUsages>,
-    ) -> Result<(), String> {
+    ) -> Result<Certificate, String> {
         let (spki, key_pem) = leaf_key(label, kind)?;
         let subject = name(&[
             (COUNTRY, "BE"),
@@ -330,7 +390,7 @@ impl Files {
         self.add(&format!("{label}.pem"), cert_pem);
         self.add(&format!("{label}.key.pem"), key_pem);
         self.add(&format!("{label}.chain.pem"), chain);
-        Ok(())
+        Ok(cert)
     }
 }
 

@@ -21,19 +21,25 @@ const SIGNED_SAMPLES: [&str; 2] = [
 /// `../shared` is absent.
 fn sample_headers(relative: &str) -> Option<(Value, Vec<Value>)> {
     let bytes = shared::shared_file(relative)?;
-    let envelope: Value = serde_json::from_slice(&bytes).unwrap();
+    let envelope: Value = serde_json::from_slice(&bytes).expect("the sample is JSON");
     let signature = &envelope["signatures"][0];
     let protected = URL_SAFE_NO_PAD
-        .decode(signature["protected"].as_str().unwrap())
-        .unwrap();
-    let protected: Value = serde_json::from_slice(&protected).unwrap();
+        .decode(
+            signature["protected"]
+                .as_str()
+                .expect("protected is a string"),
+        )
+        .expect("protected is base64url");
+    let protected: Value = serde_json::from_slice(&protected).expect("the header is JSON");
     let unsigned = signature["header"]["etsiU"]
         .as_array()
-        .unwrap()
+        .expect("etsiU is an array")
         .iter()
         .map(|entry| {
-            let json = URL_SAFE_NO_PAD.decode(entry.as_str().unwrap()).unwrap();
-            serde_json::from_slice(&json).unwrap()
+            let json = URL_SAFE_NO_PAD
+                .decode(entry.as_str().expect("an etsiU entry is a string"))
+                .expect("an etsiU entry is base64url");
+            serde_json::from_slice(&json).expect("an etsiU entry is JSON")
         })
         .collect();
     Some((protected, unsigned))
@@ -195,7 +201,7 @@ fn pem(cert: &Certificate) -> String {
     let lines: Vec<&str> = body
         .as_bytes()
         .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
+        .map(|c| std::str::from_utf8(c).expect("base64 is ASCII"))
         .collect();
     format!(
         "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
@@ -314,5 +320,691 @@ mod properties {
             let _ = Certificate::from_pem(&format!("-----BEGIN CERTIFICATE-----\n{text}\n-----END CERTIFICATE-----"));
             let _ = TrustAnchors::from_trusted_list_xml(text.as_bytes());
         }
+    }
+}
+
+#[cfg(feature = "test-pki")]
+mod test_pki {
+    use super::*;
+    use microcred::test_pki::{self, TestKey, VALIDATION_TIME};
+
+    fn chain_of(kind: TestKey) -> Vec<Certificate> {
+        test_pki::eseal(kind).chain()
+    }
+
+    fn validate(
+        chain: &[Certificate],
+        anchors: &TrustAnchors,
+        at: time::OffsetDateTime,
+    ) -> ChainOutcome {
+        validate_chain(&chain[0], &chain[1..], anchors, at)
+    }
+
+    #[test]
+    fn eseal_certificates() {
+        for (kind, key) in [
+            (TestKey::Rsa, "RSA 2048"),
+            (TestKey::P256, "P-256"),
+            (TestKey::Ed25519, "Ed25519"),
+        ] {
+            let cert = test_pki::eseal(kind).certificate();
+            assert_eq!(cert.country().as_deref(), Some("BE"));
+            assert_eq!(
+                cert.organisation().as_deref(),
+                Some("Microcred Test University")
+            );
+            assert_eq!(
+                cert.organisation_identifier().as_deref(),
+                Some("VATBE-0000000097")
+            );
+            assert_eq!(cert.common_name().as_deref(), Some("Microcred Test eSeal"));
+            assert_eq!(
+                cert.subject_text(),
+                "CN=Microcred Test eSeal,organizationIdentifier=VATBE-0000000097,\
+                 O=Microcred Test University,C=BE"
+            );
+            assert_eq!(
+                cert.issuer_text(),
+                "CN=Microcred Test Qualified eSeal CA,O=Microcred Test PKI,C=BE"
+            );
+            assert_eq!(cert.public_key().unwrap().description(), key);
+            let usage = cert.key_usage().unwrap();
+            assert!(usage.digital_signature && usage.non_repudiation && !usage.key_cert_sign);
+            let qc = cert.qualification();
+            assert!(qc.compliance && !qc.sscd && qc.is_qualified_eseal());
+            assert_eq!(qc.policies, [microcred::x509::QCP_L]);
+            assert!(!cert.is_ca());
+            assert_eq!(cert.not_before(), datetime!(2024-01-01 0:00 UTC));
+            assert_eq!(cert.not_after(), datetime!(2040-01-01 0:00 UTC));
+            assert_eq!(cert.serial_hex().len(), 32);
+            // kid and x5t#S256 round trip through the parser.
+            let kid = cert.issuer_serial_der();
+            assert_eq!(kid[0], 0x30);
+            assert!(
+                kid.windows(cert.issuer_der().len())
+                    .any(|w| w == cert.issuer_der())
+            );
+            assert_eq!(cert.sha256().len(), 32);
+        }
+        let root = test_pki::root_ca();
+        assert!(root.is_ca() && root.is_self_issued());
+        assert_eq!(root.path_len_constraint(), None);
+        let ku = root.key_usage().unwrap();
+        assert!(ku.key_cert_sign && ku.crl_sign && !ku.digital_signature);
+        assert_eq!(root.not_after(), datetime!(2050-01-01 0:00 UTC));
+        let intermediate = test_pki::intermediate_ca();
+        assert_eq!(intermediate.path_len_constraint(), Some(0));
+        assert_eq!(
+            intermediate.authority_key_identifier(),
+            root.subject_key_identifier()
+        );
+
+        let no_usage = test_pki::eseal(TestKey::NoSigningUsage).certificate();
+        let ku = no_usage.key_usage().unwrap();
+        assert!(ku.key_encipherment && !ku.digital_signature && !ku.non_repudiation);
+    }
+
+    #[test]
+    fn trusted_chains() {
+        let anchors = test_pki::trust_anchors();
+        for kind in [
+            TestKey::Rsa,
+            TestKey::P256,
+            TestKey::Ed25519,
+            TestKey::NoSigningUsage,
+        ] {
+            match validate(&chain_of(kind), &anchors, VALIDATION_TIME) {
+                ChainOutcome::Trusted { path } => {
+                    assert_eq!(path.len(), 3, "{kind:?}");
+                    assert_eq!(path[2], test_pki::root_ca());
+                    assert_eq!(path[1], test_pki::intermediate_ca());
+                }
+                other => panic!("{kind:?}: {other:?}"),
+            }
+        }
+        // Intermediates in any order, with extra unrelated certificates.
+        let leaf = test_pki::eseal(TestKey::P256).certificate();
+        let extra = [
+            Certificate::from_pem(test_pki::UNTRUSTED_ROOT_CA_PEM)
+                .unwrap()
+                .remove(0),
+            test_pki::eseal(TestKey::Rsa).certificate(),
+            test_pki::intermediate_ca(),
+        ];
+        assert!(validate_chain(&leaf, &extra, &anchors, VALIDATION_TIME).is_trusted());
+        // An intermediate as anchor ends the path there.
+        let anchors: TrustAnchors = [test_pki::intermediate_ca()].into_iter().collect();
+        match validate_chain(&leaf, &[], &anchors, VALIDATION_TIME) {
+            ChainOutcome::Trusted { path } => assert_eq!(path.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        // A pinned end-entity certificate is its own path.
+        let anchors: TrustAnchors = [leaf.clone()].into_iter().collect();
+        match validate_chain(&leaf, &[], &anchors, VALIDATION_TIME) {
+            ChainOutcome::Trusted { path } => assert_eq!(path, std::slice::from_ref(&leaf)),
+            other => panic!("{other:?}"),
+        }
+        // Anchors from PEM: the anchor PEM may hold several certificates.
+        let pem = format!(
+            "{}{}",
+            test_pki::ROOT_CA_PEM,
+            test_pki::UNTRUSTED_ROOT_CA_PEM
+        );
+        let anchors = TrustAnchors::from_pem(&pem).unwrap();
+        assert_eq!(anchors.len(), 2);
+        assert!(validate(&chain_of(TestKey::Untrusted), &anchors, VALIDATION_TIME).is_trusted());
+    }
+
+    #[test]
+    fn untrusted_root() {
+        let anchors = test_pki::trust_anchors();
+        let outcome = validate(&chain_of(TestKey::Untrusted), &anchors, VALIDATION_TIME);
+        match &outcome {
+            ChainOutcome::Untrusted { code, detail } => {
+                assert_eq!(*code, "x509.untrusted_root");
+                assert!(
+                    detail.contains("Microcred Untrusted Test Root CA"),
+                    "{detail}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // The intermediate missing: no path either.
+        let leaf = test_pki::eseal(TestKey::P256).certificate();
+        let outcome = validate_chain(&leaf, &[], &anchors, VALIDATION_TIME);
+        assert_eq!(outcome.code(), Some("x509.untrusted_root"));
+        assert!(matches!(outcome, ChainOutcome::Untrusted { .. }));
+    }
+
+    #[test]
+    fn no_anchors() {
+        let outcome = validate(
+            &chain_of(TestKey::P256),
+            &TrustAnchors::new(),
+            VALIDATION_TIME,
+        );
+        assert!(matches!(
+            outcome,
+            ChainOutcome::Untrusted {
+                code: "x509.no_trust_anchor",
+                ..
+            }
+        ));
+        assert!(TrustAnchors::default().is_empty());
+    }
+
+    #[test]
+    fn validity_periods() {
+        let anchors = test_pki::trust_anchors();
+        for (kind, position) in [
+            (TestKey::Expired, "certificate 1"),
+            (TestKey::NotYetValid, "certificate 1"),
+            (TestKey::ExpiredCa, "certificate 2"),
+        ] {
+            match validate(&chain_of(kind), &anchors, VALIDATION_TIME) {
+                ChainOutcome::Invalid { code, detail } => {
+                    assert_eq!(code, "x509.not_valid_at_time", "{kind:?}");
+                    assert!(detail.starts_with(position), "{kind:?}: {detail}");
+                }
+                other => panic!("{kind:?}: {other:?}"),
+            }
+        }
+        // The expired CA's eSeal was fine while the CA was.
+        assert!(
+            validate(
+                &chain_of(TestKey::ExpiredCa),
+                &anchors,
+                datetime!(2024-06-01 0:00 UTC)
+            )
+            .code()
+                == Some("x509.not_valid_at_time")
+        );
+        assert!(
+            validate(
+                &chain_of(TestKey::Expired),
+                &anchors,
+                datetime!(2020-06-01 0:00 UTC)
+            )
+            .is_trusted()
+        );
+        assert!(
+            validate(
+                &chain_of(TestKey::NotYetValid),
+                &anchors,
+                datetime!(2046-06-01 0:00 UTC)
+            )
+            .is_trusted()
+        );
+        // Boundaries are inclusive; the anchor's own validity counts too.
+        let p256 = chain_of(TestKey::P256);
+        assert!(validate(&p256, &anchors, datetime!(2040-01-01 0:00 UTC)).is_trusted());
+        assert_eq!(
+            validate(&p256, &anchors, datetime!(2040-01-01 0:00:01 UTC)).code(),
+            Some("x509.not_valid_at_time")
+        );
+        let root_only: Vec<Certificate> = vec![test_pki::root_ca()];
+        assert_eq!(
+            validate(&root_only, &anchors, datetime!(2050-01-01 0:00:01 UTC)).code(),
+            Some("x509.not_valid_at_time")
+        );
+    }
+
+    #[test]
+    fn tampered_certificates() {
+        let anchors = test_pki::trust_anchors();
+        let chain = chain_of(TestKey::Rsa);
+        // A flipped bit in the signature value (the last byte of the DER).
+        let mut der = chain[0].der().to_vec();
+        let last = der.len() - 1;
+        der[last] ^= 0x01;
+        let tampered = Certificate::from_der(&der).unwrap();
+        let outcome = validate_chain(&tampered, &chain[1..], &anchors, VALIDATION_TIME);
+        assert!(
+            matches!(
+                outcome,
+                ChainOutcome::Invalid {
+                    code: "x509.bad_signature",
+                    ..
+                }
+            ),
+            "{outcome:?}"
+        );
+        // An edited subject: the signed part changed.
+        let mut der = chain[0].der().to_vec();
+        let at = der.windows(6).position(|w| w == b"VATBE-").unwrap();
+        der[at + 6] = b'1';
+        let tampered = Certificate::from_der(&der).unwrap();
+        assert_eq!(
+            tampered.organisation_identifier().as_deref(),
+            Some("VATBE-1000000097")
+        );
+        let outcome = validate_chain(&tampered, &chain[1..], &anchors, VALIDATION_TIME);
+        assert_eq!(outcome.code(), Some("x509.bad_signature"));
+        // The intermediate tampered with instead.
+        let mut der = chain[1].der().to_vec();
+        let last = der.len() - 3;
+        der[last] ^= 0x80;
+        let intermediate = Certificate::from_der(&der).unwrap();
+        let outcome = validate_chain(&chain[0], &[intermediate], &anchors, VALIDATION_TIME);
+        assert!(
+            matches!(outcome, ChainOutcome::Invalid { .. }),
+            "{outcome:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_issuer() {
+        let anchors = test_pki::trust_anchors();
+        // Names the test intermediate (and its key identifier) but another key signed it.
+        let outcome = validate(&chain_of(TestKey::Forged), &anchors, VALIDATION_TIME);
+        match outcome {
+            ChainOutcome::Invalid { code, detail } => {
+                assert_eq!(code, "x509.bad_signature");
+                assert!(detail.contains("certificate 1"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A leaf offered with an unrelated CA as its "intermediate".
+        let leaf = test_pki::eseal(TestKey::P256).certificate();
+        let untrusted_root = Certificate::from_pem(test_pki::UNTRUSTED_ROOT_CA_PEM).unwrap();
+        let outcome = validate_chain(&leaf, &untrusted_root, &anchors, VALIDATION_TIME);
+        assert_eq!(outcome.code(), Some("x509.untrusted_root"));
+        // Checking a certificate's signature against the wrong key directly.
+        let e = leaf
+            .verify_signature(&untrusted_root[0].public_key().unwrap())
+            .unwrap_err();
+        assert_eq!(e.code(), "x509.bad_signature");
+        leaf.verify_signature(&test_pki::intermediate_ca().public_key().unwrap())
+            .unwrap();
+        // Another end-entity certificate offered as the intermediate: its name is not the
+        // leaf's issuer.
+        let rsa = test_pki::eseal(TestKey::Rsa).certificate();
+        let outcome = validate_chain(&leaf, &[rsa], &anchors, VALIDATION_TIME);
+        assert_eq!(outcome.code(), Some("x509.untrusted_root"));
+    }
+
+    #[test]
+    fn issuers_must_be_allowed_to_issue() {
+        let anchors = test_pki::trust_anchors();
+        let intermediate = test_pki::intermediate_ca();
+        for (kind, code, position) in [
+            (
+                TestKey::BeyondPathLen,
+                "x509.path_len_exceeded",
+                "certificate 3",
+            ),
+            (TestKey::NoCertSignCa, "x509.no_cert_sign", "certificate 2"),
+            (TestKey::IssuedByEseal, "x509.not_ca", "certificate 2"),
+        ] {
+            let mut chain = chain_of(kind);
+            chain.push(intermediate.clone());
+            match validate(&chain, &anchors, VALIDATION_TIME) {
+                ChainOutcome::Invalid { code: got, detail } => {
+                    assert_eq!(got, code, "{kind:?}: {detail}");
+                    assert!(detail.starts_with(position), "{kind:?}: {detail}");
+                }
+                other => panic!("{kind:?}: {other:?}"),
+            }
+        }
+        // The same sub-CA is fine when it is itself the anchor: nothing above it constrains it.
+        let sub_ca = Certificate::from_pem(test_pki::SUB_CA_BEYOND_PATH_LEN_PEM).unwrap();
+        let anchors: TrustAnchors = sub_ca.into_iter().collect();
+        assert!(
+            validate(&chain_of(TestKey::BeyondPathLen), &anchors, VALIDATION_TIME).is_trusted()
+        );
+    }
+
+    #[test]
+    fn search_is_bounded() {
+        // Hundreds of candidate issuers with the right name cannot make the search blow up.
+        let anchors = test_pki::trust_anchors();
+        let chain = chain_of(TestKey::P256);
+        let original = *chain[1].der().last().unwrap();
+        let copies: Vec<Certificate> = (0..=255u8)
+            .filter(|i| *i != original)
+            .map(|i| {
+                // The last byte belongs to the signature: every copy parses and none verifies.
+                let mut der = chain[1].der().to_vec();
+                let last = der.len() - 1;
+                der[last] = i;
+                Certificate::from_der(&der).unwrap()
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let outcome = validate_chain(&chain[0], &copies, &anchors, VALIDATION_TIME);
+        assert!(started.elapsed().as_secs() < 20);
+        assert_eq!(outcome.code(), Some("x509.bad_signature"), "{outcome:?}");
+    }
+
+    /// A deterministic byte source for the RSA-PSS salt (rsa's signing API asks for a generator).
+    struct CountingRng(u8);
+
+    impl rsa::rand_core::TryRng for CountingRng {
+        type Error = std::convert::Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+            let mut b = [0; 4];
+            self.try_fill_bytes(&mut b)?;
+            Ok(u32::from_le_bytes(b))
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+            let mut b = [0; 8];
+            self.try_fill_bytes(&mut b)?;
+            Ok(u64::from_le_bytes(b))
+        }
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+            for b in dst {
+                self.0 = self.0.wrapping_mul(31).wrapping_add(7);
+                *b = self.0;
+            }
+            Ok(())
+        }
+    }
+
+    impl rsa::rand_core::TryCryptoRng for CountingRng {}
+
+    const MESSAGE: &[u8] = b"eyJhbGciOiJFUzI1NiJ9.{\"payload\":\"as stored\"}";
+
+    /// Verifies, then checks that a flipped bit and a truncated signature fail.
+    fn verifies(key: &PublicKey, scheme: SignatureScheme, signature: &[u8]) {
+        key.verify(scheme, MESSAGE, signature)
+            .unwrap_or_else(|e| panic!("{}: {e}", scheme.name()));
+        let mut flipped = signature.to_vec();
+        flipped[signature.len() / 2] ^= 0x04;
+        assert_eq!(
+            key.verify(scheme, MESSAGE, &flipped)
+                .expect_err("must not verify")
+                .code(),
+            "x509.bad_signature",
+            "{}",
+            scheme.name()
+        );
+        assert_eq!(
+            key.verify(scheme, MESSAGE, &signature[1..])
+                .expect_err("must not verify")
+                .code(),
+            "x509.bad_signature"
+        );
+        assert_eq!(
+            key.verify(scheme, b"another message", signature)
+                .expect_err("must not verify")
+                .code(),
+            "x509.bad_signature"
+        );
+    }
+
+    #[test]
+    fn jws_rsa() {
+        use rsa::pkcs8::DecodePrivateKey;
+        let seal = test_pki::eseal(TestKey::Rsa);
+        let private = rsa::PrivateKey::from_pkcs8_pem(seal.key_pem).unwrap();
+        let key = seal.certificate().public_key().unwrap();
+        for hash in [Hash::Sha256, Hash::Sha384, Hash::Sha512] {
+            let hashed = hash.digest(MESSAGE);
+            let padding = match hash {
+                Hash::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+                Hash::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
+                _ => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
+            };
+            let signature = private.sign(padding, &hashed).unwrap();
+            verifies(&key, SignatureScheme::RsaPkcs1(hash), &signature);
+            // PKCS#1 v1.5 and PSS are not interchangeable.
+            assert!(
+                key.verify(SignatureScheme::RsaPss(hash), MESSAGE, &signature)
+                    .is_err()
+            );
+
+            let mut rng = CountingRng(1);
+            let signature = match hash {
+                Hash::Sha256 => {
+                    private.sign_with_rng(&mut rng, rsa::Pss::<sha2::Sha256>::new(), &hashed)
+                }
+                Hash::Sha384 => {
+                    private.sign_with_rng(&mut rng, rsa::Pss::<sha2::Sha384>::new(), &hashed)
+                }
+                _ => private.sign_with_rng(&mut rng, rsa::Pss::<sha2::Sha512>::new(), &hashed),
+            }
+            .unwrap();
+            verifies(&key, SignatureScheme::RsaPss(hash), &signature);
+        }
+        let e = key
+            .verify(
+                SignatureScheme::Ecdsa {
+                    hash: Hash::Sha256,
+                    der: false,
+                },
+                MESSAGE,
+                &[0; 64],
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "x509.wrong_key_type");
+        assert_eq!(
+            e.to_string(),
+            "the key (RSA 2048) cannot verify ES256 signatures"
+        );
+    }
+
+    #[test]
+    fn jws_p256() {
+        use p256::ecdsa::signature::Signer;
+        use p256::ecdsa::signature::hazmat::PrehashSigner;
+        use p256::pkcs8::DecodePrivateKey;
+        let seal = test_pki::eseal(TestKey::P256);
+        let private = p256::ecdsa::SigningKey::from_pkcs8_pem(seal.key_pem).unwrap();
+        let key = seal.certificate().public_key().unwrap();
+        assert!(matches!(key, PublicKey::P256(_)));
+
+        let fixed: p256::ecdsa::Signature = private.sign(MESSAGE);
+        let es256 = SignatureScheme::from_jws_alg("ES256").unwrap();
+        assert_eq!(fixed.to_bytes().len(), 64);
+        verifies(&key, es256, &fixed.to_bytes());
+        let der: p256::ecdsa::DerSignature = private.sign(MESSAGE);
+        verifies(
+            &key,
+            SignatureScheme::Ecdsa {
+                hash: Hash::Sha256,
+                der: true,
+            },
+            der.as_bytes(),
+        );
+        // The two encodings are not interchangeable.
+        assert!(key.verify(es256, MESSAGE, der.as_bytes()).is_err());
+        // Another hash with the same curve (as ecdsa-with-SHA384 allows).
+        let prehashed: p256::ecdsa::Signature =
+            private.sign_prehash(&Hash::Sha384.digest(MESSAGE)).unwrap();
+        verifies(
+            &key,
+            SignatureScheme::Ecdsa {
+                hash: Hash::Sha384,
+                der: false,
+            },
+            &prehashed.to_bytes(),
+        );
+
+        assert_eq!(
+            key.verify(
+                SignatureScheme::RsaPkcs1(Hash::Sha256),
+                MESSAGE,
+                &fixed.to_bytes()
+            )
+            .unwrap_err()
+            .code(),
+            "x509.wrong_key_type"
+        );
+        // The same key read from its SubjectPublicKeyInfo.
+        let again = PublicKey::from_spki_der(seal.certificate().spki_der()).unwrap();
+        again.verify(es256, MESSAGE, &fixed.to_bytes()).unwrap();
+    }
+
+    #[test]
+    fn jws_ed25519() {
+        use ed25519_dalek::Signer;
+        use ed25519_dalek::pkcs8::DecodePrivateKey;
+        let seal = test_pki::eseal(TestKey::Ed25519);
+        let private = ed25519_dalek::SigningKey::from_pkcs8_pem(seal.key_pem).unwrap();
+        let key = seal.certificate().public_key().unwrap();
+        let signature = private.sign(MESSAGE);
+        verifies(&key, SignatureScheme::Ed25519, &signature.to_bytes());
+        assert_eq!(
+            key.verify(
+                SignatureScheme::RsaPss(Hash::Sha256),
+                MESSAGE,
+                &signature.to_bytes()
+            )
+            .unwrap_err()
+            .code(),
+            "x509.wrong_key_type"
+        );
+    }
+
+    /// A synthetic trusted list in the shape of ETSI TS 119 612 (written for this test): a granted
+    /// CA/QC service with the test intermediate, a withdrawn one with the untrusted root, a
+    /// granted time-stamping service with the test root, and service history that must be
+    /// ignored.
+    fn trusted_list() -> String {
+        let b64 = |cert: &Certificate| {
+            let text = STANDARD.encode(cert.der());
+            // Line-wrapped, as real lists are.
+            text.as_bytes()
+                .chunks(76)
+                .map(|c| std::str::from_utf8(c).expect("base64 is ASCII"))
+                .collect::<Vec<_>>()
+                .join("\n          ")
+        };
+        let intermediate = b64(&test_pki::intermediate_ca());
+        let untrusted =
+            b64(&Certificate::from_pem(test_pki::UNTRUSTED_ROOT_CA_PEM).expect("test PKI")[0]);
+        let root = b64(&test_pki::root_ca());
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<tsl:TrustServiceStatusList xmlns:tsl="http://uri.etsi.org/02231/v2#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" TSLTag="http://uri.etsi.org/19612/TSLTag">
+  <tsl:SchemeInformation>
+    <tsl:TSLVersionIdentifier>6</tsl:TSLVersionIdentifier>
+    <tsl:SchemeTerritory>BE</tsl:SchemeTerritory>
+  </tsl:SchemeInformation>
+  <tsl:TrustServiceProviderList>
+    <tsl:TrustServiceProvider>
+      <tsl:TSPInformation><tsl:TSPName><tsl:Name xml:lang="en">Microcred Test Trust Services &amp; Co</tsl:Name></tsl:TSPName></tsl:TSPInformation>
+      <tsl:TSPServices>
+        <tsl:TSPService>
+          <tsl:ServiceInformation>
+            <tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</tsl:ServiceTypeIdentifier>
+            <tsl:ServiceName><tsl:Name xml:lang="en">Test qualified eSeal CA</tsl:Name></tsl:ServiceName>
+            <tsl:ServiceDigitalIdentity>
+              <tsl:DigitalId>
+                <tsl:X509Certificate>
+          {intermediate}
+                </tsl:X509Certificate>
+              </tsl:DigitalId>
+              <tsl:DigitalId><tsl:X509SubjectName>CN=Microcred Test Qualified eSeal CA</tsl:X509SubjectName></tsl:DigitalId>
+            </tsl:ServiceDigitalIdentity>
+            <tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</tsl:ServiceStatus>
+            <tsl:StatusStartingTime>2024-01-01T00:00:00Z</tsl:StatusStartingTime>
+          </tsl:ServiceInformation>
+          <tsl:ServiceHistory>
+            <tsl:ServiceHistoryInstance>
+              <tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</tsl:ServiceTypeIdentifier>
+              <tsl:ServiceDigitalIdentity><tsl:DigitalId><tsl:X509Certificate>{untrusted}</tsl:X509Certificate></tsl:DigitalId></tsl:ServiceDigitalIdentity>
+              <tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</tsl:ServiceStatus>
+            </tsl:ServiceHistoryInstance>
+          </tsl:ServiceHistory>
+        </tsl:TSPService>
+        <tsl:TSPService>
+          <tsl:ServiceInformation>
+            <tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</tsl:ServiceTypeIdentifier>
+            <tsl:ServiceDigitalIdentity><tsl:DigitalId><tsl:X509Certificate>{untrusted}</tsl:X509Certificate></tsl:DigitalId></tsl:ServiceDigitalIdentity>
+            <tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/withdrawn</tsl:ServiceStatus>
+          </tsl:ServiceInformation>
+        </tsl:TSPService>
+        <tsl:TSPService>
+          <tsl:ServiceInformation>
+            <tsl:ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST</tsl:ServiceTypeIdentifier>
+            <tsl:ServiceDigitalIdentity><tsl:DigitalId><tsl:X509Certificate>{root}</tsl:X509Certificate></tsl:DigitalId></tsl:ServiceDigitalIdentity>
+            <tsl:ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</tsl:ServiceStatus>
+          </tsl:ServiceInformation>
+        </tsl:TSPService>
+      </tsl:TSPServices>
+    </tsl:TrustServiceProvider>
+  </tsl:TrustServiceProviderList>
+  <ds:Signature Id="not-checked-here"/>
+</tsl:TrustServiceStatusList>
+"#
+        )
+    }
+
+    #[test]
+    fn trusted_list_anchors() {
+        let xml = trusted_list();
+        let anchors = TrustAnchors::from_trusted_list_xml(xml.as_bytes()).unwrap();
+        assert_eq!(anchors.len(), 1);
+        assert_eq!(anchors.certificates()[0], test_pki::intermediate_ca());
+        match validate(&chain_of(TestKey::P256), &anchors, VALIDATION_TIME) {
+            ChainOutcome::Trusted { path } => assert_eq!(path.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            validate(&chain_of(TestKey::Untrusted), &anchors, VALIDATION_TIME).code(),
+            Some("x509.untrusted_root")
+        );
+
+        // The same list with a default namespace instead of a prefix.
+        let unprefixed = xml.replace("tsl:", "").replace("xmlns:tsl=", "xmlns=");
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(unprefixed.as_bytes())
+                .unwrap()
+                .len(),
+            1
+        );
+        // Elements in another namespace do not count.
+        let foreign = xml.replace("http://uri.etsi.org/02231/v2#", "urn:example:not-a-tsl");
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(foreign.as_bytes())
+                .unwrap_err()
+                .code(),
+            "x509.bad_trusted_list"
+        );
+        // Nothing granted.
+        let none = xml.replace("Svcstatus/granted", "Svcstatus/withdrawn");
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(none.as_bytes())
+                .unwrap_err()
+                .code(),
+            "x509.no_certificate"
+        );
+        // A damaged certificate value in a granted CA/QC service.
+        let damaged = xml.replacen("<tsl:X509Certificate>", "<tsl:X509Certificate>AAAA", 1);
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(damaged.as_bytes())
+                .unwrap_err()
+                .code(),
+            "x509.bad_trusted_list"
+        );
+        // A DTD, even a harmless-looking one, is refused.
+        let with_dtd = xml.replacen(
+            "<tsl:TrustServiceStatusList",
+            "<!DOCTYPE tsl:TrustServiceStatusList [<!ENTITY x \"y\">]>\n<tsl:TrustServiceStatusList",
+            1,
+        );
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(with_dtd.as_bytes())
+                .unwrap_err()
+                .code(),
+            "x509.trusted_list_dtd"
+        );
+        // An undefined entity is an error, not an expansion.
+        let entity = xml.replacen("&amp; Co", "&x; Co", 1);
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(entity.as_bytes())
+                .unwrap_err()
+                .code(),
+            "x509.bad_trusted_list"
+        );
+        // Truncated.
+        let truncated = &xml.as_bytes()[..xml.len() / 2];
+        assert_eq!(
+            TrustAnchors::from_trusted_list_xml(truncated)
+                .unwrap_err()
+                .code(),
+            "x509.bad_trusted_list"
+        );
     }
 }

@@ -210,6 +210,11 @@ fn trusted_list_certificates(xml: &[u8]) -> Result<Vec<Certificate>, X509Error> 
                 if !seen_root {
                     return Err(bad("no TrustServiceStatusList element".into()));
                 }
+                if !stack.is_empty() {
+                    // quick-xml reports the end of input, not unclosed elements: a truncated
+                    // list must not pass as a shorter one.
+                    return Err(bad("the document ends inside an element".into()));
+                }
                 return Ok(out);
             }
             _ => {}
