@@ -1,0 +1,408 @@
+//! A sealed file as read: the envelope, the header, the unsigned properties, and the checks that
+//! can be made on it.
+
+use base64::Engine;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use super::header::{ProtectedHeader, read_tokens};
+use super::strict_json::{self, StrictError};
+use super::timestamp::TimestampToken;
+use super::{B64, B64URL, JadesError};
+use crate::x509::{self, Certificate, ChainOutcome, QcInfo, TrustAnchors};
+
+/// How far the seal goes along the JAdES baseline levels (ETSI EN 119 182-1), judged from the
+/// properties it carries; each time-stamp's imprint is checked by [`Seal::check_timestamps`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum BaselineLevel {
+    /// Signed properties only (signing certificate, signing time).
+    #[serde(rename = "B-B")]
+    B,
+    /// Plus a signature time-stamp (`sigTst`).
+    #[serde(rename = "B-T")]
+    T,
+    /// Plus the validation material (`xVals`/`axVals` and `rVals`/`arVals`).
+    #[serde(rename = "B-LT")]
+    LT,
+    /// Plus an archive time-stamp (`arcTst`).
+    #[serde(rename = "B-LTA")]
+    LTA,
+}
+
+impl BaselineLevel {
+    /// The ETSI name (`B-LTA`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::B => "B-B",
+            Self::T => "B-T",
+            Self::LT => "B-LT",
+            Self::LTA => "B-LTA",
+        }
+    }
+}
+
+/// One entry of the unsigned header's `etsiU` list.
+#[derive(Debug, Clone)]
+pub struct UnsignedProperty {
+    /// The entry exactly as stored (base64url JSON): archive time-stamps cover these bytes.
+    pub encoded: String,
+    /// The property name (`sigTst`, `xVals`, `rVals`, `arcTst`, ...).
+    pub name: String,
+    /// The property value.
+    pub value: Value,
+}
+
+/// A time-stamp found in the seal and checked against what it must cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedTimestamp {
+    /// Where it was: `adoTst`, `sigTst` or `arcTst`.
+    pub property: &'static str,
+    /// The time-stamping authority's time.
+    pub time: OffsetDateTime,
+}
+
+/// A JAdES seal read from a file: structure, header rules and certificate binding checked, the
+/// signature not yet (see [`Seal::verify_signature`], or [`super::verify`] for everything at once).
+#[derive(Debug, Clone)]
+pub struct Seal {
+    payload: String,
+    protected: String,
+    signature_b64: String,
+    signature: Vec<u8>,
+    header: ProtectedHeader,
+    unsigned: Vec<UnsignedProperty>,
+    certificates: Vec<Certificate>,
+}
+
+impl Seal {
+    /// Reads a sealed file: a JWS JSON general serialization with exactly one signature, a
+    /// protected header that passes [`ProtectedHeader::parse`], readable certificates, and a
+    /// `x5t#S256` (and `kid`, when present) that name `x5c[0]`.
+    pub fn parse(bytes: &[u8]) -> Result<Seal, JadesError> {
+        let envelope = match strict_json::parse(bytes) {
+            Ok(Value::Object(map)) => map,
+            Ok(_) => return Err(JadesError::MalformedEnvelope("not a JSON object")),
+            Err(StrictError::Duplicate(key)) => {
+                return Err(JadesError::DuplicateKey(key.chars().take(32).collect()));
+            }
+            Err(StrictError::Syntax) => return Err(JadesError::MalformedEnvelope("not JSON")),
+        };
+        let payload = match envelope.get("payload") {
+            Some(Value::String(payload)) => payload.clone(),
+            _ => return Err(JadesError::MalformedEnvelope("no `payload` string")),
+        };
+        let signatures = match envelope.get("signatures") {
+            Some(Value::Array(signatures)) => signatures,
+            _ if envelope.contains_key("protected") => {
+                return Err(JadesError::MalformedEnvelope(
+                    "flattened serialization; EDC seals use the general one",
+                ));
+            }
+            _ => return Err(JadesError::MalformedEnvelope("no `signatures` list")),
+        };
+        if envelope.len() != 2 {
+            return Err(JadesError::MalformedEnvelope(
+                "members other than `payload` and `signatures`",
+            ));
+        }
+        let [signature] = signatures.as_slice() else {
+            return Err(JadesError::SignatureCount(signatures.len()));
+        };
+        let field = |name: &'static str| match signature.get(name) {
+            Some(Value::String(text)) => Ok(text.clone()),
+            _ => Err(JadesError::MalformedEnvelope(
+                "a signature lacks `protected` or `signature`",
+            )),
+        };
+        let protected = field("protected")?;
+        let signature_b64 = field("signature")?;
+        let signature_bytes = B64URL
+            .decode(&signature_b64)
+            .map_err(|_| JadesError::MalformedEnvelope("`signature` is not base64url"))?;
+
+        let header = ProtectedHeader::parse(&protected)?;
+        let unsigned = read_unsigned(signature.get("header"))?;
+
+        let mut certificates = Vec::with_capacity(header.x5c.len());
+        for (index, der) in header.x5c.iter().enumerate() {
+            let cert =
+                Certificate::from_der(der).map_err(|e| JadesError::MalformedCertificate {
+                    index,
+                    code: e.code(),
+                })?;
+            certificates.push(cert);
+        }
+        let seal = Seal {
+            payload,
+            protected,
+            signature_b64,
+            signature: signature_bytes,
+            header,
+            unsigned,
+            certificates,
+        };
+        seal.check_certificate_binding()?;
+        Ok(seal)
+    }
+
+    /// `x5t#S256` must be present and be the SHA-256 of `x5c[0]`; `kid`, when present, its
+    /// IssuerSerial. Otherwise a verifier shown one certificate could be checking another.
+    fn check_certificate_binding(&self) -> Result<(), JadesError> {
+        let cert = self.signing_certificate();
+        let thumbprint = B64URL.encode(cert.sha256());
+        if self.header.x5t_s256.as_deref() != Some(thumbprint.as_str()) {
+            return Err(JadesError::ThumbprintMismatch);
+        }
+        if let Some(kid) = &self.header.kid {
+            let issuer_serial = cert.issuer_serial_der();
+            let decoded = B64.decode(kid).map_err(|_| JadesError::KidMismatch)?;
+            if decoded != issuer_serial {
+                return Err(JadesError::KidMismatch);
+            }
+        }
+        Ok(())
+    }
+
+    /// The protected header.
+    pub fn header(&self) -> &ProtectedHeader {
+        &self.header
+    }
+
+    /// The signing certificate (`x5c[0]`).
+    pub fn signing_certificate(&self) -> &Certificate {
+        // `ProtectedHeader::parse` refuses an empty `x5c`, and every entry became a certificate.
+        &self.certificates[0]
+    }
+
+    /// The certificates of `x5c` (signing certificate first).
+    pub fn certificates(&self) -> &[Certificate] {
+        &self.certificates
+    }
+
+    /// The claimed signing time (`sigT`).
+    pub fn signing_time(&self) -> OffsetDateTime {
+        self.header.signing_time
+    }
+
+    /// The unsigned properties (`etsiU`).
+    pub fn unsigned_properties(&self) -> &[UnsignedProperty] {
+        &self.unsigned
+    }
+
+    /// The sealed payload, **not yet verified**: call [`Seal::verify_signature`] first.
+    pub fn payload_unverified(&self) -> &str {
+        &self.payload
+    }
+
+    /// The bytes the signature covers: `ASCII(protected) || "." || payload` (RFC 7797, unencoded
+    /// payload): the stored payload exactly, never re-serialised.
+    pub fn signing_input(&self) -> Vec<u8> {
+        signing_input(&self.protected, &self.payload)
+    }
+
+    /// Checks the signature with the key of `x5c[0]`.
+    pub fn verify_signature(&self) -> Result<(), JadesError> {
+        let key = self.signing_certificate().public_key().map_err(|_| {
+            JadesError::KeyAlgorithmMismatch {
+                alg: self.header.alg.name(),
+                key: "unsupported".into(),
+            }
+        })?;
+        check_signature(
+            &key,
+            self.header.alg,
+            &self.signing_input(),
+            &self.signature,
+        )
+    }
+
+    /// The signing certificate must have been valid at `sigT`, allow signatures (digital signature
+    /// or non-repudiation key usage), and `sigT` must not lie after `now`.
+    pub fn check_certificate(&self, now: OffsetDateTime) -> Result<(), JadesError> {
+        let cert = self.signing_certificate();
+        let at = self.signing_time();
+        if at > now {
+            return Err(JadesError::SigningTimeInFuture);
+        }
+        if at < cert.not_before() {
+            return Err(JadesError::CertificateNotYetValid);
+        }
+        if at > cert.not_after() {
+            return Err(JadesError::CertificateExpired);
+        }
+        match cert.key_usage() {
+            Some(usage) if !(usage.digital_signature || usage.non_repudiation) => {
+                Err(JadesError::CertificateKeyUsage)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks every time-stamp the seal carries against what it must cover: `adoTst` the payload,
+    /// `sigTst` the base64url signature, `arcTst` the payload, protected header, signature and the
+    /// unsigned properties before it (each joined as EDC's signer does: `payload.protected.
+    /// signature.` then the earlier `etsiU` entries as stored).
+    pub fn check_timestamps(&self) -> Result<Vec<CheckedTimestamp>, JadesError> {
+        let mut checked = Vec::new();
+        for der in &self.header.content_timestamps {
+            checked.push(check_token(der, "adoTst", self.payload.as_bytes())?);
+        }
+        for (index, property) in self.unsigned.iter().enumerate() {
+            let (name, covered): (&'static str, Vec<u8>) = match property.name.as_str() {
+                "sigTst" => ("sigTst", self.signature_b64.as_bytes().to_vec()),
+                "arcTst" => {
+                    let mut data = Vec::new();
+                    for part in [&self.payload, &self.protected, &self.signature_b64] {
+                        data.extend_from_slice(part.as_bytes());
+                        data.push(b'.');
+                    }
+                    for earlier in &self.unsigned[..index] {
+                        data.extend_from_slice(earlier.encoded.as_bytes());
+                    }
+                    ("arcTst", data)
+                }
+                _ => continue,
+            };
+            for der in read_tokens(&property.value, name)? {
+                checked.push(check_token(&der, name, &covered)?);
+            }
+        }
+        Ok(checked)
+    }
+
+    /// The baseline level the unsigned properties claim.
+    pub fn level(&self) -> BaselineLevel {
+        let has = |names: &[&str]| {
+            self.unsigned
+                .iter()
+                .any(|p| names.contains(&p.name.as_str()))
+        };
+        if !has(&["sigTst"]) {
+            BaselineLevel::B
+        } else if !(has(&["xVals", "axVals"]) && has(&["rVals", "arVals"])) {
+            BaselineLevel::T
+        } else if !has(&["arcTst"]) {
+            BaselineLevel::LT
+        } else {
+            BaselineLevel::LTA
+        }
+    }
+
+    /// Builds the signing certificate's chain to `anchors`, valid at the signing time. The other
+    /// `x5c` certificates and those in `xVals` serve as intermediates.
+    pub fn chain(&self, anchors: &TrustAnchors) -> ChainOutcome {
+        let mut intermediates: Vec<Certificate> = self.certificates[1..].to_vec();
+        intermediates.extend(self.validation_certificates());
+        x509::validate_chain(
+            self.signing_certificate(),
+            &intermediates,
+            anchors,
+            self.signing_time(),
+        )
+    }
+
+    /// The certificates carried in `xVals`/`axVals` (unreadable ones are skipped: they are only
+    /// candidates for the chain).
+    pub fn validation_certificates(&self) -> Vec<Certificate> {
+        let mut out = Vec::new();
+        for property in &self.unsigned {
+            if !matches!(property.name.as_str(), "xVals" | "axVals") {
+                continue;
+            }
+            for item in property.value.as_array().into_iter().flatten() {
+                let der = item
+                    .pointer("/x509Cert/val")
+                    .and_then(Value::as_str)
+                    .and_then(|text| B64.decode(text).ok());
+                if let Some(cert) = der.and_then(|der| Certificate::from_der(&der).ok()) {
+                    out.push(cert);
+                }
+            }
+        }
+        out
+    }
+
+    /// What the signing certificate says about qualification (QCStatements, policies).
+    pub fn qualification(&self) -> QcInfo {
+        self.signing_certificate().qualification()
+    }
+}
+
+/// `ASCII(protected) || "." || payload`.
+pub(crate) fn signing_input(protected: &str, payload: &str) -> Vec<u8> {
+    let mut input = Vec::with_capacity(protected.len() + 1 + payload.len());
+    input.extend_from_slice(protected.as_bytes());
+    input.push(b'.');
+    input.extend_from_slice(payload.as_bytes());
+    input
+}
+
+/// Checks a JWS signature with a certificate key.
+pub(crate) fn check_signature(
+    key: &x509::PublicKey,
+    alg: super::Algorithm,
+    input: &[u8],
+    signature: &[u8],
+) -> Result<(), JadesError> {
+    match key.verify(alg.scheme(), input, signature) {
+        Ok(()) => Ok(()),
+        Err(e) if e.code() == "x509.bad_signature" => Err(JadesError::SignatureMismatch),
+        Err(_) => Err(JadesError::KeyAlgorithmMismatch {
+            alg: alg.name(),
+            key: key.description(),
+        }),
+    }
+}
+
+fn check_token(
+    der: &[u8],
+    property: &'static str,
+    covered: &[u8],
+) -> Result<CheckedTimestamp, JadesError> {
+    let token = TimestampToken::parse(der)
+        .ok_or_else(|| JadesError::MalformedTimestamp(property.to_owned()))?;
+    if !token.covers(covered) {
+        return Err(JadesError::TimestampMismatch(property.to_owned()));
+    }
+    Ok(CheckedTimestamp {
+        property,
+        time: token.time,
+    })
+}
+
+/// The `header.etsiU` list: base64url JSON objects with one member each.
+fn read_unsigned(header: Option<&Value>) -> Result<Vec<UnsignedProperty>, JadesError> {
+    let Some(header) = header else {
+        return Ok(Vec::new());
+    };
+    let Some(object) = header.as_object() else {
+        return Err(JadesError::MalformedEnvelope(
+            "the unprotected `header` is not an object",
+        ));
+    };
+    let Some(entries) = object.get("etsiU") else {
+        return Ok(Vec::new());
+    };
+    let Some(entries) = entries.as_array() else {
+        return Err(JadesError::MalformedEnvelope("`etsiU` is not a list"));
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.iter().enumerate() {
+        let malformed = || JadesError::MalformedUnsignedProperty(index);
+        let encoded = entry.as_str().ok_or_else(malformed)?;
+        let bytes = B64URL.decode(encoded).map_err(|_| malformed())?;
+        let Ok(Value::Object(map)) = strict_json::parse(&bytes) else {
+            return Err(malformed());
+        };
+        let mut members = map.into_iter();
+        let (Some((name, value)), None) = (members.next(), members.next()) else {
+            return Err(malformed());
+        };
+        out.push(UnsignedProperty {
+            encoded: encoded.to_owned(),
+            name,
+            value,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,241 @@
+//! Sealing a credential as EDC does: the EDC sealing rules, the header, the signature.
+
+use base64::Engine;
+use time::{OffsetDateTime, UtcOffset};
+
+use super::header::HeaderOut;
+use super::seal::{check_signature, signing_input};
+use super::{Algorithm, B64, B64URL, JadesError, Signer};
+use crate::model::{EuropeanDigitalCredential, LangMap, LegalIdentifier, Organisation};
+use crate::vocab::{Country, Vocabulary};
+use crate::x509::{Certificate, PublicKey};
+
+/// Seals credentials with one certificate chain.
+///
+/// ```
+/// # #[cfg(feature = "test-pki")] {
+/// use microcred::jades::{Sealer, signer_from_pem};
+/// use microcred::test_pki::{self, TestKey};
+///
+/// let key = test_pki::eseal(TestKey::Ed25519);
+/// let signer = signer_from_pem(key.key_pem, None)?;
+/// let now = time::macros::datetime!(2026-01-15 10:00 UTC);
+/// let sealed = Sealer::from_pem(key.chain_pem)?
+///     .seal(&microcred::issue::demo_credential(), signer.as_ref(), now)?;
+/// let verified = microcred::jades::verify(sealed.as_str().as_bytes(), &test_pki::trust_anchors(), now)?;
+/// assert!(verified.is_trusted());
+/// # }
+/// # Ok::<(), microcred::jades::JadesError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Sealer {
+    chain: Vec<Certificate>,
+    edc_rules: bool,
+}
+
+impl Sealer {
+    /// A sealer for `chain`: the seal certificate first, then its issuers (the root may be left out).
+    pub fn new(chain: Vec<Certificate>) -> Result<Self, JadesError> {
+        if chain.is_empty() {
+            return Err(JadesError::Chain("no certificate".into()));
+        }
+        Ok(Sealer {
+            chain,
+            edc_rules: true,
+        })
+    }
+
+    /// A sealer for the certificates of a PEM bundle, seal certificate first.
+    pub fn from_pem(chain_pem: &str) -> Result<Self, JadesError> {
+        let chain =
+            Certificate::from_pem(chain_pem).map_err(|e| JadesError::Chain(e.code().into()))?;
+        Self::new(chain)
+    }
+
+    /// Seals the credential exactly as given, without EDC's changes (see [`apply_edc_rules`]).
+    pub fn without_edc_rules(mut self) -> Self {
+        self.edc_rules = false;
+        self
+    }
+
+    /// The seal certificate.
+    pub fn certificate(&self) -> &Certificate {
+        &self.chain[0]
+    }
+
+    /// Seals `credential` with `signer` at `signing_time`.
+    pub fn seal(
+        &self,
+        credential: &EuropeanDigitalCredential,
+        signer: &dyn Signer,
+        signing_time: OffsetDateTime,
+    ) -> Result<SealedCredential, JadesError> {
+        let prepared = self.prepare(credential, signer.algorithm(), signing_time)?;
+        let signature = signer.sign(&prepared.signing_input())?;
+        prepared.finish(&signature)
+    }
+
+    /// The first half of sealing with an external signer: applies the EDC rules, serialises the
+    /// credential and builds the header. Send [`PreparedSeal::signing_input`] to the signer, then
+    /// call [`PreparedSeal::finish`] with the signature it returns.
+    pub fn prepare(
+        &self,
+        credential: &EuropeanDigitalCredential,
+        alg: Algorithm,
+        signing_time: OffsetDateTime,
+    ) -> Result<PreparedSeal, JadesError> {
+        let signing_time = whole_seconds_utc(signing_time);
+        let leaf = self.certificate();
+        let key = leaf
+            .public_key()
+            .map_err(|e| JadesError::Chain(e.code().into()))?;
+        let mut credential = credential.clone();
+        if self.edc_rules {
+            apply_edc_rules(&mut credential, leaf, signing_time)?;
+        }
+        let payload = crate::json::to_string(&credential);
+
+        let sig_t = crate::model::DateTime::from(signing_time);
+        let header = HeaderOut {
+            alg: alg.name(),
+            cty: "octet-stream",
+            kid: B64.encode(leaf.issuer_serial_der()),
+            x5t_s256: B64URL.encode(leaf.sha256()),
+            x5c: self.chain.iter().map(|c| B64.encode(c.der())).collect(),
+            typ: "jose+json",
+            b64: false,
+            sig_t: sig_t.as_str().to_owned(),
+            crit: ["b64", "sigT"],
+        };
+        let header_json =
+            serde_json::to_vec(&header).map_err(|e| JadesError::Serialise(e.to_string()))?;
+        Ok(PreparedSeal {
+            protected: B64URL.encode(header_json),
+            payload,
+            alg,
+            key,
+            credential,
+            signing_time,
+        })
+    }
+}
+
+/// A seal waiting for its signature (see [`Sealer::prepare`]).
+#[derive(Debug, Clone)]
+pub struct PreparedSeal {
+    protected: String,
+    payload: String,
+    alg: Algorithm,
+    key: PublicKey,
+    credential: EuropeanDigitalCredential,
+    signing_time: OffsetDateTime,
+}
+
+impl PreparedSeal {
+    /// The bytes to sign: `ASCII(protected header) || "." || payload`.
+    pub fn signing_input(&self) -> Vec<u8> {
+        signing_input(&self.protected, &self.payload)
+    }
+
+    /// The algorithm the signature must use.
+    pub fn algorithm(&self) -> Algorithm {
+        self.alg
+    }
+
+    /// Completes the seal with the signer's signature (JWS form: ES256 as `r || s`). The signature
+    /// is checked against the seal certificate first, so a key that does not belong to the
+    /// certificate is caught here (`seal.key_mismatch`), not by the credential's first verifier.
+    pub fn finish(self, signature: &[u8]) -> Result<SealedCredential, JadesError> {
+        match check_signature(&self.key, self.alg, &self.signing_input(), signature) {
+            Ok(()) => {}
+            Err(JadesError::SignatureMismatch) => return Err(JadesError::KeyMismatch),
+            Err(other) => return Err(other),
+        }
+        let file = serde_json::json!({
+            "payload": self.payload,
+            "signatures": [{
+                "protected": self.protected,
+                "signature": B64URL.encode(signature),
+            }],
+        });
+        Ok(SealedCredential {
+            json: file.to_string(),
+            credential: self.credential,
+            signing_time: self.signing_time,
+        })
+    }
+}
+
+/// A sealed credential: the JAdES file and the credential it carries.
+#[derive(Debug, Clone)]
+pub struct SealedCredential {
+    json: String,
+    credential: EuropeanDigitalCredential,
+    signing_time: OffsetDateTime,
+}
+
+impl SealedCredential {
+    /// The sealed file (JSON).
+    pub fn as_str(&self) -> &str {
+        &self.json
+    }
+
+    /// The sealed file (JSON).
+    pub fn into_string(self) -> String {
+        self.json
+    }
+
+    /// The credential as sealed (after the EDC rules).
+    pub fn credential(&self) -> &EuropeanDigitalCredential {
+        &self.credential
+    }
+
+    /// The signing time written in `sigT` and `issued`.
+    pub fn signing_time(&self) -> OffsetDateTime {
+        self.signing_time
+    }
+}
+
+/// What EDC changes when it seals: `issued` and `issuanceDate` become the signing time, and the
+/// issuer's legal name, short name, eIDAS identifier and its country come from the seal
+/// certificate's subject (O, CN, organizationIdentifier, C), so the credential names exactly the
+/// organisation the qualified certificate vouches for.
+pub fn apply_edc_rules(
+    credential: &mut EuropeanDigitalCredential,
+    certificate: &Certificate,
+    signing_time: OffsetDateTime,
+) -> Result<(), JadesError> {
+    let name = certificate
+        .organisation()
+        .ok_or(JadesError::CertificateSubject("organisation (O)"))?;
+    let identifier = certificate
+        .organisation_identifier()
+        .ok_or(JadesError::CertificateSubject("organizationIdentifier"))?;
+    let country = certificate
+        .country()
+        .and_then(|code| Country::from_alpha2(&code))
+        .ok_or(JadesError::CertificateSubject("known country (C)"))?;
+
+    let at = crate::model::DateTime::from(whole_seconds_utc(signing_time));
+    credential.issued = Some(at.clone());
+    credential.issuance_date = Some(at);
+
+    let issuer = credential.issuer.get_or_insert_with(Organisation::default);
+    issuer.legal_name = LangMap::en(name);
+    if let Some(common_name) = certificate.common_name() {
+        issuer.alt_label = LangMap::en(common_name);
+    }
+    let previous_id = issuer.eidas_identifier.as_ref().and_then(|e| e.id.clone());
+    issuer.eidas_identifier = Some(LegalIdentifier {
+        id: previous_id.or_else(|| Some("urn:certificateIdentifier:1".to_owned())),
+        notation: Some(identifier),
+        spatial: Some(country.concept()),
+        ..Default::default()
+    });
+    Ok(())
+}
+
+fn whole_seconds_utc(t: OffsetDateTime) -> OffsetDateTime {
+    let t = t.to_offset(UtcOffset::UTC);
+    t.replace_nanosecond(0).unwrap_or(t)
+}
