@@ -182,14 +182,21 @@ impl Search<'_> {
                     });
                 }
                 Err(e) => {
+                    let n = path.len();
+                    let (subject, issuer) = (current.subject_text(), candidate.subject_text());
+                    let detail = match &e {
+                        X509Error::BadSignature => format!(
+                            "the signature on certificate {n} ({subject}) does not verify with \
+                             the key of {issuer}"
+                        ),
+                        other => format!(
+                            "certificate {n} ({subject}) cannot be checked with the key of \
+                             {issuer}: {other}"
+                        ),
+                    };
                     self.invalid.get_or_insert(ChainOutcome::Invalid {
                         code: e.code(),
-                        detail: format!(
-                            "the signature on certificate {} ({}) does not verify with the key of {}: {e}",
-                            path.len(),
-                            current.subject_text(),
-                            candidate.subject_text()
-                        ),
+                        detail,
                     });
                 }
             }
