@@ -477,9 +477,14 @@ fn leaf_key(label: &str, kind: LeafKey) -> Result<(SubjectPublicKeyInfoOwned, Ve
             let mut secret = [0u8; 32];
             rng(label).fill_bytes(&mut secret);
             let key = ed25519_dalek::SigningKey::from_bytes(&secret);
-            let pem = key
-                .to_pkcs8_pem(LineEnding::LF)
-                .map_err(|e| format!("Ed25519 PKCS#8: {e}"))?;
+            // PKCS#8 v1 (no embedded public key): OpenSSL 3.0 and Node refuse the v2 form that
+            // `SigningKey::to_pkcs8_pem` writes, and the test keys must load everywhere.
+            let pem = ed25519_dalek::pkcs8::KeypairBytes {
+                secret_key: secret,
+                public_key: None,
+            }
+            .to_pkcs8_pem(LineEnding::LF)
+            .map_err(|e| format!("Ed25519 PKCS#8: {e}"))?;
             Ok((spki_of(&key.verifying_key())?, pem.as_bytes().to_vec()))
         }
         LeafKey::Rsa => {

@@ -3,20 +3,46 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
+use microcred::jades::{Sealer, signer_from_pem};
 use microcred::profile;
+use microcred::test_pki::{self, TestKey};
+use microcred::verify::Verifier;
+use time::OffsetDateTime;
 
 use crate::report;
 
 pub fn run() -> Result<ExitCode> {
     let credential = microcred::issue::demo_credential();
-    println!("== Issued micro-credential (EDC JSON-LD) ==");
+    println!("== 1. Issued micro-credential (EDC JSON-LD) ==");
     println!("{}", microcred::json::to_string_pretty(&credential));
-    let findings = profile::check(&credential);
-    println!("\n== Profile check: {} ==", report::summary(&findings));
+    let findings = profile::check_before_sealing(&credential);
+    println!(
+        "\n== 2. Profile check before sealing: {} ==",
+        report::summary(&findings)
+    );
     report::print_findings(&findings);
-    Ok(if profile::has_errors(&findings) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+
+    // The test PKI's RSA eSeal: RS256, as EDC seals. These keys are published test keys.
+    let key = test_pki::eseal(TestKey::Rsa);
+    let signer = signer_from_pem(key.key_pem, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let now = OffsetDateTime::now_utc();
+    let sealed = Sealer::from_pem(key.chain_pem)
+        .and_then(|sealer| sealer.seal(&credential, signer.as_ref(), now))
+        .map_err(|e| anyhow::anyhow!("{e} ({})", e.code()))?;
+    println!(
+        "\n== 3. Sealed with the test PKI (JAdES, {} bytes; first 300 shown) ==",
+        sealed.as_str().len()
+    );
+    println!(
+        "{}...",
+        sealed.as_str().chars().take(300).collect::<String>()
+    );
+
+    let verifier = Verifier::new(now).with_trust_anchors(test_pki::trust_anchors());
+    let verification = verifier.verify(sealed.as_str().as_bytes());
+    println!("\n== 4. Verified against the test root CA ==");
+    crate::verify::print_report(std::path::Path::new("demo credential"), &verification);
+    Ok(crate::verify::exit_code(std::slice::from_ref(
+        &verification,
+    )))
 }

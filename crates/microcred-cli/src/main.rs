@@ -4,7 +4,9 @@ mod convert;
 mod demo;
 mod issue;
 mod report;
+mod seal;
 mod validate;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,7 +78,71 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Issue a sample micro-credential with built-in test data and print it with its findings.
+    /// Seal a credential as EDC does (JAdES eSeal, `b64: false`).
+    ///
+    /// EDC's sealing rules apply: `issued` becomes the signing time, and the issuer's legal name,
+    /// eIDAS identifier and country come from the certificate. The credential is checked first
+    /// (as before sealing) and not sealed when it has errors, unless `--force`.
+    Seal {
+        /// The credential (plain JSON-LD or EDC upload form).
+        input: PathBuf,
+        /// The private key (PKCS#8 PEM), with `--cert`.
+        #[arg(long, requires = "cert", conflicts_with = "p12")]
+        key: Option<PathBuf>,
+        /// The certificate chain (PEM, seal certificate first), with `--key`.
+        #[arg(long, requires = "key")]
+        cert: Option<PathBuf>,
+        /// A PKCS#12 file (.p12/.pfx) holding the key and its certificates.
+        #[arg(long, required_unless_present = "key")]
+        p12: Option<PathBuf>,
+        /// The environment variable holding the PKCS#12 password (never on the command line).
+        #[arg(long, default_value = "MICROCRED_P12_PASSWORD")]
+        password_env: String,
+        /// The algorithm (default: RS256 for RSA keys, ES256 for P-256, EdDSA for Ed25519).
+        #[arg(long)]
+        alg: Option<microcred::jades::Algorithm>,
+        /// The signing time (RFC 3339; default: now).
+        #[arg(long, value_parser = parse_time)]
+        at: Option<time::OffsetDateTime>,
+        /// Where to write the sealed credential.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seal even when the profile check finds errors.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Verify credentials offline: the seal or proof, trust, expiry, revocation, accreditation.
+    ///
+    /// Exits with 0 only when every credential is valid; 1 when one is invalid; 3 when none is
+    /// invalid but one could not be decided (no trust anchor, status list unavailable).
+    Verify {
+        /// Credential files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Trust anchors (PEM bundle); may be repeated.
+        #[arg(long)]
+        trust: Vec<PathBuf>,
+        /// An EU Trusted List (XML) whose qualified CA certificates become trust anchors.
+        #[arg(long)]
+        trusted_list: Vec<PathBuf>,
+        /// A status list credential available offline, as URL=FILE; may be repeated.
+        #[arg(long, value_parser = parse_mapping)]
+        status_list: Vec<(String, PathBuf)>,
+        /// Verify as of this time (RFC 3339; default: now).
+        #[arg(long, value_parser = parse_time)]
+        at: Option<time::OffsetDateTime>,
+        /// A seal that reaches no trust anchor fails instead of being undecided.
+        #[arg(long)]
+        strict: bool,
+        /// Fail seals that are not qualified electronic seals.
+        #[arg(long)]
+        require_qualified: bool,
+        /// Print the reports as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole flow on built-in test data: issue a micro-credential, seal it with the test PKI
+    /// (published test keys, never for real credentials) and verify it.
     Demo,
 }
 
@@ -102,6 +168,53 @@ fn main() -> ExitCode {
             before_sealing,
         } => validate::run(&files, json, before_sealing),
         Command::Convert { input, to, out } => convert::run(&input, to, out.as_deref()),
+        Command::Seal {
+            input,
+            key,
+            cert,
+            p12,
+            password_env,
+            alg,
+            at,
+            out,
+            force,
+        } => {
+            let keys = match (&key, &cert, &p12) {
+                (Some(key), Some(chain), _) => seal::KeySource::Pem { key, chain },
+                (_, _, Some(file)) => seal::KeySource::Pkcs12 {
+                    file,
+                    password_env: &password_env,
+                },
+                _ => unreachable!("clap requires --key with --cert, or --p12"),
+            };
+            seal::run(seal::Options {
+                input: &input,
+                keys,
+                alg,
+                at,
+                out: &out,
+                force,
+            })
+        }
+        Command::Verify {
+            files,
+            trust,
+            trusted_list,
+            status_list,
+            at,
+            strict,
+            require_qualified,
+            json,
+        } => verify::run(verify::Options {
+            files: &files,
+            trust: &trust,
+            trusted_lists: &trusted_list,
+            status_lists: &status_list,
+            at,
+            strict,
+            require_qualified,
+            json,
+        }),
         Command::Demo => demo::run(),
     };
     match outcome {
@@ -111,4 +224,16 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn parse_time(text: &str) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .map_err(|_| "expected an RFC 3339 time such as 2026-01-15T10:00:00Z".to_owned())
+}
+
+fn parse_mapping(text: &str) -> Result<(String, PathBuf), String> {
+    let (url, file) = text
+        .split_once('=')
+        .ok_or_else(|| "expected URL=FILE".to_owned())?;
+    Ok((url.to_owned(), PathBuf::from(file)))
 }

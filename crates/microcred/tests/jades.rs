@@ -1,6 +1,9 @@
 //! JAdES seals: the real EC sealed credentials verify offline and fail when tampered; sealing with
 //! the test PKI round-trips for every algorithm; each bad input has its code.
 
+// Helpers outside #[test] functions state expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
+
 mod shared;
 
 use base64::Engine;

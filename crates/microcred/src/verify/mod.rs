@@ -1,1 +1,480 @@
-//! (in progress)
+//! Verifying credentials: one [`Verifier`], configured once, and a [`Report`] per credential.
+//!
+//! ```
+//! # #[cfg(feature = "test-pki")] {
+//! use microcred::verify::{CheckKind, Status, Verdict, Verifier};
+//!
+//! let now = time::macros::datetime!(2026-01-15 10:00 UTC);
+//! let verifier = Verifier::new(now).with_trust_anchors(microcred::test_pki::trust_anchors());
+//! let report = verifier.verify(b"{\"payload\": 1}");
+//! assert_eq!(report.verdict, Verdict::Invalid);
+//! assert_eq!(report.check(CheckKind::Seal).unwrap().code, "seal.malformed_envelope");
+//! # }
+//! ```
+
+mod checks;
+mod report;
+
+use std::sync::Arc;
+
+use serde_json::Value;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+pub use report::{Check, CheckKind, Report, SealSummary, Securing, Status, Verdict};
+
+use crate::jades::{self, Seal};
+use crate::json::{Limits, Reader};
+use crate::model::{Accreditation, EuropeanDigitalCredential};
+use crate::status::{NoFetcher, StatusFetcher};
+use crate::x509::{ChainOutcome, TrustAnchors};
+
+/// Where the verifier gets the time from. Verification never reads the system clock itself.
+pub trait Clock: Send + Sync {
+    /// The current time.
+    fn now(&self) -> OffsetDateTime;
+}
+
+/// A fixed time: verify as of that moment.
+impl Clock for OffsetDateTime {
+    fn now(&self) -> OffsetDateTime {
+        *self
+    }
+}
+
+impl<F: Fn() -> OffsetDateTime + Send + Sync> Clock for F {
+    fn now(&self) -> OffsetDateTime {
+        self()
+    }
+}
+
+/// What an accreditation register says about an accreditation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccreditationStatus {
+    /// Listed and in force.
+    Confirmed,
+    /// Listed as withdrawn or revoked.
+    Withdrawn,
+    /// Not listed, or the register could not be asked.
+    Unknown,
+}
+
+/// A register of accreditations (a national quality assurance database, DEQAR, a local copy).
+pub trait AccreditationSource: Send + Sync {
+    /// The register's view of `accreditation` (its `id`, identifiers and accrediting agent).
+    fn status(&self, accreditation: &Accreditation) -> AccreditationStatus;
+}
+
+/// Who the credential is expected to belong to, for the owner check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Owner {
+    /// An e-mail address of the learner.
+    Email(String),
+    /// A national identifier, another identifier of the learner, or the subject's id.
+    Identifier(String),
+}
+
+/// What to do when the seal certificate reaches no configured trust anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrustPolicy {
+    /// Report *indeterminate*: the seal may be fine, but nobody configured here vouches for it.
+    #[default]
+    Indeterminate,
+    /// Report *failed*: only seals from the configured anchors are acceptable.
+    Strict,
+}
+
+/// Verifies credentials: sealed EDC files, credentials with a Data Integrity proof, or plain ones.
+///
+/// Configure it once and share it; [`Verifier::verify_many`] checks many credentials in parallel
+/// with one set of anchors and one status-list cache (wrap the fetcher in
+/// [`crate::status::CachingFetcher`]).
+#[derive(Clone)]
+pub struct Verifier {
+    clock: Arc<dyn Clock>,
+    anchors: Arc<TrustAnchors>,
+    fetcher: Arc<dyn StatusFetcher>,
+    accreditation: Option<Arc<dyn AccreditationSource>>,
+    trust_policy: TrustPolicy,
+    require_qualified: bool,
+    limits: Limits,
+}
+
+impl std::fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verifier")
+            .field("anchors", &self.anchors.len())
+            .field("trust_policy", &self.trust_policy)
+            .field("require_qualified", &self.require_qualified)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Verifier {
+    /// A verifier that reads the time from `clock` (an [`OffsetDateTime`] verifies as of that
+    /// moment), with no trust anchors, no status-list access and no accreditation register.
+    pub fn new(clock: impl Clock + 'static) -> Self {
+        Verifier {
+            clock: Arc::new(clock),
+            anchors: Arc::new(TrustAnchors::default()),
+            fetcher: Arc::new(NoFetcher),
+            accreditation: None,
+            trust_policy: TrustPolicy::default(),
+            require_qualified: false,
+            limits: Limits::default(),
+        }
+    }
+
+    /// The certificates seals must chain to.
+    pub fn with_trust_anchors(mut self, anchors: TrustAnchors) -> Self {
+        self.anchors = Arc::new(anchors);
+        self
+    }
+
+    /// How status lists are obtained (there is no network access otherwise).
+    pub fn with_status_fetcher(mut self, fetcher: impl StatusFetcher + 'static) -> Self {
+        self.fetcher = Arc::new(fetcher);
+        self
+    }
+
+    /// A register that confirms accreditations.
+    pub fn with_accreditation_source(mut self, source: impl AccreditationSource + 'static) -> Self {
+        self.accreditation = Some(Arc::new(source));
+        self
+    }
+
+    /// What an untrusted chain means (indeterminate by default).
+    pub fn with_trust_policy(mut self, policy: TrustPolicy) -> Self {
+        self.trust_policy = policy;
+        self
+    }
+
+    /// Fails seals that are not qualified electronic seals.
+    pub fn require_qualified(mut self, required: bool) -> Self {
+        self.require_qualified = required;
+        self
+    }
+
+    /// Size and depth limits for the credential JSON.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Verifies one credential file.
+    pub fn verify(&self, bytes: &[u8]) -> Report {
+        self.run(bytes, None)
+    }
+
+    /// Verifies one credential and that it belongs to `owner`.
+    pub fn verify_owned_by(&self, bytes: &[u8], owner: &Owner) -> Report {
+        self.run(bytes, Some(owner))
+    }
+
+    /// Verifies many credential files, in parallel when the `parallel` feature is on, returning
+    /// the reports in input order.
+    pub fn verify_many<B: AsRef<[u8]> + Sync>(&self, inputs: &[B]) -> Vec<Report> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            inputs.par_iter().map(|b| self.verify(b.as_ref())).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            inputs.iter().map(|b| self.verify(b.as_ref())).collect()
+        }
+    }
+
+    fn run(&self, bytes: &[u8], owner: Option<&Owner>) -> Report {
+        let now = self.clock.now();
+        let reader = Reader::new().with_limits(self.limits);
+        let mut checks = Vec::with_capacity(8);
+        let mut seal_summary = None;
+
+        let root = match reader.parse_value(bytes) {
+            Ok(root) => root,
+            Err(e) => {
+                checks.push(
+                    Check::new(
+                        CheckKind::Format,
+                        Status::Failed,
+                        e.code(),
+                        "the file cannot be read",
+                    )
+                    .at(e.path().unwrap_or("$").to_owned()),
+                );
+                return self.finish(now, Securing::Unknown, None, None, checks);
+            }
+        };
+
+        let (securing, credential, seal_check, trust_check) = if is_jws(&root) {
+            let (credential, seal_check, trust_check, summary) = self.jades(bytes, &reader, now);
+            seal_summary = summary;
+            (Securing::Jades, credential, seal_check, trust_check)
+        } else {
+            match reader.read_any_unverified(bytes) {
+                Ok((credential, _)) if !credential.proof.is_empty() => {
+                    let (seal, trust) = data_integrity(&root);
+                    (Securing::DataIntegrity, Ok(credential), seal, trust)
+                }
+                Ok((credential, _)) => (
+                    Securing::None,
+                    Ok(credential),
+                    Check::new(
+                        CheckKind::Seal,
+                        Status::Failed,
+                        "seal.unsealed",
+                        "the credential carries neither a seal nor a proof",
+                    ),
+                    skipped_trust("nothing to trust: the credential is not sealed"),
+                ),
+                Err(e) => (
+                    Securing::Unknown,
+                    Err(e),
+                    Check::new(
+                        CheckKind::Seal,
+                        Status::Skipped,
+                        "seal.not_checked",
+                        "the file is not a credential",
+                    ),
+                    skipped_trust("the file is not a credential"),
+                ),
+            }
+        };
+
+        let sealed_ok = seal_check.status == Status::Ok;
+        match &credential {
+            Ok(credential) => {
+                checks.push(checks::format(credential));
+                checks.push(checks::micro_credential(credential));
+            }
+            Err(e) => checks.push(
+                Check::new(
+                    CheckKind::Format,
+                    Status::Failed,
+                    e.code(),
+                    "the credential cannot be read",
+                )
+                .at(e.path().unwrap_or("$").to_owned()),
+            ),
+        }
+        checks.push(seal_check);
+        checks.push(trust_check);
+        match (&credential, sealed_ok) {
+            (Ok(credential), true) => {
+                checks.push(checks::expiry(credential, now));
+                checks.push(checks::revocation(credential, self.fetcher.as_ref()));
+                checks.push(checks::accreditation(
+                    credential,
+                    self.accreditation.as_deref(),
+                    now,
+                ));
+                checks.push(checks::owner(credential, owner));
+            }
+            _ => {
+                for kind in [
+                    CheckKind::Expiry,
+                    CheckKind::Revocation,
+                    CheckKind::Accreditation,
+                    CheckKind::Owner,
+                ] {
+                    checks.push(Check::new(
+                        kind,
+                        Status::Skipped,
+                        "check.not_reached",
+                        "not checked: the credential's integrity is not established",
+                    ));
+                }
+            }
+        }
+        self.finish(now, securing, credential.ok(), seal_summary, checks)
+    }
+
+    /// The seal and trust checks of a JAdES file, and its credential.
+    fn jades(
+        &self,
+        bytes: &[u8],
+        reader: &Reader,
+        now: OffsetDateTime,
+    ) -> (
+        Result<EuropeanDigitalCredential, crate::ParseError>,
+        Check,
+        Check,
+        Option<SealSummary>,
+    ) {
+        let seal = match Seal::parse(bytes) {
+            Ok(seal) => seal,
+            Err(e) => {
+                // Still read what the file claims, so the format findings can be shown.
+                let credential = reader.read_any_unverified(bytes).map(|(c, _)| c);
+                let check = seal_failed(&e);
+                return (
+                    credential,
+                    check,
+                    skipped_trust("the seal could not be read"),
+                    None,
+                );
+            }
+        };
+        let credential = reader.read(seal.payload_unverified().as_bytes());
+        let integrity = seal
+            .verify_signature()
+            .and_then(|()| seal.check_certificate(now))
+            .and_then(|()| seal.check_timestamps());
+        let timestamps = match integrity {
+            Ok(timestamps) => timestamps,
+            Err(e) => {
+                return (
+                    credential,
+                    seal_failed(&e),
+                    skipped_trust("the seal does not hold"),
+                    None,
+                );
+            }
+        };
+        let certificate = seal.signing_certificate();
+        let qualification = seal.qualification();
+        let chain = seal.chain(&self.anchors);
+        let trusted = matches!(chain, ChainOutcome::Trusted { .. });
+        let qualified = trusted && qualification.is_qualified_eseal();
+        let trust = self.trust_check(&chain, qualification.is_qualified_eseal());
+        let summary = SealSummary {
+            algorithm: seal.header().alg.name(),
+            signing_time: rfc3339(seal.signing_time()),
+            certificate_subject: certificate.subject_text(),
+            certificate_issuer: certificate.issuer_text(),
+            certificate_serial: certificate.serial_hex(),
+            trusted,
+            qualified_certificate: qualification.is_qualified_eseal(),
+            qualified,
+            level: seal.level().name(),
+            timestamps: timestamps
+                .iter()
+                .map(|t| (t.property.to_owned(), rfc3339(t.time)))
+                .collect(),
+        };
+        let mut message = format!(
+            "{} seal made {} holds ({})",
+            summary.algorithm, summary.signing_time, summary.level
+        );
+        if certificate.not_after() < now {
+            message.push_str("; the seal certificate has expired since, which does not affect a seal made while it was valid");
+        }
+        let seal_ok = Check::new(CheckKind::Seal, Status::Ok, "seal.ok", message);
+        (credential, seal_ok, trust, Some(summary))
+    }
+
+    fn trust_check(&self, chain: &ChainOutcome, qualified_certificate: bool) -> Check {
+        let kind = CheckKind::Trust;
+        match chain {
+            ChainOutcome::Trusted { path } => {
+                if self.require_qualified && !qualified_certificate {
+                    return Check::new(
+                        kind,
+                        Status::Failed,
+                        "trust.not_qualified",
+                        "the seal certificate is not an EU qualified eSeal certificate",
+                    );
+                }
+                let (code, what) = if qualified_certificate {
+                    ("trust.qualified", "a qualified electronic seal")
+                } else {
+                    (
+                        "trust.ok",
+                        "an advanced electronic seal (certificate not qualified)",
+                    )
+                };
+                Check::new(
+                    kind,
+                    Status::Ok,
+                    code,
+                    format!(
+                        "chains to a trust anchor in {} step(s): {what}",
+                        path.len().saturating_sub(1)
+                    ),
+                )
+            }
+            ChainOutcome::Untrusted { code, .. } => {
+                let status = match self.trust_policy {
+                    TrustPolicy::Indeterminate => Status::Indeterminate,
+                    TrustPolicy::Strict => Status::Failed,
+                };
+                let (code, message) = if *code == "x509.no_trust_anchor" || self.anchors.is_empty()
+                {
+                    (
+                        "trust.no_trust_anchor",
+                        "no trust anchors are configured, so the sealer's identity is unconfirmed",
+                    )
+                } else {
+                    (
+                        "trust.untrusted_root",
+                        "the seal certificate does not chain to a configured trust anchor",
+                    )
+                };
+                Check::new(kind, status, code, message)
+            }
+            ChainOutcome::Invalid { code, .. } => Check::new(
+                kind,
+                Status::Failed,
+                "trust.invalid_chain",
+                format!("a certificate on the path to the trust anchor is unusable ({code})"),
+            ),
+        }
+    }
+
+    fn finish(
+        &self,
+        now: OffsetDateTime,
+        securing: Securing,
+        credential: Option<EuropeanDigitalCredential>,
+        seal: Option<SealSummary>,
+        checks: Vec<Check>,
+    ) -> Report {
+        let credential = credential.as_ref();
+        Report {
+            verdict: Report::decide(&checks),
+            securing,
+            checked_at: rfc3339(now),
+            credential_id: credential.and_then(|c| c.id.clone()),
+            issuer: credential
+                .and_then(|c| c.issuer.as_ref())
+                .and_then(|i| i.legal_name.best(&["en"]).map(str::to_owned)),
+            title: credential
+                .and_then(|c| c.display_parameter.as_ref())
+                .and_then(|d| d.title.best(&["en"]).map(str::to_owned)),
+            seal,
+            checks,
+        }
+    }
+}
+
+fn is_jws(root: &Value) -> bool {
+    root.get("payload").is_some() || root.get("signatures").is_some()
+}
+
+fn seal_failed(e: &jades::JadesError) -> Check {
+    Check::new(CheckKind::Seal, Status::Failed, e.code(), e.to_string())
+}
+
+fn skipped_trust(why: &str) -> Check {
+    Check::new(CheckKind::Trust, Status::Skipped, "trust.not_checked", why)
+}
+
+/// The seal and trust checks of a credential with an embedded Data Integrity proof.
+fn data_integrity(root: &Value) -> (Check, Check) {
+    let _ = root;
+    (
+        Check::new(
+            CheckKind::Seal,
+            Status::Indeterminate,
+            "proof.unsupported",
+            "Data Integrity proofs are not verified yet",
+        ),
+        skipped_trust("not applicable"),
+    )
+}
+
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}

@@ -1,0 +1,144 @@
+//! `microcred verify`: verify sealed credentials (and Data Integrity proofs) offline.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use microcred::status::StaticFetcher;
+use microcred::verify::{Report, Status, TrustPolicy, Verdict, Verifier};
+use microcred::x509::TrustAnchors;
+use time::OffsetDateTime;
+
+pub struct Options<'a> {
+    pub files: &'a [PathBuf],
+    pub trust: &'a [PathBuf],
+    pub trusted_lists: &'a [PathBuf],
+    pub status_lists: &'a [(String, PathBuf)],
+    pub at: Option<OffsetDateTime>,
+    pub strict: bool,
+    pub require_qualified: bool,
+    pub json: bool,
+}
+
+pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
+    let mut anchors = TrustAnchors::new();
+    for path in options.trust {
+        let pem = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let more = TrustAnchors::from_pem(&pem)
+            .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
+        more.certificates()
+            .iter()
+            .for_each(|c| anchors.add(c.clone()));
+    }
+    for path in options.trusted_lists {
+        let xml = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let more = TrustAnchors::from_trusted_list_xml(&xml)
+            .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
+        more.certificates()
+            .iter()
+            .for_each(|c| anchors.add(c.clone()));
+    }
+    let mut fetcher = StaticFetcher::new();
+    for (url, path) in options.status_lists {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        fetcher.insert(url.clone(), bytes);
+    }
+    let now = options.at.unwrap_or_else(OffsetDateTime::now_utc);
+    Ok(Verifier::new(now)
+        .with_trust_anchors(anchors)
+        .with_status_fetcher(fetcher)
+        .with_trust_policy(if options.strict {
+            TrustPolicy::Strict
+        } else {
+            TrustPolicy::Indeterminate
+        })
+        .require_qualified(options.require_qualified))
+}
+
+pub fn run(options: Options<'_>) -> Result<ExitCode> {
+    let verifier = verifier(&options)?;
+    let inputs: Vec<Vec<u8>> = options
+        .files
+        .iter()
+        .map(|p| std::fs::read(p).with_context(|| format!("cannot read {}", p.display())))
+        .collect::<Result<_>>()?;
+    let reports = verifier.verify_many(&inputs);
+    if options.json {
+        let all: Vec<serde_json::Value> = options
+            .files
+            .iter()
+            .zip(&reports)
+            .map(|(path, report)| {
+                let mut value = serde_json::to_value(report).unwrap_or_default();
+                value["file"] = path.display().to_string().into();
+                value
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&all)?);
+    } else {
+        for (path, report) in options.files.iter().zip(&reports) {
+            print_report(path, report);
+        }
+    }
+    Ok(exit_code(&reports))
+}
+
+/// 0 when every credential is valid, 1 when one is invalid, 3 when none is invalid but one could
+/// not be decided.
+pub fn exit_code(reports: &[Report]) -> ExitCode {
+    if reports.iter().any(|r| r.verdict == Verdict::Invalid) {
+        ExitCode::from(1)
+    } else if reports.iter().any(|r| r.verdict == Verdict::Indeterminate) {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn print_report(path: &Path, report: &Report) {
+    let verdict = match report.verdict {
+        Verdict::Valid => "VALID",
+        Verdict::Invalid => "INVALID",
+        Verdict::Indeterminate => "INDETERMINATE",
+    };
+    println!("{}: {verdict}", path.display());
+    if let Some(title) = &report.title {
+        println!("  credential  {title}");
+    }
+    if let Some(issuer) = &report.issuer {
+        println!("  issuer      {issuer}");
+    }
+    if let Some(seal) = &report.seal {
+        println!(
+            "  sealed by   {} ({}; {}{})",
+            seal.certificate_subject,
+            seal.algorithm,
+            seal.level,
+            if seal.qualified { ", qualified" } else { "" }
+        );
+        println!("  sealed at   {}", seal.signing_time);
+    }
+    for check in &report.checks {
+        let status = match check.status {
+            Status::Ok => "ok",
+            Status::Failed if check.advisory => "warning",
+            Status::Failed => "FAILED",
+            Status::Skipped => "skipped",
+            Status::Indeterminate => "undecided",
+        };
+        let path = check
+            .path
+            .as_deref()
+            .map(|p| format!("  ({p})"))
+            .unwrap_or_default();
+        println!(
+            "  {:<16} {:<9} {:<32} {}{path}",
+            check.kind.name(),
+            status,
+            check.code,
+            check.message
+        );
+    }
+}
