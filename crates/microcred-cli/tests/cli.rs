@@ -31,7 +31,12 @@ fn demo_issues_a_credential_without_error_findings() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("\"EuropeanDigitalCredential\""));
-    assert!(stdout.contains("Profile check: 0 errors"), "{stdout}");
+    assert!(
+        stdout.contains("Profile check before sealing: 0 errors"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("demo credential: VALID"), "{stdout}");
+    assert!(stdout.contains("trust.qualified"), "{stdout}");
 }
 
 #[test]
@@ -262,4 +267,154 @@ fn convert_refuses_xml_entities() {
         text(&out.stderr)
     );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn seal_then_verify_with_the_test_pki() {
+    let dir = scratch("seal");
+    std::fs::create_dir_all(&dir).unwrap();
+    let credential = dir.join("credential.jsonld");
+    let out = microcred(&[
+        "issue",
+        "--course",
+        "examples/course.toml",
+        "--learner",
+        "examples/learner.json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::write(&credential, &out.stdout).unwrap();
+
+    let at = "2026-01-15T10:00:00Z";
+    for (key, alg) in [
+        ("eseal-rsa", "RS256"),
+        ("eseal-p256", "ES256"),
+        ("eseal-ed25519", "EdDSA"),
+    ] {
+        let sealed = dir.join(format!("{key}.jsonld"));
+        let out = microcred(&[
+            "seal",
+            credential.to_str().unwrap(),
+            "--key",
+            &format!("vectors/pki/{key}.key.pem"),
+            "--cert",
+            &format!("vectors/pki/{key}.chain.pem"),
+            "--at",
+            at,
+            "--out",
+            sealed.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{key}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(alg), "{}", text(&out.stderr));
+
+        let out = microcred(&[
+            "verify",
+            sealed.to_str().unwrap(),
+            "--trust",
+            "vectors/pki/root-ca.pem",
+            "--json",
+        ]);
+        assert!(out.status.success(), "{key}: {}", text(&out.stdout));
+        let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(reports[0]["verdict"], "valid");
+        assert_eq!(reports[0]["seal"]["algorithm"], alg);
+
+        // Without the anchor the seal holds but nobody vouches for it: exit code 3.
+        let out = microcred(&["verify", sealed.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
+        assert!(text(&out.stdout).contains("INDETERMINATE"));
+    }
+
+    // One changed character in the payload: invalid, exit code 1, and no learner data printed.
+    let sealed = std::fs::read_to_string(dir.join("eseal-p256.jsonld")).unwrap();
+    let tampered = dir.join("tampered.jsonld");
+    let changed = sealed.replacen("Community Engagement", "Community Engagemenx", 1);
+    assert_ne!(changed, sealed);
+    std::fs::write(&tampered, changed).unwrap();
+    let out = microcred(&[
+        "verify",
+        tampered.to_str().unwrap(),
+        "--trust",
+        "vectors/pki/root-ca.pem",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("seal.signature_mismatch"), "{stdout}");
+    let learner = std::fs::read_to_string(repo().join("examples/learner.json")).unwrap();
+    let learner: serde_json::Value = serde_json::from_str(&learner).unwrap();
+    for value in learner
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|v| v.as_str())
+    {
+        if value.len() > 3 && value != "Pass" {
+            assert!(!stdout.contains(value), "the report shows learner data");
+        }
+    }
+}
+
+#[test]
+fn seal_refuses_a_credential_with_errors_and_a_wrong_key() {
+    let dir = scratch("seal-refuse");
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.jsonld");
+    std::fs::write(
+        &broken,
+        r#"{"credential": {"type": ["VerifiableCredential", "EuropeanDigitalCredential"]}}"#,
+    )
+    .unwrap();
+    let out = microcred(&[
+        "seal",
+        broken.to_str().unwrap(),
+        "--key",
+        "vectors/pki/eseal-p256.key.pem",
+        "--cert",
+        "vectors/pki/eseal-p256.chain.pem",
+        "--out",
+        dir.join("out.jsonld").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(!dir.join("out.jsonld").exists());
+
+    // The key of one certificate with the chain of another.
+    let credential = dir.join("credential.jsonld");
+    std::fs::write(&credential, microcred::issue::demo_credential_json()).unwrap();
+    let out = microcred(&[
+        "seal",
+        credential.to_str().unwrap(),
+        "--key",
+        "vectors/pki/eseal-expired.key.pem",
+        "--cert",
+        "vectors/pki/eseal-p256.chain.pem",
+        "--out",
+        dir.join("out.jsonld").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("seal.key_mismatch"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn verify_the_ec_samples_offline() {
+    let sample =
+        repo().join("../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld");
+    if !sample.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let out = microcred(&[
+        "verify",
+        sample.to_str().unwrap(),
+        "--at",
+        "2026-11-23T12:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    // The seal holds; the issuing CA is not configured, so the issuer is undecided.
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("seal.ok"), "{stdout}");
+    assert!(stdout.contains("B-LTA"), "{stdout}");
+    assert!(stdout.contains("trust.no_trust_anchor"), "{stdout}");
 }
