@@ -8,6 +8,9 @@ use super::suite::{HashData, Suite, has_suite_context, with_suite_context};
 use super::{CRYPTOSUITE, PROOF_TYPE, ProofError, datetime};
 use crate::rdf::Contexts;
 
+/// A JSON object's members.
+type Object = Map<String, Value>;
+
 /// Signs documents with a Data Integrity proof, cryptosuite `eddsa-rdfc-2022`.
 ///
 /// Defaults: verification method [`Ed25519KeyPair::verification_method`] (`did:key`), proof
@@ -99,10 +102,7 @@ impl<'a> DataIntegrity<'a> {
     }
 
     /// The document to hash (context completed) and the proof options.
-    fn prepare(
-        &self,
-        document: &Value,
-    ) -> Result<(Map<String, Value>, Map<String, Value>), ProofError> {
+    fn prepare(&self, document: &Value) -> Result<(Object, Object), ProofError> {
         let Value::Object(members) = document else {
             return Err(ProofError::InvalidDocument {
                 reason: "the document is not a JSON object",
