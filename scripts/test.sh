@@ -33,5 +33,10 @@ cargo run -q --locked -p microcred-vectors -- --check
 step "benchmarks compile"
 cargo bench --workspace --locked --no-run
 
+# --- Data Integrity interop with Digital Bazaar's vc-js (installs its npm packages) ---
+step "Data Integrity interop (vc-js)"
+scripts/interop.sh
+# --- end of the Data Integrity interop block ---
+
 echo
 echo "all tests passed"
