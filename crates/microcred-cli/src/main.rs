@@ -5,6 +5,7 @@ mod demo;
 mod issue;
 mod report;
 mod seal;
+mod sign_di;
 mod validate;
 mod verify;
 
@@ -111,6 +112,22 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Add a W3C Data Integrity proof (`eddsa-rdfc-2022`, `did:key`) for VCDM verifiers.
+    ///
+    /// EDC itself only accepts JAdES seals; this is for exchange with VCDM wallets and verifiers.
+    SignDi {
+        /// The credential (JSON-LD, VCDM 1.1 or 2.0).
+        input: PathBuf,
+        /// An Ed25519 private key (PKCS#8 PEM); the proof names it as a `did:key`.
+        #[arg(long)]
+        key: PathBuf,
+        /// The proof's `created` time (RFC 3339; default: now).
+        #[arg(long, value_parser = parse_time)]
+        created: Option<time::OffsetDateTime>,
+        /// Where to write the signed credential.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Verify credentials offline: the seal or proof, trust, expiry, revocation, accreditation.
     ///
     /// Exits with 0 only when every credential is valid; 1 when one is invalid; 3 when none is
@@ -131,6 +148,9 @@ enum Command {
         /// Verify as of this time (RFC 3339; default: now).
         #[arg(long, value_parser = parse_time)]
         at: Option<time::OffsetDateTime>,
+        /// A DID whose Data Integrity proofs are trusted; may be repeated.
+        #[arg(long)]
+        trust_did: Vec<String>,
         /// A seal that reaches no trust anchor fails instead of being undecided.
         #[arg(long)]
         strict: bool,
@@ -196,9 +216,16 @@ fn main() -> ExitCode {
                 force,
             })
         }
+        Command::SignDi {
+            input,
+            key,
+            created,
+            out,
+        } => sign_di::run(&input, &key, created, &out),
         Command::Verify {
             files,
             trust,
+            trust_did,
             trusted_list,
             status_list,
             at,
@@ -209,6 +236,7 @@ fn main() -> ExitCode {
             files: &files,
             trust: &trust,
             trusted_lists: &trusted_list,
+            trusted_dids: &trust_did,
             status_lists: &status_list,
             at,
             strict,

@@ -13,6 +13,7 @@ pub struct Options<'a> {
     pub files: &'a [PathBuf],
     pub trust: &'a [PathBuf],
     pub trusted_lists: &'a [PathBuf],
+    pub trusted_dids: &'a [String],
     pub status_lists: &'a [(String, PathBuf)],
     pub at: Option<OffsetDateTime>,
     pub strict: bool,
@@ -54,7 +55,8 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
         } else {
             TrustPolicy::Indeterminate
         })
-        .require_qualified(options.require_qualified))
+        .require_qualified(options.require_qualified)
+        .with_trusted_dids(options.trusted_dids.iter().cloned()))
 }
 
 pub fn run(options: Options<'_>) -> Result<ExitCode> {

@@ -418,3 +418,46 @@ fn verify_the_ec_samples_offline() {
     assert!(stdout.contains("B-LTA"), "{stdout}");
     assert!(stdout.contains("trust.no_trust_anchor"), "{stdout}");
 }
+
+#[test]
+fn sign_di_then_verify_with_a_trusted_did() {
+    let dir = scratch("sign-di");
+    std::fs::create_dir_all(&dir).unwrap();
+    let credential = dir.join("credential.jsonld");
+    std::fs::write(&credential, microcred::issue::demo_credential_json()).unwrap();
+    let signed = dir.join("signed.jsonld");
+    let out = microcred(&[
+        "sign-di",
+        credential.to_str().unwrap(),
+        "--key",
+        "vectors/pki/eseal-ed25519.key.pem",
+        "--created",
+        "2026-01-15T10:00:00Z",
+        "--out",
+        signed.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let did = text(&out.stderr)
+        .split_whitespace()
+        .find(|w| w.starts_with("did:key:"))
+        .unwrap()
+        .to_owned();
+
+    let out = microcred(&[
+        "verify",
+        signed.to_str().unwrap(),
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("proof.ok"));
+    let out = microcred(&[
+        "verify",
+        signed.to_str().unwrap(),
+        "--at",
+        "2026-02-01T00:00:00Z",
+        "--trust-did",
+        &did,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+}

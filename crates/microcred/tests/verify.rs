@@ -368,3 +368,43 @@ fn many_credentials_verify_in_order_with_one_verifier() {
     let verdicts: Vec<_> = reports.iter().map(|r| r.verdict).collect();
     assert_eq!(verdicts, [Verdict::Valid, Verdict::Invalid, Verdict::Valid]);
 }
+
+#[test]
+fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
+    use microcred::proof::{DataIntegrity, Ed25519KeyPair};
+    let key = Ed25519KeyPair::from_seed([9; 32]);
+    let credential: serde_json::Value =
+        serde_json::from_str(&microcred::issue::demo_credential_json()).unwrap();
+    let signed = DataIntegrity::new(&key)
+        .created(SEALED_AT)
+        .sign(&credential)
+        .unwrap();
+    let bytes = serde_json::to_vec(&signed).unwrap();
+
+    let report = Verifier::new(NOW).verify(&bytes);
+    assert_eq!(report.securing, Securing::DataIntegrity);
+    assert_eq!(
+        status_of(&report, CheckKind::Seal),
+        (Status::Ok, "proof.ok")
+    );
+    assert_eq!(
+        status_of(&report, CheckKind::Trust),
+        (Status::Indeterminate, "trust.unknown_did")
+    );
+    assert_eq!(report.verdict, Verdict::Indeterminate);
+
+    let trusting = Verifier::new(NOW).with_trusted_dids([key.did_key()]);
+    let report = trusting.verify(&bytes);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_json());
+
+    let tampered =
+        String::from_utf8(bytes)
+            .unwrap()
+            .replacen("Creating Open", "Creating Closed", 1);
+    let report = trusting.verify(tampered.as_bytes());
+    assert_eq!(report.verdict, Verdict::Invalid);
+    assert_eq!(
+        status_of(&report, CheckKind::Seal),
+        (Status::Failed, "proof.signature_mismatch")
+    );
+}
