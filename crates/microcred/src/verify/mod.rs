@@ -449,7 +449,7 @@ impl Verifier {
                     ),
                 )
                 .at("$.proof");
-                let trust = if self.trusted_dids.iter().any(|d| *d == proof.controller) {
+                let trust = if self.trusted_dids.contains(&proof.controller) {
                     Check::new(
                         CheckKind::Trust,
                         Status::Ok,
