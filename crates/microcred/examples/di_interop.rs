@@ -207,7 +207,7 @@ fn breakdown(n: usize, input: &str) -> Result<(), String> {
     let dalek = SigningKey::from_bytes(&[1; 32]);
     let signature = dalek.sign(&hash.combined());
 
-    let steps: Vec<(&str, Box<dyn Fn() -> Result<(), String>>)> = vec![
+    let steps: Vec<(&str, Box<Step>)> = vec![
         (
             "JSON-LD expansion of the document (safe mode)",
             Box::new(|| expander.expand_value(&document).map(drop).map_err(fail)),
@@ -289,6 +289,9 @@ fn breakdown(n: usize, input: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// One timed step of [`breakdown`].
+type Step<'a> = dyn Fn() -> Result<(), String> + 'a;
 
 fn median(times: &mut [f64]) -> f64 {
     times.sort_by(f64::total_cmp);
