@@ -4,8 +4,9 @@
 # skipped with a note when it is absent) and the built-in demo credential:
 #   microcred signs -> vc-js verifies; vc-js signs -> microcred verifies; both sign the same bytes;
 #   a tampered value and an added (undefined) term are rejected by both.
-# Installs the Node packages from interop/vc-js/package-lock.json (npm ci, skipped when
-# node_modules matches the lock file). Exits non-zero on any failure. See interop/README.md.
+# Installs the Node packages from interop/vc-js/package-lock.json (interop/vc-js/install.sh: npm
+# ci, skipped while node_modules matches the lock file). Exits non-zero on any failure. See
+# interop/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -14,34 +15,7 @@ VCJS=$ROOT/interop/vc-js
 note() { printf '%s\n' "$*" >&2; }
 
 # --- Node and the vc-js packages ------------------------------------------------------------
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    note "installing Node.js (apt-get)"
-    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
-  else
-    note "interop: Node.js 20+ and npm are needed"; exit 1
-  fi
-fi
-NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$NODE_MAJOR" -lt 18 ]; then
-  note "interop: Node.js $(node --version) is too old (18+ needed)"; exit 1
-fi
-
-lock_sum=$(sha256sum "$VCJS/package-lock.json" | cut -d' ' -f1)
-stamp=$VCJS/node_modules/.microcred-lock-sha256
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ]; then
-  note "vc-js packages: current"
-else
-  note "vc-js packages: npm ci"
-  if (cd "$VCJS" && npm ci --no-audit --no-fund --loglevel=error >&2); then
-    printf '%s' "$lock_sum" > "$stamp"
-  elif [ -d "$VCJS/node_modules/@digitalbazaar/vc" ]; then
-    # Offline: keep going with what is installed; a real mismatch shows up as a failure below.
-    note "warning: npm ci failed (offline?); using the installed node_modules"
-  else
-    note "interop: npm ci failed and nothing is installed"; exit 1
-  fi
-fi
+"$VCJS/install.sh"
 
 # --- The Rust side -------------------------------------------------------------------------
 note "building the di_interop example"

@@ -5,7 +5,8 @@
 //
 //   node di.mjs sign SEED_HEX CREATED CONTEXTS_JSON IN OUT
 //   node di.mjs verify CONTEXTS_JSON IN          exit 0 when verified, 1 when not
-//   node di.mjs bench SEED_HEX N CONTEXTS_JSON IN...   median sign and verify ms per input
+//   node di.mjs bench SEED_HEX N CONTEXTS_JSON IN...   median sign and verify ms per input,
+//                                                      and the proofValue
 //
 // CONTEXTS_JSON is a file {url: context document} with the contexts npm has no package for (the
 // EDC application-profile context, the VC examples v2 context); `di_interop contexts` writes it.
@@ -193,7 +194,7 @@ async function main([command, ...args]) {
       }
       const name = input.split('/').pop();
       console.log(`${name}\t${median(signTimes).toFixed(3)}\t` +
-        `${median(verifyTimes).toFixed(3)}`);
+        `${median(verifyTimes).toFixed(3)}\t${signed.proof.proofValue}`);
     }
     return 0;
   }

@@ -3,15 +3,17 @@
 //! line.
 //!
 //! ```text
-//! di_interop contexts                         JSON {url: context} that the Node and Python sides
-//!                                             cannot get from their registries (EDC AP, VC
-//!                                             examples v2)
+//! di_interop contexts [--all]                 JSON {url: context}: the contexts the Node side
+//!                                             cannot get from npm (EDC AP, VC examples v2), or
+//!                                             all of them (for the Python peer)
 //! di_interop demo                             the built-in demo credential (no ../shared needed)
 //! di_interop sign SEED_HEX CREATED IN OUT     sign IN with the key of the 32-byte seed
 //! di_interop verify IN                        exit 0 and a JSON summary, or exit 1 and the code
 //! di_interop tamper value|term IN OUT         change a signed value (validFrom), or add a
 //!                                             term (credentialSubject.nickname)
-//! di_interop bench SEED_HEX N IN...           median sign and verify times over N runs
+//! di_interop bench SEED_HEX N IN...           median sign and verify times over N runs, and
+//!                                             the proofValue (one line per input)
+//! di_interop breakdown N IN                   median time of each step of signing IN
 //! ```
 //!
 //! Contexts: the bundled ones plus the VC examples v2 context (for the W3C test credential).
@@ -47,6 +49,14 @@ fn run(args: &[&str]) -> Result<ExitCode, String> {
                 EXAMPLES_V2: examples_v2()?,
             });
             println!("{}", pretty(&map)?);
+        }
+        ["contexts", "--all"] => {
+            let contexts = contexts()?;
+            let map: serde_json::Map<String, Value> = contexts
+                .urls()
+                .filter_map(|url| Some((url.to_owned(), contexts.get(url)?.clone())))
+                .collect();
+            println!("{}", pretty(&Value::Object(map))?);
         }
         ["demo"] => println!("{}", microcred::issue::demo_credential_json()),
         ["sign", seed, created, input, output] => {
@@ -109,10 +119,16 @@ fn run(args: &[&str]) -> Result<ExitCode, String> {
                 .map_err(|_| "N: a number of iterations".to_owned())?;
             bench(&key, n.max(1), inputs)?;
         }
+        ["breakdown", iterations, input] => {
+            let n: usize = iterations
+                .parse()
+                .map_err(|_| "N: a number of iterations".to_owned())?;
+            breakdown(n.max(1), input)?;
+        }
         _ => {
             return Err(
-                "usage: di_interop contexts | demo | sign SEED_HEX CREATED IN OUT | verify IN | \
-                 tamper value|term IN OUT | bench SEED_HEX N IN..."
+                "usage: di_interop contexts [--all] | demo | sign SEED_HEX CREATED IN OUT | verify IN | \
+                 tamper value|term IN OUT | bench SEED_HEX N IN... | breakdown N IN"
                     .to_owned(),
             );
         }
@@ -152,16 +168,130 @@ fn bench(key: &Ed25519KeyPair, n: usize, inputs: &[&str]) -> Result<(), String> 
             verify_times.push(start.elapsed().as_secs_f64() * 1e3);
         }
         println!(
-            "{}\t{:.3}\t{:.3}",
+            "{}\t{:.3}\t{:.3}\t{}",
             std::path::Path::new(input)
                 .file_name()
                 .map_or_else(|| (*input).to_owned(), |f| f.to_string_lossy().into_owned()),
             median(&mut sign_times),
-            median(&mut verify_times)
+            median(&mut verify_times),
+            signed["proof"]["proofValue"].as_str().unwrap_or_default()
         );
     }
     Ok(())
 }
+
+/// Where the time of one signature goes: each step of `eddsa-rdfc-2022` timed on its own with
+/// the same public pieces `DataIntegrity` uses (one `Expander` reused, as a signer reuses it).
+fn breakdown(n: usize, input: &str) -> Result<(), String> {
+    use ed25519_dalek::{Signer as _, SigningKey};
+    use microcred::rdf::{Canonicalizer, Expander};
+    use sha2::Digest as _;
+
+    let contexts = contexts()?;
+    let key = Ed25519KeyPair::from_seed([1; 32]);
+    let created = OffsetDateTime::parse("2025-01-01T00:00:00Z", &Rfc3339)
+        .map_err(|e| format!("created: {e}"))?;
+    let signer = DataIntegrity::new(&key)
+        .created(created)
+        .contexts(&contexts);
+    let original = read(input)?;
+    let (document, hash) = signer
+        .hash_data(&original)
+        .map_err(|e| format!("{input}: {}", e.code()))?;
+    let configuration = hash.proof_configuration.clone();
+    let expander = Expander::new().with_contexts(contexts.clone());
+    let canonicalizer = Canonicalizer::new();
+    let fail = |e: microcred::rdf::RdfError| format!("{input}: {}", e.code());
+    let document_dataset = expander.expand_value(&document).map_err(fail)?;
+    let configuration_dataset = expander.expand_value(&configuration).map_err(fail)?;
+    let dalek = SigningKey::from_bytes(&[1; 32]);
+    let signature = dalek.sign(&hash.combined());
+
+    let steps: Vec<(&str, Box<Step>)> = vec![
+        (
+            "JSON-LD expansion of the document (safe mode)",
+            Box::new(|| expander.expand_value(&document).map(drop).map_err(fail)),
+        ),
+        (
+            "JSON-LD expansion of the proof configuration",
+            Box::new(|| {
+                expander
+                    .expand_value(&configuration)
+                    .map(drop)
+                    .map_err(fail)
+            }),
+        ),
+        (
+            "RDFC-1.0 of the document",
+            Box::new(|| {
+                canonicalizer
+                    .canonical_nquads(&document_dataset)
+                    .map(drop)
+                    .map_err(fail)
+            }),
+        ),
+        (
+            "RDFC-1.0 of the proof configuration",
+            Box::new(|| {
+                canonicalizer
+                    .canonical_nquads(&configuration_dataset)
+                    .map(drop)
+                    .map_err(fail)
+            }),
+        ),
+        (
+            "SHA-256 of both canonical forms",
+            Box::new(|| {
+                std::hint::black_box(sha2::Sha256::digest(hash.canonical_document.as_bytes()));
+                std::hint::black_box(sha2::Sha256::digest(
+                    hash.canonical_proof_configuration.as_bytes(),
+                ));
+                Ok(())
+            }),
+        ),
+        (
+            "Ed25519 sign",
+            Box::new(|| {
+                std::hint::black_box(dalek.sign(&hash.combined()));
+                Ok(())
+            }),
+        ),
+        (
+            "Ed25519 verify",
+            Box::new(|| {
+                dalek
+                    .verifying_key()
+                    .verify_strict(&hash.combined(), &signature)
+                    .map_err(|e| e.to_string())
+            }),
+        ),
+        (
+            "whole sign (DataIntegrity::sign)",
+            Box::new(|| {
+                signer
+                    .sign(&original)
+                    .map(drop)
+                    .map_err(|e| e.code().to_owned())
+            }),
+        ),
+    ];
+    for (name, step) in steps {
+        for _ in 0..(n / 10).max(3) {
+            step()?;
+        }
+        let mut times = Vec::with_capacity(n);
+        for _ in 0..n {
+            let start = Instant::now();
+            step()?;
+            times.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        println!("{name}\t{:.3}", median(&mut times));
+    }
+    Ok(())
+}
+
+/// One timed step of [`breakdown`].
+type Step<'a> = dyn Fn() -> Result<(), String> + 'a;
 
 fn median(times: &mut [f64]) -> f64 {
     times.sort_by(f64::total_cmp);

@@ -8,6 +8,7 @@ use microcred::proof::{
     self, DataIntegrity, DataIntegrityVerifier, Ed25519KeyPair, HashData, Part, ProofError,
 };
 use microcred::rdf::{Contexts, DATA_INTEGRITY_V2};
+use proptest::prelude::*;
 use serde_json::{Value, json};
 use time::macros::datetime;
 
@@ -280,6 +281,13 @@ fn verification_error_codes() {
         (
             "not base58",
             with(&signed, |d| d["proof"]["proofValue"] = json!("z0OIl")),
+            "proof.malformed_value",
+        ),
+        (
+            "huge proof value",
+            with(&signed, |d| {
+                d["proof"]["proofValue"] = json!(format!("z{}", "2".repeat(200_000)))
+            }),
             "proof.malformed_value",
         ),
         (
@@ -691,4 +699,34 @@ fn undefined_terms_fail_in_safe_mode() {
             .code(),
         "rdf.undefined_term"
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever one proof member is replaced with, verification returns an error (never a panic,
+    /// never a success).
+    #[test]
+    fn any_changed_proof_member_fails(
+        member in proptest::sample::select(vec![
+            "type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue",
+            "@context", "expires",
+        ]),
+        replacement in prop_oneof![
+            any::<String>().prop_map(Value::String),
+            "z[1-9A-HJ-NP-Za-km-z]{0,100}".prop_map(Value::String),
+            "did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{0,50}#z6Mk[1-9A-HJ-NP-Za-km-z]{0,50}"
+                .prop_map(Value::String),
+            any::<i64>().prop_map(|n| json!(n)),
+            Just(Value::Null),
+            Just(json!([])),
+            Just(json!({})),
+        ],
+    ) {
+        let Some((signed, contexts)) = signed_alumni() else { return Ok(()) };
+        let original = signed["proof"][member].clone();
+        prop_assume!(replacement != original);
+        let changed = with(&signed, |d| d["proof"][member] = replacement.clone());
+        prop_assert!(proof::verify(&changed, &contexts).is_err());
+    }
 }

@@ -85,12 +85,12 @@ pub fn hash_data(
     proof_options: &Value,
     contexts: &Contexts,
 ) -> Result<HashData, ProofError> {
-    let Value::Object(document) = document else {
+    let Value::Object(members) = document else {
         return Err(ProofError::InvalidDocument {
             reason: "the document is not a JSON object",
         });
     };
-    if document.contains_key("proof") {
+    if members.contains_key("proof") {
         return Err(ProofError::AlreadySigned);
     }
     let Value::Object(options) = proof_options else {

@@ -82,23 +82,27 @@ impl<'a> DataIntegrity<'a> {
     /// canonicalisation (an undefined term is `rdf.undefined_term`: nothing is signed that
     /// JSON-LD would drop).
     pub fn sign(&self, document: &Value) -> Result<Value, ProofError> {
-        let (mut unsecured, options) = self.prepare(document)?;
-        let hash = self.suite.hash_data(&unsecured, &options)?;
+        let (unsecured, options) = self.prepare(document)?;
+        let mut secured = Value::Object(unsecured);
+        let hash = self.suite.hash_data(&secured, &options)?;
         let mut proof = options;
         proof.insert(
             "proofValue".to_owned(),
             Value::String(encode_base58btc(&self.key.sign(&hash.combined()))),
         );
-        unsecured.insert("proof".to_owned(), Value::Object(proof));
-        Ok(Value::Object(unsecured))
+        if let Value::Object(members) = &mut secured {
+            members.insert("proof".to_owned(), Value::Object(proof));
+        }
+        Ok(secured)
     }
 
     /// What [`sign`](Self::sign) would hash for `document`, with every intermediate: the
     /// document as it would be signed (`@context` completed) and the [`HashData`].
     pub fn hash_data(&self, document: &Value) -> Result<(Value, HashData), ProofError> {
         let (unsecured, options) = self.prepare(document)?;
+        let unsecured = Value::Object(unsecured);
         let hash = self.suite.hash_data(&unsecured, &options)?;
-        Ok((Value::Object(unsecured), hash))
+        Ok((unsecured, hash))
     }
 
     /// The document to hash (context completed) and the proof options.

@@ -71,14 +71,14 @@ impl Suite {
     }
 
     /// Transformation, proof configuration and hashing of `unsecured` (a JSON object without
-    /// `proof`) under `options` (the proof without `proofValue`).
+    /// `proof`; the caller checks both) under `options` (the proof, `proofValue` left out).
     ///
     /// The proof configuration takes the document's `@context`, with the Data Integrity
     /// context appended when the document has neither it nor the VC 2.0 context (see
     /// [`with_suite_context`]).
     pub(crate) fn hash_data(
         &self,
-        unsecured: &Map<String, Value>,
+        unsecured: &Value,
         options: &Map<String, Value>,
     ) -> Result<HashData, ProofError> {
         if options.get("type").and_then(Value::as_str) != Some(PROOF_TYPE) {
@@ -97,7 +97,7 @@ impl Suite {
 
         let document = self
             .expander
-            .expand_value(&Value::Object(unsecured.clone()))
+            .expand_value(unsecured)
             .map_err(ProofError::rdf(Part::Document))?;
         if has_top_level_proof(&document) {
             // A member other than `proof` (an alias, or the full IRI) holds a proof: it would be

@@ -125,7 +125,7 @@ impl DataIntegrityVerifier {
             }
             unsecured.insert("@context".to_owned(), context.clone());
         }
-        let hash = self.suite.hash_data(&unsecured, proof)?;
+        let hash = self.suite.hash_data(&Value::Object(unsecured), proof)?;
         resolved
             .key
             .verify_strict(&hash.combined(), &Signature::from_bytes(&checked.signature))
