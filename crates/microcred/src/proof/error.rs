@@ -32,7 +32,7 @@ pub enum ProofError {
     #[error("the document has no proof")]
     Missing,
     /// The document carries more than one proof (a proof set or chain), which is not supported:
-    /// see [`verify`](super::verify) for why.
+    /// see [`DataIntegrityVerifier`](super::DataIntegrityVerifier) for why.
     #[error("the document carries {count} proofs; only a single proof is supported")]
     Multiple {
         /// How many proofs.

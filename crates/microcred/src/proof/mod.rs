@@ -4,7 +4,7 @@
 //!
 //! - [`Ed25519KeyPair`]: the signing key (seed, Multikey or PKCS#8 PEM), named by `did:key`.
 //! - [`DataIntegrity`]: the signer, a builder ending in [`sign`](DataIntegrity::sign).
-//! - [`verify`] / [`DataIntegrityVerifier`]: the checks, returning a [`VerifiedProof`].
+//! - [`verify()`] / [`DataIntegrityVerifier`]: the checks, returning a [`VerifiedProof`].
 //! - [`hash_data`] / [`HashData`]: the intermediates (canonical N-Quads, hashes), for tests and
 //!   for signing with an external key.
 //!

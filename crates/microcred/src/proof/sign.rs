@@ -25,7 +25,7 @@ type Object = Map<String, Value>;
 ///   to its `@context` before it is hashed, so that its `proof` is readable by any verifier (VC
 ///   Data Integrity §2.4.1; Digital Bazaar's libraries do the same);
 /// - a document that already has a `proof` is refused (`proof.already_signed`): proof sets are
-///   not made here, see [`verify`](super::verify).
+///   not made here, see [`DataIntegrityVerifier`](super::DataIntegrityVerifier).
 #[derive(Debug, Clone)]
 pub struct DataIntegrity<'a> {
     key: &'a Ed25519KeyPair,
