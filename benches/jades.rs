@@ -90,6 +90,25 @@ fn verification(c: &mut Criterion) {
             })
         },
     );
+    // The steps, one by one.
+    let seal = Seal::parse(&sealed).expect("parses");
+    group.bench_function("step: Seal::parse (envelope, header, certificate)", |b| {
+        b.iter(|| Seal::parse(black_box(&sealed)).expect("parses"))
+    });
+    group.bench_function("step: verify_signature", |b| {
+        b.iter(|| black_box(&seal).verify_signature().expect("verifies"))
+    });
+    group.bench_function("step: check_timestamps", |b| {
+        b.iter(|| black_box(&seal).check_timestamps().expect("covers"))
+    });
+    group.bench_function("step: chain (no anchors)", |b| {
+        b.iter(|| black_box(&seal).chain(&TrustAnchors::new()))
+    });
+    group.bench_function("step: credential parse", |b| {
+        b.iter(|| {
+            microcred::json::parse(black_box(seal.payload_unverified().as_bytes())).expect("parses")
+        })
+    });
     let verifier = Verifier::new(now).with_trust_anchors(anchors);
     group.bench_function("Verifier::verify (full report)", |b| {
         b.iter(|| verifier.verify(black_box(&sealed)))

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::header::{ProtectedHeader, read_tokens};
 use super::strict_json::{self, StrictError};
-use super::timestamp::TimestampToken;
+use super::timestamp::{Digests, TimestampToken};
 use super::{B64, B64URL, JadesError};
 use crate::x509::{self, Certificate, ChainOutcome, QcInfo, TrustAnchors};
 
@@ -243,28 +243,33 @@ impl Seal {
     /// unsigned properties before it (each joined as EDC's signer does: `payload.protected.
     /// signature.` then the earlier `etsiU` entries as stored).
     pub fn check_timestamps(&self) -> Result<Vec<CheckedTimestamp>, JadesError> {
+        let payload = Digests::new(self.payload.as_bytes());
         let mut checked = Vec::new();
         for der in &self.header.content_timestamps {
-            checked.push(check_token(der, "adoTst", self.payload.as_bytes())?);
+            checked.push(check_token(der, "adoTst", &payload, &[])?);
         }
         for (index, property) in self.unsigned.iter().enumerate() {
-            let (name, covered): (&'static str, Vec<u8>) = match property.name.as_str() {
-                "sigTst" => ("sigTst", self.signature_b64.as_bytes().to_vec()),
-                "arcTst" => {
-                    let mut data = Vec::new();
-                    for part in [&self.payload, &self.protected, &self.signature_b64] {
-                        data.extend_from_slice(part.as_bytes());
-                        data.push(b'.');
-                    }
-                    for earlier in &self.unsigned[..index] {
-                        data.extend_from_slice(earlier.encoded.as_bytes());
-                    }
-                    ("arcTst", data)
-                }
+            let name: &'static str = match property.name.as_str() {
+                "sigTst" => "sigTst",
+                "arcTst" => "arcTst",
                 _ => continue,
             };
             for der in read_tokens(&property.value, name)? {
-                checked.push(check_token(&der, name, &covered)?);
+                let checked_token = if name == "sigTst" {
+                    let signature = Digests::new(self.signature_b64.as_bytes());
+                    check_token(&der, name, &signature, &[])?
+                } else {
+                    let mut rest: Vec<&[u8]> = vec![
+                        b".",
+                        self.protected.as_bytes(),
+                        b".",
+                        self.signature_b64.as_bytes(),
+                        b".",
+                    ];
+                    rest.extend(self.unsigned[..index].iter().map(|p| p.encoded.as_bytes()));
+                    check_token(&der, name, &payload, &rest)?
+                };
+                checked.push(checked_token);
             }
         }
         Ok(checked)
@@ -357,11 +362,12 @@ pub(crate) fn check_signature(
 fn check_token(
     der: &[u8],
     property: &'static str,
-    covered: &[u8],
+    prefix: &Digests<'_>,
+    rest: &[&[u8]],
 ) -> Result<CheckedTimestamp, JadesError> {
     let token = TimestampToken::parse(der)
         .ok_or_else(|| JadesError::MalformedTimestamp(property.to_owned()))?;
-    if !token.covers(covered) {
+    if !prefix.covers(&token, rest) {
         return Err(JadesError::TimestampMismatch(property.to_owned()));
     }
     Ok(CheckedTimestamp {

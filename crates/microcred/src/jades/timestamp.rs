@@ -4,6 +4,8 @@
 //! message imprint and time, with `der`'s generic TLV reader: the RustCrypto `cms` crate for der
 //! 0.8 exists only as a release candidate, and its full model is more than this check needs.
 
+use std::cell::OnceCell;
+
 use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef};
 use der::{Decode, Reader, SliceReader, Tag, Tagged};
 use sha2::{Digest, Sha256, Sha384, Sha512};
@@ -65,14 +67,59 @@ impl TimestampToken {
 
     /// Whether the token time-stamps exactly `data`. An unknown hash algorithm never covers.
     pub fn covers(&self, data: &[u8]) -> bool {
-        let expected: Vec<u8> = match self.hash_algorithm.parse::<ObjectIdentifier>() {
-            Ok(oid) if oid == SHA256 => Sha256::digest(data).to_vec(),
-            Ok(oid) if oid == SHA384 => Sha384::digest(data).to_vec(),
-            Ok(oid) if oid == SHA512 => Sha512::digest(data).to_vec(),
+        Digests::new(data).covers(self, &[])
+    }
+}
+
+/// Hashes of one shared prefix (the payload), each computed once and continued for every token
+/// that covers the prefix followed by more: `adoTst` covers the payload and `arcTst` the payload
+/// and what follows it, so the 100 KB payload is hashed once, not once per token.
+pub(crate) struct Digests<'a> {
+    prefix: &'a [u8],
+    sha256: OnceCell<Sha256>,
+    sha384: OnceCell<Sha384>,
+    sha512: OnceCell<Sha512>,
+}
+
+impl<'a> Digests<'a> {
+    pub(crate) fn new(prefix: &'a [u8]) -> Self {
+        Digests {
+            prefix,
+            sha256: OnceCell::new(),
+            sha384: OnceCell::new(),
+            sha512: OnceCell::new(),
+        }
+    }
+
+    /// Whether `token` time-stamps the prefix followed by `rest`.
+    pub(crate) fn covers(&self, token: &TimestampToken, rest: &[&[u8]]) -> bool {
+        fn finish<D: Digest + Clone>(state: &D, rest: &[&[u8]]) -> Vec<u8> {
+            let mut state = state.clone();
+            for part in rest {
+                state.update(part);
+            }
+            state.finalize().to_vec()
+        }
+        let expected = match token.hash_algorithm.parse::<ObjectIdentifier>() {
+            Ok(oid) if oid == SHA256 => {
+                finish(self.sha256.get_or_init(|| start(self.prefix)), rest)
+            }
+            Ok(oid) if oid == SHA384 => {
+                finish(self.sha384.get_or_init(|| start(self.prefix)), rest)
+            }
+            Ok(oid) if oid == SHA512 => {
+                finish(self.sha512.get_or_init(|| start(self.prefix)), rest)
+            }
             _ => return false,
         };
-        expected == self.imprint
+        expected == token.imprint
     }
+}
+
+fn start<D: Digest>(prefix: &[u8]) -> D {
+    let mut state = D::new();
+    state.update(prefix);
+    state
 }
 
 /// The TLVs inside `any`, which must carry `tag`.
