@@ -1,6 +1,7 @@
 //! Generates `vectors/manifest.json` and `vectors/cases/*`: valid micro-credentials issued from
 //! seeded course and learner data, one invalid credential per profile finding code, and one
-//! malformed input per reader error code.
+//! malformed input per reader error code; the test PKI in `vectors/pki/`; and the verification
+//! vectors `vectors/verify.json` + `vectors/sealed/` (sealed and signed credentials, good and bad).
 //!
 //! `cargo run -p microcred-vectors` rewrites the files; `-- --check` regenerates in memory and
 //! fails when anything differs from what is committed (CI runs this), so the vectors always say
@@ -8,6 +9,7 @@
 
 mod mutations;
 mod pki;
+mod sealed;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,6 +64,22 @@ fn main() -> ExitCode {
         ),
         Err(e) => {
             eprintln!("test PKI generation failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let mut rng = ChaCha20Rng::seed_from_u64(SEED);
+    let sealed = issue_seeded(&mut rng).and_then(|first| sealed::generate(&first));
+    match sealed {
+        Ok((manifest, files)) => {
+            expected.insert(root.join("verify.json"), manifest.into_bytes());
+            expected.extend(
+                files
+                    .into_iter()
+                    .map(|(name, bytes)| (root.join("sealed").join(name), bytes)),
+            );
+        }
+        Err(e) => {
+            eprintln!("verification vector generation failed: {e}");
             return ExitCode::FAILURE;
         }
     }
@@ -336,7 +354,7 @@ fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
             stale.push(path.display().to_string());
         }
     }
-    let on_disk: Vec<PathBuf> = ["cases", "pki"]
+    let on_disk: Vec<PathBuf> = ["cases", "pki", "sealed"]
         .iter()
         .filter_map(|dir| std::fs::read_dir(root.join(dir)).ok())
         .flat_map(|d| d.filter_map(|e| e.ok().map(|e| e.path())))
@@ -360,7 +378,7 @@ fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
 }
 
 fn write(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
-    for dir in ["cases", "pki"] {
+    for dir in ["cases", "pki", "sealed"] {
         let _ = std::fs::remove_dir_all(root.join(dir));
     }
     for (path, bytes) in files {

@@ -84,3 +84,40 @@ fn every_finding_code_has_a_vector() {
         assert!(targets.contains(code), "no vector targets {code}");
     }
 }
+
+/// Every case of `vectors/verify.json` gives the recorded verdict and checks.
+#[cfg(feature = "test-pki")]
+#[test]
+fn every_verification_vector_gives_its_recorded_report() {
+    use microcred::verify::Verifier;
+    use time::format_description::well_known::Rfc3339;
+
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(vectors_dir().join("verify.json"))
+            .expect("vectors/verify.json is committed"),
+    )
+    .expect("verify.json is JSON");
+    let clock = time::OffsetDateTime::parse(manifest["clock"].as_str().expect("clock"), &Rfc3339)
+        .expect("an RFC 3339 clock");
+    let anchors = std::fs::read_to_string(
+        vectors_dir().join(manifest["trust_anchors"].as_str().expect("anchors")),
+    )
+    .expect("anchor file");
+    let verifier = Verifier::new(clock)
+        .with_trust_anchors(microcred::x509::TrustAnchors::from_pem(&anchors).expect("PEM"));
+    let cases = manifest["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 19, "only {} cases", cases.len());
+    for case in cases {
+        let name = case["name"].as_str().expect("name");
+        let bytes = std::fs::read(vectors_dir().join(case["input"].as_str().expect("input")))
+            .expect("input file");
+        let report = verifier.verify(&bytes);
+        let got = serde_json::json!({
+            "verdict": report.verdict,
+            "checks": report.checks.iter().map(|c| serde_json::json!({
+                "kind": c.kind, "status": c.status, "code": c.code,
+            })).collect::<Vec<_>>(),
+        });
+        assert_eq!(got, case["expect"], "{name}");
+    }
+}

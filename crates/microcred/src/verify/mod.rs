@@ -216,6 +216,27 @@ impl Verifier {
                     )
                     .at(e.path().unwrap_or("$").to_owned()),
                 );
+                for kind in [
+                    CheckKind::MicroCredential,
+                    CheckKind::Seal,
+                    CheckKind::Trust,
+                    CheckKind::Expiry,
+                    CheckKind::Revocation,
+                    CheckKind::Accreditation,
+                    CheckKind::Owner,
+                ] {
+                    let code = match kind {
+                        CheckKind::Seal => "seal.not_checked",
+                        CheckKind::Trust => "trust.not_checked",
+                        _ => "check.not_reached",
+                    };
+                    checks.push(Check::new(
+                        kind,
+                        Status::Skipped,
+                        code,
+                        "not checked: the file cannot be read",
+                    ));
+                }
                 return self.finish(now, Securing::Unknown, None, None, checks);
             }
         };
