@@ -214,9 +214,7 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
 }
 
 /// `verify.json` and the case files (name under `sealed/`, bytes).
-pub fn generate(
-    credential: &EuropeanDigitalCredential,
-) -> Result<(String, Vec<(String, Vec<u8>)>), String> {
+pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generated, String> {
     let verifier = Verifier::new(CLOCK_TIME).with_trust_anchors(test_pki::trust_anchors());
     let mut entries = Vec::new();
     let mut files = Vec::new();
