@@ -94,6 +94,8 @@ fn the_signed_ec_samples_verify_offline() {
         for t in &timestamps {
             let after = t.time - seal.signing_time();
             assert!(after >= time::Duration::ZERO && after < time::Duration::minutes(5));
+            // The authority's signature on each token was checked (a test TSA of Nowina's).
+            assert!(t.authority.contains("Nowina"), "{}", t.authority);
         }
         let cert = seal.signing_certificate();
         assert_eq!(cert.organisation().as_deref(), Some("ORGANIZACION TEST"));
@@ -344,6 +346,24 @@ fn duplicate_header_keys_and_broken_envelopes_are_refused() {
     entries.swap(0, 3);
     let seal = Seal::parse(&parts.build(&Parts::protected_of(&bytes))).unwrap();
     assert_eq!(code(seal.check_timestamps()), "seal.timestamp_mismatch");
+    // A token whose authority signature was altered (the last byte of the DER is the signature's).
+    let mut parts = Parts::of(&bytes);
+    let file: Value = serde_json::from_slice(&bytes).unwrap();
+    let entry = file["signatures"][0]["header"]["etsiU"][0]
+        .as_str()
+        .unwrap();
+    let mut sig_tst: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(entry).unwrap()).unwrap();
+    let mut der = STANDARD
+        .decode(sig_tst["sigTst"]["tstTokens"][0]["val"].as_str().unwrap())
+        .unwrap();
+    *der.last_mut().unwrap() ^= 0x01;
+    sig_tst["sigTst"]["tstTokens"][0]["val"] = json!(STANDARD.encode(der));
+    parts.unsigned.as_mut().unwrap()["etsiU"][0] =
+        json!(URL_SAFE_NO_PAD.encode(serde_json::to_vec(&sig_tst).unwrap()));
+    let seal = Seal::parse(&parts.build(&Parts::protected_of(&bytes))).unwrap();
+    assert_eq!(code(seal.check_timestamps()), "seal.timestamp_signature");
+
     let mut parts = Parts::of(&bytes);
     parts.unsigned.as_mut().unwrap()["etsiU"][1] = json!("%%%");
     assert_eq!(

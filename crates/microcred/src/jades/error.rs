@@ -90,6 +90,9 @@ pub enum JadesError {
     /// A time-stamp token's message imprint does not match what it should cover.
     #[error("the time-stamp token in `{0}` does not cover this seal")]
     TimestampMismatch(String),
+    /// A time-stamp token's signature does not hold, or its authority's certificate is missing.
+    #[error("the time-stamping authority's signature on `{0}` does not hold")]
+    TimestampSignature(String),
     /// An unsigned property (`etsiU` entry) is not base64url JSON.
     #[error("unsigned property {0} of `etsiU` is malformed")]
     MalformedUnsignedProperty(usize),
@@ -149,6 +152,7 @@ impl JadesError {
             InvalidChain { .. } => "seal.invalid_chain",
             MalformedTimestamp(_) => "seal.malformed_timestamp",
             TimestampMismatch(_) => "seal.timestamp_mismatch",
+            TimestampSignature(_) => "seal.timestamp_signature",
             MalformedUnsignedProperty(_) => "seal.malformed_unsigned_property",
             PayloadNotCredential(_) => "seal.payload_not_credential",
             Key(_) => "seal.key",

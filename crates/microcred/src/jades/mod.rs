@@ -31,7 +31,7 @@ pub use openssl::{OpensslSigner, Pkcs12Key};
 pub use seal::{BaselineLevel, CheckedTimestamp, Seal, UnsignedProperty};
 pub use sealer::{PreparedSeal, SealedCredential, Sealer, apply_edc_rules};
 pub use signer::{Ed25519Signer, P256Signer, Signer, signer_from_pem};
-pub use timestamp::TimestampToken;
+pub use timestamp::{TimestampToken, TokenSignatureError};
 pub use verify::{VerifiedSeal, verify};
 
 use base64::engine::DecodePaddingMode;

@@ -59,6 +59,9 @@ pub struct CheckedTimestamp {
     pub property: &'static str,
     /// The time-stamping authority's time.
     pub time: OffsetDateTime,
+    /// The subject of the authority's certificate (its signature on the token was checked; whether
+    /// the authority is trusted is not).
+    pub authority: String,
 }
 
 /// A JAdES seal read from a file: structure, header rules and certificate binding checked, the
@@ -244,6 +247,11 @@ impl Seal {
     /// signature.` then the earlier `etsiU` entries as stored).
     pub fn check_timestamps(&self) -> Result<Vec<CheckedTimestamp>, JadesError> {
         let payload = Digests::new(self.payload.as_bytes());
+        let mut known = self.validation_certificates();
+        known.extend(self.certificates.iter().cloned());
+        let check_token = |der: &[u8], property, prefix: &Digests<'_>, rest: &[&[u8]]| {
+            check_token(der, property, prefix, rest, &known)
+        };
         let mut checked = Vec::new();
         for der in &self.header.content_timestamps {
             checked.push(check_token(der, "adoTst", &payload, &[])?);
@@ -364,15 +372,21 @@ fn check_token(
     property: &'static str,
     prefix: &Digests<'_>,
     rest: &[&[u8]],
+    known: &[Certificate],
 ) -> Result<CheckedTimestamp, JadesError> {
     let token = TimestampToken::parse(der)
         .ok_or_else(|| JadesError::MalformedTimestamp(property.to_owned()))?;
     if !prefix.covers(&token, rest) {
         return Err(JadesError::TimestampMismatch(property.to_owned()));
     }
+    // Without the authority's signature, a token is just a claimed time anyone could write.
+    let authority = token
+        .verify_signature(known)
+        .map_err(|_| JadesError::TimestampSignature(property.to_owned()))?;
     Ok(CheckedTimestamp {
         property,
         time: token.time,
+        authority: authority.subject_text(),
     })
 }
 

@@ -1,8 +1,9 @@
 //! RFC 3161 time-stamp tokens inside a JAdES seal: what they cover and when.
 //!
-//! A token is a CMS SignedData whose content is a TSTInfo. We read only the path to the TSTInfo's
-//! message imprint and time, with `der`'s generic TLV reader: the RustCrypto `cms` crate for der
-//! 0.8 exists only as a release candidate, and its full model is more than this check needs.
+//! A token is a CMS SignedData whose content is a TSTInfo. We read the TSTInfo's message imprint and
+//! time, and the signer info needed to check the time-stamping authority's signature, with `der`'s
+//! generic TLV reader: the RustCrypto `cms` crate for der 0.8 exists only as a release candidate,
+//! and its full model is more than these checks need.
 
 use std::cell::OnceCell;
 
@@ -11,6 +12,8 @@ use der::{Decode, Reader, SliceReader, Tag, Tagged};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
+use crate::x509::{Certificate, Hash, SignatureScheme};
+
 /// CMS `signedData`.
 const SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 /// `id-ct-TSTInfo`.
@@ -18,6 +21,9 @@ const TST_INFO: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.
 const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 const SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.2");
 const SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.3");
+
+/// CMS `messageDigest` signed attribute.
+const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
 
 /// What a time-stamp token says: the hash it time-stamped and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +34,39 @@ pub struct TimestampToken {
     pub imprint: Vec<u8>,
     /// The time-stamping authority's time.
     pub time: OffsetDateTime,
+    signed: Option<SignerData>,
+}
+
+/// What the authority's signature covers and how to check it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SignerData {
+    /// The TSTInfo, as signed (through the `messageDigest` attribute).
+    content: Vec<u8>,
+    /// Certificates carried in the token.
+    certificates: Vec<Vec<u8>>,
+    /// Issuer name (DER) and serial (content bytes) of the signing certificate, or its key id.
+    issuer: Vec<u8>,
+    serial: Vec<u8>,
+    key_id: Vec<u8>,
+    digest_algorithm: ObjectIdentifier,
+    /// The signed attributes re-tagged as a SET, which is what the signature covers (RFC 5652 §5.4).
+    signed_attributes: Vec<u8>,
+    message_digest: Vec<u8>,
+    signature_algorithm: ObjectIdentifier,
+    signature: Vec<u8>,
+}
+
+/// Why a token's signature does not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenSignatureError {
+    /// The token carries no signer information we can read (no signed attributes).
+    Unreadable,
+    /// Neither the token nor the seal carries the authority's certificate.
+    NoCertificate,
+    /// The algorithm is not one this library checks.
+    UnsupportedAlgorithm,
+    /// The signed attributes do not hash the TSTInfo, or the signature is wrong.
+    Mismatch,
 }
 
 impl TimestampToken {
@@ -58,11 +97,56 @@ impl TimestampToken {
             .to_vec();
         let gen_time = *fields.get(4)?;
         (gen_time.tag() == Tag::GeneralizedTime).then_some(())?;
+        let content = octets
+            .decode_as::<&OctetStringRef>()
+            .ok()?
+            .as_bytes()
+            .to_vec();
         Some(TimestampToken {
             hash_algorithm: algorithm_oid.to_string(),
             imprint,
             time: generalized_time(gen_time.value())?,
+            signed: signer_data(&signed_data_items, content),
         })
+    }
+
+    /// Checks the authority's signature on the token, with a certificate the token carries or one
+    /// of `extra` (the seal's validation material); returns the authority's certificate. Whether
+    /// that certificate is trusted is a separate question.
+    pub fn verify_signature(
+        &self,
+        extra: &[Certificate],
+    ) -> Result<Certificate, TokenSignatureError> {
+        let signed = self
+            .signed
+            .as_ref()
+            .ok_or(TokenSignatureError::Unreadable)?;
+        let digest =
+            hash_of(signed.digest_algorithm).ok_or(TokenSignatureError::UnsupportedAlgorithm)?;
+        if digest.digest(&signed.content) != signed.message_digest {
+            return Err(TokenSignatureError::Mismatch);
+        }
+        let scheme = scheme_of(signed.signature_algorithm, digest)
+            .ok_or(TokenSignatureError::UnsupportedAlgorithm)?;
+        let carried = signed
+            .certificates
+            .iter()
+            .filter_map(|der| Certificate::from_der(der).ok());
+        let signer = carried
+            .chain(extra.iter().cloned())
+            .find(|cert| {
+                (!signed.key_id.is_empty()
+                    && cert.subject_key_identifier() == Some(signed.key_id.as_slice()))
+                    || (cert.issuer_der() == signed.issuer.as_slice()
+                        && serial_content(cert) == signed.serial)
+            })
+            .ok_or(TokenSignatureError::NoCertificate)?;
+        let key = signer
+            .public_key()
+            .map_err(|_| TokenSignatureError::UnsupportedAlgorithm)?;
+        key.verify(scheme, &signed.signed_attributes, &signed.signature)
+            .map_err(|_| TokenSignatureError::Mismatch)?;
+        Ok(signer)
     }
 
     /// Whether the token time-stamps exactly `data`. An unknown hash algorithm never covers.
@@ -120,6 +204,152 @@ fn start<D: Digest>(prefix: &[u8]) -> D {
     let mut state = D::new();
     state.update(prefix);
     state
+}
+
+/// The first signer info of a SignedData (its items, in order).
+fn signer_data(signed_data: &[AnyRef<'_>], content: Vec<u8>) -> Option<SignerData> {
+    let certificates = signed_data
+        .iter()
+        .find(|item| is_context(**item, 0, true))
+        .map(|certs| {
+            tlvs(certs.value())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|cert| der::Encode::to_der(cert).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let signer_infos = *signed_data.last()?;
+    let signer = *all_items(signer_infos, Tag::Set)?.first()?;
+    let fields = all_items(signer, Tag::Sequence)?;
+    let (issuer, serial, key_id) = match fields.get(1)? {
+        sid if sid.tag() == Tag::Sequence => {
+            let [issuer, serial] = items::<2>(*sid, Tag::Sequence)?;
+            (
+                der::Encode::to_der(&issuer).ok()?,
+                serial.value().to_vec(),
+                Vec::new(),
+            )
+        }
+        sid if is_context(*sid, 0, false) => (Vec::new(), Vec::new(), sid.value().to_vec()),
+        _ => return None,
+    };
+    let digest_algorithm = first_oid(*fields.get(2)?)?;
+    let attributes = *fields.get(3)?;
+    is_context(attributes, 0, true).then_some(())?;
+    let mut message_digest = None;
+    for attribute in tlvs(attributes.value())? {
+        let [oid, values] = items::<2>(attribute, Tag::Sequence)?;
+        if oid.decode_as::<ObjectIdentifier>().ok()? == MESSAGE_DIGEST {
+            let [value] = items::<1>(values, Tag::Set)?;
+            message_digest = Some(
+                value
+                    .decode_as::<&OctetStringRef>()
+                    .ok()?
+                    .as_bytes()
+                    .to_vec(),
+            );
+        }
+    }
+    let signature_algorithm = first_oid(*fields.get(4)?)?;
+    let signature = fields
+        .get(5)?
+        .decode_as::<&OctetStringRef>()
+        .ok()?
+        .as_bytes()
+        .to_vec();
+    Some(SignerData {
+        content,
+        certificates,
+        issuer,
+        serial,
+        key_id,
+        digest_algorithm,
+        signed_attributes: as_set(attributes.value()),
+        message_digest: message_digest?,
+        signature_algorithm,
+        signature,
+    })
+}
+
+/// The serial number's content bytes as encoded in the certificate.
+fn serial_content(cert: &Certificate) -> Vec<u8> {
+    cert.parsed()
+        .tbs_certificate()
+        .serial_number()
+        .as_bytes()
+        .to_vec()
+}
+
+/// `value` wrapped as a DER SET (tag 0x31 and a definite length).
+fn as_set(value: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x31];
+    let len = value.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend_from_slice(value);
+    out
+}
+
+fn first_oid(algorithm: AnyRef<'_>) -> Option<ObjectIdentifier> {
+    all_items(algorithm, Tag::Sequence)?
+        .first()?
+        .decode_as::<ObjectIdentifier>()
+        .ok()
+}
+
+fn is_context(any: AnyRef<'_>, number: u32, constructed: bool) -> bool {
+    let tag = any.tag();
+    tag.is_context_specific() && tag.is_constructed() == constructed && tag.number().0 == number
+}
+
+fn hash_of(oid: ObjectIdentifier) -> Option<Hash> {
+    match oid {
+        o if o == SHA256 => Some(Hash::Sha256),
+        o if o == SHA384 => Some(Hash::Sha384),
+        o if o == SHA512 => Some(Hash::Sha512),
+        _ => None,
+    }
+}
+
+/// The signature scheme of a CMS signature algorithm, with the signer info's digest.
+fn scheme_of(oid: ObjectIdentifier, digest: Hash) -> Option<SignatureScheme> {
+    Some(match oid.to_string().as_str() {
+        "1.2.840.113549.1.1.1" => SignatureScheme::RsaPkcs1(digest),
+        "1.2.840.113549.1.1.11" => SignatureScheme::RsaPkcs1(Hash::Sha256),
+        "1.2.840.113549.1.1.12" => SignatureScheme::RsaPkcs1(Hash::Sha384),
+        "1.2.840.113549.1.1.13" => SignatureScheme::RsaPkcs1(Hash::Sha512),
+        "1.2.840.113549.1.1.10" => SignatureScheme::RsaPss(digest),
+        "1.2.840.10045.4.3.2" => SignatureScheme::Ecdsa {
+            hash: Hash::Sha256,
+            der: true,
+        },
+        "1.2.840.10045.4.3.3" => SignatureScheme::Ecdsa {
+            hash: Hash::Sha384,
+            der: true,
+        },
+        "1.3.101.112" => SignatureScheme::Ed25519,
+        _ => return None,
+    })
+}
+
+/// Every TLV in `bytes`.
+fn tlvs(bytes: &[u8]) -> Option<Vec<AnyRef<'_>>> {
+    let mut reader = SliceReader::new(bytes).ok()?;
+    let mut out = Vec::new();
+    while !reader.is_finished() {
+        out.push(AnyRef::decode(&mut reader).ok()?);
+    }
+    Some(out)
 }
 
 /// The TLVs inside `any`, which must carry `tag`.
