@@ -11,6 +11,7 @@
 mod canon;
 mod contexts;
 mod error;
+mod fast;
 pub(crate) mod from_graph;
 mod jsonld;
 mod nquads;
