@@ -92,9 +92,9 @@ impl FastPath {
         };
         let ctx = self.compiled(contexts, urls)?;
         let mut walker = walk::Walker::new(self);
-        let mut body = map.clone();
-        body.remove("@context");
-        walker.top(&ctx, &body)?;
+        // The top-level `@context` is processed into `ctx`; the walk skips it (a copy of the
+        // document without it would cost a deep clone).
+        walker.top(&ctx, map)?;
         Ok(walker.finish())
     }
 

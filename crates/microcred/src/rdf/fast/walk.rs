@@ -113,9 +113,10 @@ impl<'a> Walker<'a> {
             .map_err(|_| Unsupported)
     }
 
-    /// The top-level node object (its `@context` already processed into `ctx`).
+    /// The top-level node object; its `@context` entry, already processed into `ctx`, is
+    /// skipped.
     pub(crate) fn top(&mut self, ctx: &Arc<Ctx>, map: &Map<String, Value>) -> Fast<()> {
-        self.node(ctx, map, None, None).map(|_| ())
+        self.node(ctx, map, None, None, true).map(|_| ())
     }
 
     /// A node object in `graph`, under `ctx` (the active context of the object holding it), with
@@ -126,7 +127,12 @@ impl<'a> Walker<'a> {
         map: &Map<String, Value>,
         property_scoped: Option<&Arc<Value>>,
         graph: Option<&Term>,
+        top: bool,
     ) -> Fast<Term> {
+        let entries = || {
+            map.iter()
+                .filter(move |(key, _)| !(top && *key == "@context"))
+        };
         let mut active = ctx.clone();
         if let Some(previous) = &active.previous {
             if !only_id(&active, map) {
@@ -141,7 +147,7 @@ impl<'a> Walker<'a> {
         // Keys, expanded once: keywords first decide the subject and the type-scoped contexts.
         let mut id: Option<(&str, &Value)> = None;
         let mut types: Option<(&str, &Value)> = None;
-        for (key, value) in map {
+        for (key, value) in entries() {
             if let Ok(Expanded::Keyword(kw)) = type_scoped.expand_iri(key, true) {
                 match kw.as_str() {
                     "@id" if id.is_none() => id = Some((key, value)),
@@ -187,7 +193,7 @@ impl<'a> Walker<'a> {
             }
         }
 
-        for (key, value) in map {
+        for (key, value) in entries() {
             let keyword_key = Some(key.as_str()) == id_key || Some(key.as_str()) == type_key;
             let property = match active.expand_iri(key, true)? {
                 // A key is a keyword in both contexts or in neither: a type-scoped context that
@@ -249,10 +255,10 @@ impl<'a> Walker<'a> {
                     let scoped = definition.and_then(|d| d.scoped.as_ref());
                     if container == Container::Graph {
                         let name = self.fresh();
-                        self.node(active, map, scoped, Some(&name))?;
+                        self.node(active, map, scoped, Some(&name), false)?;
                         name
                     } else {
-                        self.node(active, map, scoped, graph)?
+                        self.node(active, map, scoped, graph, false)?
                     }
                 }
                 scalar => {
