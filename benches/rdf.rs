@@ -52,6 +52,10 @@ fn rdf(c: &mut Criterion) {
                 .expect("expands")
         })
     });
+    group.bench_function("JSON-LD → RDF (safe mode, generic path)", |b| {
+        let generic = Expander::new().fast(false);
+        b.iter(|| generic.expand_value(black_box(&document)).expect("expands"))
+    });
     group.bench_function("JSON-LD → RDF (plain JSON-LD)", |b| {
         let plain = Expander::new().safe(false);
         b.iter(|| plain.expand_value(black_box(&document)).expect("expands"))

@@ -2,6 +2,8 @@
 
 // Helpers outside #[test] functions state expectations with unwrap too.
 #![allow(clippy::unwrap_used)]
+// The test PKI is behind a feature (the workspace test command turns it on through the CLI).
+#![cfg(feature = "test-pki")]
 
 mod shared;
 

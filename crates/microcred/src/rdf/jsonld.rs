@@ -46,6 +46,7 @@ use sophia_jsonld::vocabulary::{ArcBnode, ArcIri, ArcVoc};
 use super::Dataset;
 use super::RdfError;
 use super::contexts::{Contexts, Loc, RegistryLoader, SyntaxValue};
+use super::fast::FastPath;
 use crate::model::EuropeanDigitalCredential;
 
 /// The IRI that marks values of the input document in json-ld's metadata (as opposed to values
@@ -106,6 +107,10 @@ pub struct Expander {
     max_depth: usize,
     /// Processed contexts (shared by clones, which hold the same contexts).
     cache: ContextCache,
+    /// Whether to try the fast path first (safe mode only).
+    fast: bool,
+    /// The fast path's compiled contexts (shared by clones, like `cache`).
+    fast_path: Arc<FastPath>,
 }
 
 impl Default for Expander {
@@ -120,6 +125,7 @@ impl std::fmt::Debug for Expander {
             .field("contexts", &self.contexts)
             .field("safe", &self.safe)
             .field("max_depth", &self.max_depth)
+            .field("fast", &self.fast)
             .finish_non_exhaustive()
     }
 }
@@ -132,6 +138,8 @@ impl Expander {
             safe: true,
             max_depth: DEFAULT_MAX_DEPTH,
             cache: ContextCache::default(),
+            fast: true,
+            fast_path: Arc::default(),
         }
     }
 
@@ -139,6 +147,17 @@ impl Expander {
     pub fn with_contexts(mut self, contexts: Contexts) -> Self {
         self.contexts = contexts;
         self.cache = ContextCache::default();
+        self.fast_path = Arc::default();
+        self
+    }
+
+    /// Turns the fast path on (the default) or off. In safe mode, documents whose `@context` is
+    /// a list of registered context URLs are expanded by a direct walk over contexts compiled
+    /// once per expander, many times faster than the generic JSON-LD algorithm; anything the
+    /// walk does not cover falls back to the generic path, and both give the same dataset or
+    /// the same error. Off forces the generic path (for differential tests and comparisons).
+    pub fn fast(mut self, on: bool) -> Self {
+        self.fast = on;
         self
     }
 
@@ -176,12 +195,38 @@ impl Expander {
     pub fn expand_value(&self, document: &Value) -> Result<Dataset, RdfError> {
         // Checked before the clone, which recurses too.
         self.check_depth(document)?;
+        if let Some(dataset) = self.try_fast(document) {
+            return Ok(dataset);
+        }
         self.expand_checked(document.clone())
     }
 
     fn expand_owned(&self, document: Value) -> Result<Dataset, RdfError> {
         self.check_depth(&document)?;
+        if let Some(dataset) = self.try_fast(&document) {
+            return Ok(dataset);
+        }
         self.expand_checked(document)
+    }
+
+    /// The fast path's dataset alone, `None` when it declines `document` (outside its subset,
+    /// or an input the generic path rejects). For differential tests and benchmarks: callers
+    /// want [`Expander::expand_value`], which falls back to the generic path.
+    #[doc(hidden)]
+    pub fn expand_fast_only(&self, document: &Value) -> Option<Dataset> {
+        if too_deep(document, self.max_depth).is_some() {
+            return None;
+        }
+        self.fast_path.expand(&self.contexts, document)
+    }
+
+    /// The fast path's dataset, when it is on and covers the document (see [`super::fast`]).
+    fn try_fast(&self, document: &Value) -> Option<Dataset> {
+        if self.safe && self.fast {
+            self.fast_path.expand(&self.contexts, document)
+        } else {
+            None
+        }
     }
 
     fn check_depth(&self, document: &Value) -> Result<(), RdfError> {

@@ -4,13 +4,16 @@
 //! - [`Contexts`]: the context registry (W3C contexts from `ssi-contexts`, the EDC context
 //!   generated from the term table); an unknown URL is an error, nothing is fetched.
 //! - [`Expander`] / [`to_dataset`]: JSON-LD → [`Dataset`] with `sophia_jsonld`, in safe mode by
-//!   default (an undefined term or a value JSON-LD would drop is an error).
+//!   default (an undefined term or a value JSON-LD would drop is an error). Documents over
+//!   registered context URLs take a fast path (`fast`) that gives the same dataset, and falls
+//!   back to the generic one for anything it does not cover.
 //! - [`to_nquads`]: N-Quads text.
 //! - [`Canonicalizer`] / [`canonical_nquads`]: RDFC-1.0 with `sophia_c14n`.
 
 mod canon;
 mod contexts;
 mod error;
+mod fast;
 pub(crate) mod from_graph;
 mod jsonld;
 mod nquads;

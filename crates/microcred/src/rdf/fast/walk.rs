@@ -1,0 +1,351 @@
+//! The document walk: JSON-LD 1.1 expansion (§5.1) and deserialisation to RDF (§8.2) in one
+//! pass, for node objects whose keys are terms, compact IRIs, IRIs, `@id` and `@type`.
+//!
+//! Whatever the walk meets outside that subset (a value object, `@list`, `@reverse`, an inline
+//! `@context`, a float, a relative IRI, an undefined term...) is [`Unsupported`]: the expander
+//! then runs the generic path, which produces the same dataset or the exact safe-mode error.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+use sophia_api::MownStr;
+use sophia_api::dataset::MutableDataset;
+use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm};
+
+use super::FastPath;
+use super::context::{Coercion, Container, Ctx, Expanded, Fast, TermDef, Unsupported};
+use crate::rdf::Dataset;
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
+const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
+const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
+
+type Term = SimpleTerm<'static>;
+
+/// One walk over one document.
+pub(crate) struct Walker<'a> {
+    fast: &'a FastPath,
+    dataset: Dataset,
+    /// Blank node identifiers of the document, by label, to fresh labels.
+    blanks: HashMap<String, Term>,
+    fresh: usize,
+}
+
+fn iri(value: &str) -> Term {
+    SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(value.to_owned())))
+}
+
+fn literal(lexical: &str, datatype: &str) -> Term {
+    SimpleTerm::LiteralDatatype(
+        MownStr::from(lexical.to_owned()),
+        IriRef::new_unchecked(MownStr::from(datatype.to_owned())),
+    )
+}
+
+/// The language tags taken as is: a primary subtag and an optional region, which every BCP 47
+/// parser accepts. Other tags go to the generic path, which checks them.
+fn simple_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let region = parts.next();
+    parts.next().is_none()
+        && (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && region.is_none_or(|r| {
+            (r.len() == 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (r.len() == 3 && r.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// Whether a key of `map` expands to `@id` and is the only key (a node reference keeps the
+/// active context, JSON-LD §5.1.2 step 7).
+fn only_id(ctx: &Ctx, map: &Map<String, Value>) -> bool {
+    map.len() == 1
+        && map.keys().all(
+            |k| matches!(ctx.expand_iri(k, true), Ok(Expanded::Keyword(ref kw)) if kw == "@id"),
+        )
+}
+
+impl<'a> Walker<'a> {
+    pub(crate) fn new(fast: &'a FastPath) -> Self {
+        Walker {
+            fast,
+            dataset: Dataset::new(),
+            blanks: HashMap::new(),
+            fresh: 0,
+        }
+    }
+
+    pub(crate) fn finish(self) -> Dataset {
+        self.dataset
+    }
+
+    fn fresh(&mut self) -> Term {
+        let label = format!("f{}", self.fresh);
+        self.fresh += 1;
+        SimpleTerm::BlankNode(BnodeId::new_unchecked(MownStr::from(label)))
+    }
+
+    fn blank(&mut self, label: &str) -> Term {
+        if let Some(term) = self.blanks.get(label) {
+            return term.clone();
+        }
+        let term = self.fresh();
+        self.blanks.insert(label.to_owned(), term.clone());
+        term
+    }
+
+    fn id_term(&mut self, expanded: Expanded) -> Fast<Term> {
+        match expanded {
+            Expanded::Iri(value) => Ok(iri(&value)),
+            Expanded::Blank(label) => Ok(self.blank(&label)),
+            Expanded::Keyword(_) => Err(Unsupported),
+        }
+    }
+
+    fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()> {
+        self.dataset
+            .insert(s, p, o, g)
+            .map(|_| ())
+            .map_err(|_| Unsupported)
+    }
+
+    /// The top-level node object; its `@context` entry, already processed into `ctx`, is
+    /// skipped.
+    pub(crate) fn top(&mut self, ctx: &Arc<Ctx>, map: &Map<String, Value>) -> Fast<()> {
+        self.node(ctx, map, None, None, true).map(|_| ())
+    }
+
+    /// A node object in `graph`, under `ctx` (the active context of the object holding it), with
+    /// the property-scoped context of the property it is the value of. Returns its subject.
+    fn node(
+        &mut self,
+        ctx: &Arc<Ctx>,
+        map: &Map<String, Value>,
+        property_scoped: Option<&Arc<Value>>,
+        graph: Option<&Term>,
+        top: bool,
+    ) -> Fast<Term> {
+        let entries = || {
+            map.iter()
+                .filter(move |(key, _)| !(top && *key == "@context"))
+        };
+        let mut active = ctx.clone();
+        if let Some(previous) = &active.previous {
+            if !only_id(&active, map) {
+                active = previous.clone();
+            }
+        }
+        if let Some(scoped) = property_scoped {
+            active = self.fast.derive(&active, scoped)?;
+        }
+        let type_scoped = active.clone();
+
+        // Keys, expanded once: keywords first decide the subject and the type-scoped contexts.
+        let mut id: Option<(&str, &Value)> = None;
+        let mut types: Option<(&str, &Value)> = None;
+        for (key, value) in entries() {
+            if let Ok(Expanded::Keyword(kw)) = type_scoped.expand_iri(key, true) {
+                match kw.as_str() {
+                    "@id" if id.is_none() => id = Some((key, value)),
+                    "@type" if types.is_none() => types = Some((key, value)),
+                    // `@context`, `@value`, `@list`, `@graph`, a repeated keyword...
+                    _ => return Err(Unsupported),
+                }
+            }
+        }
+        let id_key = id.map(|(key, _)| key);
+        let type_key = types.map(|(key, _)| key);
+        let type_values: &[Value] = match types {
+            None => &[],
+            Some((_, Value::Array(items))) => items,
+            Some((_, single)) => std::slice::from_ref(single),
+        };
+        let mut type_names = Vec::with_capacity(type_values.len());
+        for value in type_values {
+            type_names.push(value.as_str().ok_or(Unsupported)?);
+        }
+        // Type-scoped contexts apply in lexicographic order of the type terms.
+        let mut sorted = type_names.clone();
+        sorted.sort_unstable();
+        for name in &sorted {
+            if let Some(scoped) = type_scoped.term(name).and_then(|d| d.scoped.as_ref()) {
+                active = self.fast.derive_type_scoped(&active, scoped)?;
+            }
+        }
+
+        let subject = match id.map(|(_, value)| value) {
+            Some(Value::String(value)) => {
+                let expanded = active.expand_iri(value, false)?;
+                self.id_term(expanded)?
+            }
+            Some(_) => return Err(Unsupported),
+            None => self.fresh(),
+        };
+        let rdf_type = iri(RDF_TYPE);
+        for name in type_names {
+            match type_scoped.expand_iri(name, true)? {
+                Expanded::Iri(value) => self.emit(&subject, &rdf_type, &iri(&value), graph)?,
+                _ => return Err(Unsupported),
+            }
+        }
+
+        for (key, value) in entries() {
+            let keyword_key = Some(key.as_str()) == id_key || Some(key.as_str()) == type_key;
+            let property = match active.expand_iri(key, true)? {
+                // A key is a keyword in both contexts or in neither: a type-scoped context that
+                // changes that is left to the generic path.
+                Expanded::Keyword(kw)
+                    if (Some(key.as_str()) == id_key && kw == "@id")
+                        || (Some(key.as_str()) == type_key && kw == "@type") =>
+                {
+                    continue;
+                }
+                _ if keyword_key => return Err(Unsupported),
+                Expanded::Keyword(_) => return Err(Unsupported),
+                Expanded::Iri(value) => iri(&value),
+                // RDF has no blank node predicates: json-ld drops them, safe mode refuses them.
+                Expanded::Blank(_) => return Err(Unsupported),
+            };
+            let definition = active.term(key).cloned();
+            self.property(
+                &active,
+                &subject,
+                &property,
+                definition.as_deref(),
+                value,
+                graph,
+            )?;
+        }
+        Ok(subject)
+    }
+
+    /// The values of one property of `subject`.
+    fn property(
+        &mut self,
+        active: &Arc<Ctx>,
+        subject: &Term,
+        property: &Term,
+        definition: Option<&TermDef>,
+        value: &Value,
+        graph: Option<&Term>,
+    ) -> Fast<()> {
+        if definition.is_some_and(|d| d.coercion == Coercion::Json) {
+            return Err(Unsupported);
+        }
+        let container = definition.map_or(Container::None, |d| d.container);
+        match container {
+            Container::List => return Err(Unsupported),
+            Container::Language => return self.language_map(subject, property, value, graph),
+            Container::None | Container::Graph => {}
+        }
+        let items: &[Value] = match value {
+            Value::Array(items) => items,
+            single => std::slice::from_ref(single),
+        };
+        for item in items {
+            let object = match item {
+                Value::Null => continue,
+                // Nested arrays flatten in JSON-LD; rare enough to leave to the generic path.
+                Value::Array(_) => return Err(Unsupported),
+                Value::Object(map) => {
+                    let scoped = definition.and_then(|d| d.scoped.as_ref());
+                    if container == Container::Graph {
+                        let name = self.fresh();
+                        self.node(active, map, scoped, Some(&name), false)?;
+                        name
+                    } else {
+                        self.node(active, map, scoped, graph, false)?
+                    }
+                }
+                scalar => {
+                    if container == Container::Graph {
+                        return Err(Unsupported);
+                    }
+                    self.scalar(active, definition, scalar)?
+                }
+            };
+            self.emit(subject, property, &object, graph)?;
+        }
+        Ok(())
+    }
+
+    /// A string, number or boolean, under the term's type coercion.
+    fn scalar(
+        &mut self,
+        active: &Arc<Ctx>,
+        definition: Option<&TermDef>,
+        value: &Value,
+    ) -> Fast<Term> {
+        let coercion = definition.map_or(&Coercion::None, |d| &d.coercion);
+        match (coercion, value) {
+            (Coercion::None, Value::String(s)) => Ok(literal(s, XSD_STRING)),
+            (Coercion::None, Value::Bool(b)) => {
+                Ok(literal(if *b { "true" } else { "false" }, XSD_BOOLEAN))
+            }
+            (Coercion::None, Value::Number(n)) => match n.as_i64() {
+                Some(i) => Ok(literal(&i.to_string(), XSD_INTEGER)),
+                // Doubles need json-ld's exact canonical form: left to the generic path.
+                None => Err(Unsupported),
+            },
+            (Coercion::Datatype(datatype), Value::String(s)) => Ok(literal(s, datatype)),
+            // json-ld keeps the native lexical form and the coerced datatype.
+            (Coercion::Datatype(datatype), Value::Bool(b)) => {
+                Ok(literal(if *b { "true" } else { "false" }, datatype))
+            }
+            (Coercion::Datatype(datatype), Value::Number(n)) if &**datatype != XSD_DOUBLE => {
+                match n.as_i64() {
+                    Some(i) => Ok(literal(&i.to_string(), datatype)),
+                    None => Err(Unsupported),
+                }
+            }
+            (Coercion::Id | Coercion::Vocab, Value::String(s)) => {
+                // A scalar keeps the active context, plus the property-scoped one (§5.1.2 step 4).
+                let ctx = match definition.and_then(|d| d.scoped.as_ref()) {
+                    Some(scoped) => self.fast.derive(active, scoped)?,
+                    None => active.clone(),
+                };
+                let expanded = ctx.expand_iri(s, *coercion == Coercion::Vocab)?;
+                self.id_term(expanded)
+            }
+            _ => Err(Unsupported),
+        }
+    }
+
+    /// A `@container: @language` value: a map from language tag to strings.
+    fn language_map(
+        &mut self,
+        subject: &Term,
+        property: &Term,
+        value: &Value,
+        graph: Option<&Term>,
+    ) -> Fast<()> {
+        let Value::Object(map) = value else {
+            return Err(Unsupported);
+        };
+        for (tag, strings) in map {
+            if !simple_language_tag(tag) {
+                return Err(Unsupported);
+            }
+            let strings: &[Value] = match strings {
+                Value::Array(items) => items,
+                single => std::slice::from_ref(single),
+            };
+            for string in strings {
+                let Value::String(string) = string else {
+                    return Err(Unsupported);
+                };
+                let object = SimpleTerm::LiteralLanguage(
+                    MownStr::from(string.clone()),
+                    LanguageTag::new_unchecked(MownStr::from(tag.clone())),
+                    None,
+                );
+                self.emit(subject, property, &object, graph)?;
+            }
+        }
+        Ok(())
+    }
+}
