@@ -101,6 +101,10 @@ fn verification(c: &mut Criterion) {
     group.bench_function("step: check_timestamps", |b| {
         b.iter(|| black_box(&seal).check_timestamps().expect("covers"))
     });
+    let leaf = seal.signing_certificate().clone();
+    group.bench_function("part: RSA public key from the certificate", |b| {
+        b.iter(|| black_box(&leaf).public_key().expect("key"))
+    });
     group.bench_function("step: chain (no anchors)", |b| {
         b.iter(|| black_box(&seal).chain(&TrustAnchors::new()))
     });
