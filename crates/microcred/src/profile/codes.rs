@@ -143,6 +143,17 @@ codes! {
     EDC_INVALID_VALUE = "edc.invalid_value", Error,
         "a value has the wrong shape for its place (a string where a node belongs, ...) or is not a valid literal of its datatype";
 
+    // Where ELM 3.1 and 3.2 (same context URL, different contexts and shapes) read the credential
+    // differently: reported, never failed.
+    EDC_VERSION_NATIONAL_ID = "edc.version.national_id", Info,
+        "nationalID is elm:nationalID in ELM 3.1 and elm:nationalId in ELM 3.2: a reader of the other version sees another property";
+    EDC_VERSION_EMBEDDED_PROOF = "edc.version.embedded_proof", Warning,
+        "an embedded proof: the ELM 3.2 shapes reject it unless it is an elm:Proof node (EDC 3.2 seals with JAdES instead)";
+    EDC_VERSION_CREDENTIAL_STATUS = "edc.version.credential_status", Warning,
+        "a credentialStatus entry that is not typed CredentialStatus, which the ELM 3.2 shapes require";
+    EDC_VERSION_TERMS_OF_USE = "edc.version.terms_of_use", Warning,
+        "a termsOfUse entry that is not typed TermsOfUse, which the ELM 3.2 shapes require";
+
     // One code per property the model holds once: `edc.too_many.<property>`.
     @too_many {
         "accreditingAgent" => "edc.too_many.accrediting_agent",

@@ -53,6 +53,16 @@
 //!
 //! Such a member is not also reported as missing.
 //!
+//! # ELM 3.1 and 3.2
+//!
+//! EDC serves ELM 3.1 (EDC AP 1.1, what its issuer and the EC samples use) and ELM 3.2 (EDC AP 1.2)
+//! under the same context URL, and their mandatory elements are the same, so one check serves
+//! both. [`check_as`] names the version the credential is read as and adds where the two differ,
+//! as info or warnings, never errors: `edc.version.national_id` (the key `nationalID` is another
+//! property in 3.2), and under 3.2 `edc.version.embedded_proof`, `edc.version.credential_status`
+//! and `edc.version.terms_of_use` (the 3.2 shapes want these as typed ELM nodes). For RDF,
+//! [`crate::rdf::Contexts::bundled_for`] gives the 3.2 context.
+//!
 //! # `mc.*`: Annex I of Council Recommendation 2022/C 243/02
 //!
 //! Read from the credential's first learning achievement (`hc`, in `credentialSubject.hasClaim`)
@@ -110,15 +120,27 @@ mod codes;
 mod edc;
 mod finding;
 mod path;
+mod version;
 
 pub use codes::CODES;
 pub use finding::{Finding, Severity, has_errors};
 
 use crate::model::EuropeanDigitalCredential;
+pub use crate::terms::ElmVersion;
 
 /// Every check: the EDC application profile, then Annex I.
 pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    let mut findings = check_edc(credential);
+    with_annex(credential, check_edc(credential))
+}
+
+/// Like [`check`], for a credential read as a given ELM version: the same findings, and the
+/// `edc.version.*` ones saying where ELM 3.1 and 3.2 read it differently.
+pub fn check_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
+    with_annex(credential, check_edc_as(credential, version))
+}
+
+fn with_annex(credential: &EuropeanDigitalCredential, edc: Vec<Finding>) -> Vec<Finding> {
+    let mut findings = edc;
     // An element given several times is reported as such (`edc.too_many.*`), not also as missing.
     let doubled: Vec<String> = findings
         .iter()
@@ -133,9 +155,16 @@ pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
     findings
 }
 
-/// The EDC application profile's mandatory elements (codes `edc.*`).
+/// The EDC application profile's mandatory elements (codes `edc.*`; the same in ELM 3.1 and 3.2).
 pub fn check_edc(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
     edc::Walker::check(credential)
+}
+
+/// [`check_edc`] for a credential read as `version`, with the `edc.version.*` findings.
+pub fn check_edc_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(version::check(credential, version));
+    findings
 }
 
 /// The elements of Annex I of Council Recommendation 2022/C 243/02 (codes `mc.*`).
