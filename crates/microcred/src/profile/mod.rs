@@ -95,15 +95,26 @@
 //! (the issuer itself in the upload form, its legal name, its eIDAS identifier and a location with
 //! the certificate's country). [`check_before_sealing`] reports their absence as [`Severity::Info`]
 //! instead of an error, so an unsigned credential ready for EDC checks clean.
+//!
+//! # The sealing gate
+//!
+//! [`check_for_sealing`] decides whether a credential may be sealed under a [`SealingPolicy`]:
+//! what EDC would reject (any error outside Annex I) always blocks, with the refusal code
+//! `seal.refused.edc_profile`; Annex I completeness (`mc.*`) is lowered to warnings unless the
+//! policy requires a micro-credential ([`SealingPolicy::micro_credential`], refusal
+//! `seal.refused.micro_credential`). EDC itself seals any credential its profile accepts, a
+//! certificate of participation as well as a micro-credential.
 
 mod annex;
 mod codes;
 mod edc;
 mod finding;
+mod gate;
 mod path;
 
 pub use codes::CODES;
 pub use finding::{Finding, Severity, has_errors};
+pub use gate::{Refusal, SealingCheck, SealingPolicy, check_for_sealing};
 
 use crate::model::EuropeanDigitalCredential;
 
