@@ -471,7 +471,7 @@ fn sign_di_then_verify_with_a_trusted_did() {
 fn seal_with_test_pki(input: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "seal",
-        input.to_str().unwrap(),
+        input.to_str().expect("a UTF-8 path"),
         "--key",
         "vectors/pki/eseal-p256.key.pem",
         "--cert",
@@ -479,7 +479,7 @@ fn seal_with_test_pki(input: &std::path::Path, out: &std::path::Path, extra: &[&
         "--at",
         "2026-01-15T10:00:00Z",
         "--out",
-        out.to_str().unwrap(),
+        out.to_str().expect("a UTF-8 path"),
     ];
     args.extend_from_slice(extra);
     microcred(&args)

@@ -54,7 +54,10 @@ fn run(out: &Path, samples: Option<&Path>) -> Result<(), String> {
         ("demo".to_owned(), microcred::issue::demo_credential()),
         ("course-example".to_owned(), course_example()?),
     ];
-    for name in samples.into_iter().flat_map(|dir| EC_SAMPLES.map(|n| dir.join(n))) {
+    for name in samples
+        .into_iter()
+        .flat_map(|dir| EC_SAMPLES.map(|n| dir.join(n)))
+    {
         let bytes = std::fs::read(&name).map_err(|e| format!("{}: {e}", name.display()))?;
         let (credential, _) = microcred::json::Reader::new()
             .read_any_unverified(&bytes)
