@@ -186,3 +186,32 @@ fn refusals_have_distinct_stable_codes_and_serialise_as_them() {
             .contains("seal.refused.edc_profile")
     );
 }
+
+#[test]
+fn one_organisation_node_with_two_legal_names_is_refused() {
+    // What sealing used to write: the issuer renamed in place, on the id the awarding body uses.
+    let credential = edited_demo(|v| {
+        let body_id = v["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]["id"].clone();
+        v["issuer"]["id"] = body_id;
+        v["issuer"]["legalName"] = serde_json::json!({"en": "Another Name"});
+    });
+    let check = check_for_sealing(&credential, SealingPolicy::edc());
+    assert_eq!(check.refusal, Some(Refusal::EdcProfile));
+    let blocking: Vec<_> = check
+        .blocking()
+        .map(|f| (f.code, f.path.as_str()))
+        .collect();
+    assert!(
+        blocking.contains(&("edc.conflicting_node", "$.issuer.legalName")),
+        "{blocking:?}"
+    );
+    // Without the second name, the two copies agree again.
+    let consistent = edited_demo(|v| {
+        let body = v["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"].clone();
+        v["issuer"] = body;
+    });
+    assert_eq!(
+        check_for_sealing(&consistent, SealingPolicy::edc()).refusal,
+        None
+    );
+}

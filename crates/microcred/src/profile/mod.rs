@@ -40,6 +40,11 @@
 //!   embedded `Concept` with an `id` and an `inScheme` naming its scheme; the controlled-vocabulary
 //!   shapes (`EDC-generic-full.ttl`) match values by that scheme.
 //!
+//! - `edc.conflicting_node`: two copies of one node (the same `id`) disagree on a value it holds
+//!   once (a plain value, one language of `title`, `description`, `legalName` or `prefLabel`, or
+//!   the `eIDASIdentifier`, `registration` or `countryCode` node). JSON-LD merges the copies, so
+//!   the graph EDC validates would hold both values, which its shapes reject.
+//!
 //! EDC's shapes allow at most one eIDAS identifier on the issuer; the model holds one, so a
 //! credential with several is already refused when it is read (`json.wrong_type` at
 //! `$.issuer.eIDASIdentifier`).
@@ -110,6 +115,7 @@ mod codes;
 mod edc;
 mod finding;
 mod gate;
+mod nodes;
 mod path;
 
 pub use codes::CODES;
@@ -127,7 +133,9 @@ pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
 
 /// The EDC application profile's mandatory elements (codes `edc.*`).
 pub fn check_edc(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    edc::Walker::check(credential)
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(nodes::check(credential));
+    findings
 }
 
 /// The elements of Annex I of Council Recommendation 2022/C 243/02 (codes `mc.*`).
