@@ -151,6 +151,14 @@ pub fn all() -> Vec<Mutation> {
             "credentialSubject.hasClaim"
         )),
         m!("edc.missing.legal_name", |v| remove(v, "issuer.legalName")),
+        // The issuer on the awarding body's id, under another legal name: one node, two names.
+        m!("edc.conflicting_node", |v| {
+            let body = "credentialSubject.hasClaim.awardedBy.awardingBody.id";
+            if let Some(id) = at(v, body).cloned() {
+                set(v, "issuer.id", id);
+            }
+            set(v, "issuer.legalName", json!({"en": "Another Legal Name"}));
+        }),
         m!("edc.missing.location", |v| remove(v, "issuer.location")),
         m!("edc.missing.address", |v| remove(
             v,

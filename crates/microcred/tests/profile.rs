@@ -1322,3 +1322,27 @@ fn codes_list_what_check_emits() {
         [Severity::Error, Severity::Warning, Severity::Info]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Copies of one node that disagree
+
+/// The EC's sealed micro-credential with the issuer put back on the awarding body's id: one
+/// organisation node with the certificate's legal name and the university's (what sealing in
+/// place produced before the issuer got a node of its own).
+#[test]
+fn one_node_with_two_legal_names_is_an_error() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    assert_eq!(profile::check_edc(&parse(&payload)), []);
+    let body_id =
+        payload["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]["id"].clone();
+    payload["issuer"]["id"] = body_id;
+    let findings = profile::check_edc(&parse(&payload));
+    let conflicts: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code == "edc.conflicting_node")
+        .map(|f| (f.severity, f.path.as_str()))
+        .collect();
+    assert_eq!(conflicts, [(Severity::Error, "$.issuer.legalName")]);
+}

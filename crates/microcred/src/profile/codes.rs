@@ -97,6 +97,10 @@ codes! {
     EDC_CONCEPT_SCHEME = "edc.concept.missing_scheme", Error,
         "a controlled value (Concept) has no inScheme with an id";
 
+    // The graph as a whole.
+    EDC_CONFLICTING_NODE = "edc.conflicting_node", Error,
+        "two copies of one node (the same id) hold different values of a property that holds one, so the graph merges them into one contradictory node";
+
     // Annex I of Council Recommendation 2022/C 243/02.
     MC_LEARNING_ACHIEVEMENT = "mc.missing.learning_achievement", Error,
         "the credential claims no learning achievement, so it certifies no micro-credential";

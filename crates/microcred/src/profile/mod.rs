@@ -39,6 +39,10 @@
 //! - `edc.concept.missing_id` and `edc.concept.missing_scheme`: every controlled value must be an
 //!   embedded `Concept` with an `id` and an `inScheme` naming its scheme; the controlled-vocabulary
 //!   shapes (`EDC-generic-full.ttl`) match values by that scheme.
+//! - `edc.conflicting_node`: two copies of one node (the same `id`) disagree on a value it holds
+//!   once (a plain value, one language of `title`, `description`, `legalName` or `prefLabel`, or
+//!   the `eIDASIdentifier`, `registration` or `countryCode` node). JSON-LD merges the copies, so
+//!   the graph EDC validates would hold both values, which its shapes reject.
 //!
 //! Members that did not fit their place when the credential was read are kept as they were (see
 //! [`crate::model::Node::strays`]) and reported here, each at its path:
@@ -114,16 +118,28 @@
 //! (the issuer itself in the upload form, its legal name, its eIDAS identifier and a location with
 //! the certificate's country). [`check_before_sealing`] reports their absence as [`Severity::Info`]
 //! instead of an error, so an unsigned credential ready for EDC checks clean.
+//!
+//! # The sealing gate
+//!
+//! [`check_for_sealing`] decides whether a credential may be sealed under a [`SealingPolicy`]:
+//! what EDC would reject (any error outside Annex I) always blocks, with the refusal code
+//! `seal.refused.edc_profile`; Annex I completeness (`mc.*`) is lowered to warnings unless the
+//! policy requires a micro-credential ([`SealingPolicy::micro_credential`], refusal
+//! `seal.refused.micro_credential`). EDC itself seals any credential its profile accepts, a
+//! certificate of participation as well as a micro-credential.
 
 mod annex;
 mod codes;
 mod edc;
 mod finding;
+mod gate;
+mod nodes;
 mod path;
 mod version;
 
 pub use codes::CODES;
 pub use finding::{Finding, Severity, has_errors};
+pub use gate::{Refusal, SealingCheck, SealingPolicy, check_for_sealing};
 
 use crate::model::EuropeanDigitalCredential;
 pub use crate::terms::ElmVersion;
@@ -157,7 +173,9 @@ fn with_annex(credential: &EuropeanDigitalCredential, edc: Vec<Finding>) -> Vec<
 
 /// The EDC application profile's mandatory elements (codes `edc.*`; the same in ELM 3.1 and 3.2).
 pub fn check_edc(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    edc::Walker::check(credential)
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(nodes::check(credential));
+    findings
 }
 
 /// [`check_edc`] for a credential read as `version`, with the `edc.version.*` findings.
