@@ -89,7 +89,8 @@ enum Command {
     Seal {
         /// The credential (plain JSON-LD or EDC upload form).
         input: PathBuf,
-        /// The private key (PKCS#8 PEM), with `--cert`.
+        /// The private key (PEM or DER; PKCS#8, or PKCS#1/SEC1; encrypted keys take their
+        /// password from the environment, see `--password-env`), with `--cert`.
         #[arg(long, requires = "cert", conflicts_with = "p12")]
         key: Option<PathBuf>,
         /// The certificate chain (PEM, seal certificate first), with `--key`.
@@ -98,9 +99,11 @@ enum Command {
         /// A PKCS#12 file (.p12/.pfx) holding the key and its certificates.
         #[arg(long, required_unless_present = "key")]
         p12: Option<PathBuf>,
-        /// The environment variable holding the PKCS#12 password (never on the command line).
-        #[arg(long, default_value = "MICROCRED_P12_PASSWORD")]
-        password_env: String,
+        /// The environment variable holding the password of the PKCS#12 file or of an encrypted
+        /// key (default: MICROCRED_P12_PASSWORD with `--p12`, MICROCRED_KEY_PASSWORD with
+        /// `--key`). Passwords are never taken on the command line nor asked for.
+        #[arg(long)]
+        password_env: Option<String>,
         /// The algorithm (default: RS256 for RSA keys, ES256 for P-256, EdDSA for Ed25519).
         #[arg(long)]
         alg: Option<microcred::jades::Algorithm>,
@@ -207,10 +210,14 @@ fn main() -> ExitCode {
             require_micro_credential,
         } => {
             let keys = match (&key, &cert, &p12) {
-                (Some(key), Some(chain), _) => seal::KeySource::Pem { key, chain },
+                (Some(key), Some(chain), _) => seal::KeySource::Pem {
+                    key,
+                    chain,
+                    password_env: password_env.as_deref().unwrap_or("MICROCRED_KEY_PASSWORD"),
+                },
                 (_, _, Some(file)) => seal::KeySource::Pkcs12 {
                     file,
-                    password_env: &password_env,
+                    password_env: password_env.as_deref().unwrap_or("MICROCRED_P12_PASSWORD"),
                 },
                 _ => unreachable!("clap requires --key with --cert, or --p12"),
             };

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use microcred::jades::{Algorithm, Pkcs12Key, Sealer, Signer, signer_from_pem};
+use microcred::jades::{Algorithm, JadesError, Pkcs12Key, Sealer, Signer, signer_from_key};
 use microcred::json::{Form, Reader};
 use microcred::profile::{self, SealingPolicy, Severity};
 use time::OffsetDateTime;
@@ -13,8 +13,13 @@ use crate::report;
 
 /// Where the key and certificates come from.
 pub enum KeySource<'a> {
-    /// A PKCS#8 PEM key and a PEM chain (seal certificate first).
-    Pem { key: &'a Path, chain: &'a Path },
+    /// A key file (PEM or DER, encrypted or not), a PEM chain, and the environment variable
+    /// holding the key's password when it is encrypted.
+    Pem {
+        key: &'a Path,
+        chain: &'a Path,
+        password_env: &'a str,
+    },
     /// A PKCS#12 file and the environment variable holding its password.
     Pkcs12 {
         file: &'a Path,
@@ -66,28 +71,51 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
     }
 
     let (sealer, signer): (Sealer, Box<dyn Signer + Send + Sync>) = match options.keys {
-        KeySource::Pem { key, chain } => {
-            let key_pem = std::fs::read_to_string(key)
-                .with_context(|| format!("cannot read {}", key.display()))?;
+        KeySource::Pem {
+            key,
+            chain,
+            password_env,
+        } => {
+            let key_file =
+                std::fs::read(key).with_context(|| format!("cannot read {}", key.display()))?;
             let chain_pem = std::fs::read_to_string(chain)
                 .with_context(|| format!("cannot read {}", chain.display()))?;
-            (
-                Sealer::from_pem(&chain_pem).map_err(coded)?,
-                signer_from_pem(&key_pem, options.alg).map_err(coded)?,
-            )
+            let password = password_from(password_env)?;
+            let signer = signer_from_key(&key_file, password.as_deref(), options.alg)
+                .map_err(|e| match e {
+                    JadesError::PasswordMissing(_) => anyhow::anyhow!(
+                        "the key is encrypted and the environment variable {password_env} holding its password is not set (--password-env names another); it is never asked for ({})",
+                        e.code()
+                    ),
+                    e => coded(e),
+                })?;
+            (Sealer::from_pem(&chain_pem).map_err(coded)?, signer)
         }
         KeySource::Pkcs12 { file, password_env } => {
             let der =
                 std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-            let password = std::env::var(password_env).unwrap_or_default();
-            let p12 = Pkcs12Key::open(&der, &password).map_err(coded)?;
+            let p12 = match password_from(password_env)? {
+                Some(password) => Pkcs12Key::open(&der, &password),
+                None => Pkcs12Key::open_without_password(&der),
+            }
+            .map_err(|e| match e {
+                JadesError::PasswordMissing(_) => anyhow::anyhow!(
+                    "the PKCS#12 file is protected by a password and the environment variable {password_env} that should hold it is not set (--password-env names another) ({})",
+                    e.code()
+                ),
+                e => coded(e),
+            })?;
             (
                 Sealer::new(p12.chain().to_vec()).map_err(coded)?,
                 p12.signer(options.alg).map_err(coded)?,
             )
         }
     };
-    let at = options.at.unwrap_or_else(OffsetDateTime::now_utc);
+    // The core reads no clock: the system time is passed in, so that a `--at` in the future is
+    // refused as verification would refuse it.
+    let now = OffsetDateTime::now_utc();
+    let at = options.at.unwrap_or(now);
+    let sealer = sealer.with_current_time(now);
     let sealed = sealer
         .seal(&credential, signer.as_ref(), at)
         .map_err(coded)?;
@@ -108,6 +136,18 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn coded(e: microcred::jades::JadesError) -> anyhow::Error {
+/// The password in the environment variable `name`: `None` when it is not set. (Not wiped after
+/// use: the process environment holds it anyway.)
+fn password_from(name: &str) -> Result<Option<String>> {
+    match std::env::var(name) {
+        Ok(password) => Ok(Some(password)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            bail!("the environment variable {name} is not valid Unicode")
+        }
+    }
+}
+
+fn coded(e: JadesError) -> anyhow::Error {
     anyhow::anyhow!("{e} ({})", e.code())
 }

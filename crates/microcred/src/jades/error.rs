@@ -18,6 +18,10 @@ pub enum JadesError {
     /// A JSON object in the seal repeats a key, so two readers could see different values.
     #[error("the key `{0}` appears twice in one object of the seal")]
     DuplicateKey(String),
+    /// A header parameter is in both the protected and the unprotected header, which RFC 7515
+    /// §7.2.1 forbids: readers could take either value, and only one is signed.
+    #[error("the header parameter `{0}` is in both the protected and the unprotected header")]
+    DuplicateHeader(String),
     /// `alg` is `none`.
     #[error("the seal is unsigned (`alg: none`)")]
     AlgNone,
@@ -74,8 +78,9 @@ pub enum JadesError {
     /// The signing certificate's key usage allows neither digital signature nor non-repudiation.
     #[error("the signing certificate is not for signatures (key usage)")]
     CertificateKeyUsage,
-    /// `sigT` is later than the verification time.
-    #[error("the claimed signing time is later than the verification time")]
+    /// `sigT` is later than the current time: the verification time, or when sealing the time
+    /// the caller gave as now.
+    #[error("the signing time is later than the current time")]
     SigningTimeInFuture,
     /// A certificate on the path to the trust anchor is unusable: bad signature, not a CA, or
     /// outside its validity at the signing time.
@@ -107,6 +112,10 @@ pub enum JadesError {
     /// The certificate chain for sealing is empty or unreadable.
     #[error("cannot read the certificate chain: {0}")]
     Chain(String),
+    /// The certificates given for sealing are not in order (seal certificate first, then its
+    /// issuers), and which one is the seal certificate cannot be told.
+    #[error("the certificate chain is out of order: {0}")]
+    ChainOrder(&'static str),
     /// The signing certificate lacks a subject attribute EDC copies into the credential.
     #[error("the seal certificate has no {0} in its subject")]
     CertificateSubject(&'static str),
@@ -116,6 +125,10 @@ pub enum JadesError {
     /// An external signer or the crypto library failed.
     #[error("the signer failed: {0}")]
     Signer(String),
+    /// The key or PKCS#12 file is encrypted and no password was given. Nothing ever prompts
+    /// for one.
+    #[error("{0} is encrypted and no password was given")]
+    PasswordMissing(&'static str),
     /// A PKCS#12 file could not be opened (wrong password, unsupported encryption, no key).
     #[error("cannot open the PKCS#12 file: {0}")]
     Pkcs12(String),
@@ -133,6 +146,7 @@ impl JadesError {
             SignatureCount(_) => "seal.signature_count",
             MalformedHeader(_) => "seal.malformed_header",
             DuplicateKey(_) => "seal.duplicate_key",
+            DuplicateHeader(_) => "seal.duplicate_header",
             AlgNone => "seal.alg_none",
             AlgHmac(_) => "seal.alg_hmac",
             UnsupportedAlgorithm(_) => "seal.unsupported_algorithm",
@@ -157,9 +171,11 @@ impl JadesError {
             PayloadNotCredential(_) => "seal.payload_not_credential",
             Key(_) => "seal.key",
             Chain(_) => "seal.chain",
+            ChainOrder(_) => "seal.chain_order",
             CertificateSubject(_) => "seal.certificate_subject",
             KeyMismatch => "seal.key_mismatch",
             Signer(_) => "seal.signer",
+            PasswordMissing(_) => "seal.password_missing",
             Pkcs12(_) => "seal.pkcs12",
             Serialise(_) => "seal.serialise",
         }

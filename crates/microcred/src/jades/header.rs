@@ -183,7 +183,7 @@ fn parse_utc(text: &str) -> Option<OffsetDateTime> {
 }
 
 /// A header name as it may appear in a message: printable and short.
-fn short(name: &str) -> String {
+pub(crate) fn short(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_control())
         .take(32)

@@ -7,7 +7,8 @@
 //!
 //! - [`verify`] checks a sealed file in one call; [`Seal`] exposes each step (the
 //!   [`crate::verify::Verifier`] reports them one by one).
-//! - [`Sealer`] seals with a [`Signer`]: [`Ed25519Signer`] and [`P256Signer`] in pure Rust,
+//! - [`Sealer`] seals with a [`Signer`] ([`signer_from_key`] reads a key file: PEM or DER, plain
+//!   or encrypted, never prompting): [`Ed25519Signer`] and [`P256Signer`] in pure Rust,
 //!   `OpensslSigner` (RSA, ECDSA) and `Pkcs12Key` with the `openssl` feature, or any device through
 //!   [`Sealer::prepare`] / [`PreparedSeal::finish`].
 
@@ -30,7 +31,7 @@ pub use header::ProtectedHeader;
 pub use openssl::{OpensslSigner, Pkcs12Key};
 pub use seal::{BaselineLevel, CheckedTimestamp, Seal, UnsignedProperty};
 pub use sealer::{PreparedSeal, SealedCredential, Sealer, apply_edc_rules};
-pub use signer::{Ed25519Signer, P256Signer, Signer, signer_from_pem};
+pub use signer::{Ed25519Signer, P256Signer, Signer, signer_from_key, signer_from_pem};
 pub use timestamp::{TimestampToken, TokenSignatureError};
 pub use verify::{VerifiedSeal, verify};
 

@@ -6,6 +6,7 @@
 //! signature encoding (ECDSA as `r || s`).
 
 use josekit::jws::{ES256, EdDSA, JwsSigner, PS256, RS256};
+use openssl::pkey::{PKey, Private};
 use zeroize::Zeroizing;
 
 use super::{Algorithm, JadesError, Signer};
@@ -22,8 +23,7 @@ impl OpensslSigner {
     pub fn from_pkcs8_pem(pem: &[u8], alg: Algorithm) -> Result<Self, JadesError> {
         // OpenSSL reads the PEM (josekit's own PEM reader refuses a PKCS#8 `rsaEncryption` key
         // for PS256) and hands josekit the PKCS#8 DER.
-        let key = openssl::pkey::PKey::private_key_from_pem(pem)
-            .map_err(|_| JadesError::Key("OpenSSL cannot read the private key"))?;
+        let key = read_pem_without_prompt(pem)?;
         let der = Zeroizing::new(
             key.private_key_to_pkcs8()
                 .map_err(|_| JadesError::Key("OpenSSL cannot export the private key"))?,
@@ -37,6 +37,44 @@ impl OpensslSigner {
         };
         Ok(OpensslSigner { alg, inner })
     }
+}
+
+/// Reads a PEM private key, refusing an encrypted one instead of letting OpenSSL ask for its
+/// pass phrase on the terminal (its default when no password is given).
+fn read_pem_without_prompt(pem: &[u8]) -> Result<PKey<Private>, JadesError> {
+    if std::str::from_utf8(pem).is_ok_and(super::signer::is_encrypted_pem) {
+        return Err(JadesError::PasswordMissing("the key"));
+    }
+    // An explicit (empty) pass phrase: OpenSSL then never prompts, whatever the input holds.
+    PKey::private_key_from_pem_passphrase(pem, b"")
+        .map_err(|_| JadesError::Key("OpenSSL cannot read the private key"))
+}
+
+/// A traditional (PKCS#1, SEC1) or encrypted PEM key as plain PKCS#8 PEM. With a password, the
+/// key is decrypted with it; without, an encrypted key is `seal.password_missing`.
+pub(super) fn to_pkcs8_pem(
+    pem: &[u8],
+    password: Option<&[u8]>,
+) -> Result<Zeroizing<String>, JadesError> {
+    let key = match password {
+        // OpenSSL takes the pass phrase as a C string.
+        Some(password) if password.contains(&0) => {
+            return Err(JadesError::Key("the password contains a NUL character"));
+        }
+        Some(password) => PKey::private_key_from_pem_passphrase(pem, password).map_err(|_| {
+            JadesError::Key(
+                "cannot decrypt the key: wrong password, or an encryption OpenSSL does not support",
+            )
+        })?,
+        None => read_pem_without_prompt(pem)?,
+    };
+    let bytes = Zeroizing::new(
+        key.private_key_to_pem_pkcs8()
+            .map_err(|_| JadesError::Key("OpenSSL cannot export the private key"))?,
+    );
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| JadesError::Key("OpenSSL cannot export the private key"))?;
+    Ok(Zeroizing::new(text.to_owned()))
 }
 
 impl Signer for OpensslSigner {
@@ -90,6 +128,17 @@ impl Pkcs12Key {
             chain.push(to_certificate(&cert)?);
         }
         Ok(Pkcs12Key { key_pem, chain })
+    }
+
+    /// Opens a PKCS#12 file when no password was given: one protected by no (or an empty)
+    /// password opens; any other is `seal.password_missing`, not a wrong password.
+    pub fn open_without_password(der: &[u8]) -> Result<Self, JadesError> {
+        let file = openssl::pkcs12::Pkcs12::from_der(der)
+            .map_err(|_| JadesError::Pkcs12("not a PKCS#12 file".into()))?;
+        if file.parse2("").is_err() {
+            return Err(JadesError::PasswordMissing("the PKCS#12 file"));
+        }
+        Self::open(der, "")
     }
 
     /// The certificates, seal certificate first.

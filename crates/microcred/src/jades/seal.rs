@@ -5,7 +5,7 @@ use base64::Engine;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::header::{ProtectedHeader, read_tokens};
+use super::header::{ProtectedHeader, read_tokens, short};
 use super::strict_json::{self, StrictError};
 use super::timestamp::{Digests, TimestampToken};
 use super::{B64, B64URL, JadesError};
@@ -124,6 +124,13 @@ impl Seal {
             .map_err(|_| JadesError::MalformedEnvelope("`signature` is not base64url"))?;
 
         let header = ProtectedHeader::parse(&protected)?;
+        // RFC 7515 §7.2.1: the names of the protected and the unprotected header are disjoint.
+        // A second `x5c` or `sigT` outside the signature would let readers disagree.
+        if let Some(Value::Object(unprotected)) = signature.get("header")
+            && let Some(name) = unprotected.keys().find(|k| header.raw.contains_key(*k))
+        {
+            return Err(JadesError::DuplicateHeader(short(name)));
+        }
         let unsigned = read_unsigned(signature.get("header"))?;
 
         let mut certificates = Vec::with_capacity(header.x5c.len());
@@ -222,23 +229,7 @@ impl Seal {
     /// The signing certificate must have been valid at `sigT`, allow signatures (digital signature
     /// or non-repudiation key usage), and `sigT` must not lie after `now`.
     pub fn check_certificate(&self, now: OffsetDateTime) -> Result<(), JadesError> {
-        let cert = self.signing_certificate();
-        let at = self.signing_time();
-        if at > now {
-            return Err(JadesError::SigningTimeInFuture);
-        }
-        if at < cert.not_before() {
-            return Err(JadesError::CertificateNotYetValid);
-        }
-        if at > cert.not_after() {
-            return Err(JadesError::CertificateExpired);
-        }
-        match cert.key_usage() {
-            Some(usage) if !(usage.digital_signature || usage.non_repudiation) => {
-                Err(JadesError::CertificateKeyUsage)
-            }
-            _ => Ok(()),
-        }
+        check_signing_certificate(self.signing_certificate(), self.signing_time(), now)
     }
 
     /// Checks every time-stamp the seal carries against what it must cover: `adoTst` the payload,
@@ -338,6 +329,32 @@ impl Seal {
     /// What the signing certificate says about qualification (QCStatements, policies).
     pub fn qualification(&self) -> QcInfo {
         self.signing_certificate().qualification()
+    }
+}
+
+/// The rules a seal certificate must meet, shared by verification ([`Seal::check_certificate`])
+/// and sealing ([`super::Sealer::prepare`]) so that a seal is never made that verification would
+/// reject: the signing time `at` is not after `now`, lies within the certificate's validity, and
+/// the certificate's key usage (when it has one) allows digital signature or non-repudiation.
+pub(crate) fn check_signing_certificate(
+    cert: &Certificate,
+    at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<(), JadesError> {
+    if at > now {
+        return Err(JadesError::SigningTimeInFuture);
+    }
+    if at < cert.not_before() {
+        return Err(JadesError::CertificateNotYetValid);
+    }
+    if at > cert.not_after() {
+        return Err(JadesError::CertificateExpired);
+    }
+    match cert.key_usage() {
+        Some(usage) if !(usage.digital_signature || usage.non_repudiation) => {
+            Err(JadesError::CertificateKeyUsage)
+        }
+        _ => Ok(()),
     }
 }
 

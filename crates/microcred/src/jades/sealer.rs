@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
 
 use super::header::HeaderOut;
-use super::seal::{check_signature, signing_input};
+use super::seal::{check_signature, check_signing_certificate, signing_input};
 use super::{Algorithm, B64, B64URL, JadesError, Signer};
 use crate::model::{
     Address, EuropeanDigitalCredential, LangMap, LegalIdentifier, Location, Organisation,
@@ -34,17 +34,29 @@ use crate::x509::{Certificate, PublicKey};
 pub struct Sealer {
     chain: Vec<Certificate>,
     edc_rules: bool,
+    /// The caller's current time, when given (see [`Sealer::with_current_time`]).
+    now: Option<OffsetDateTime>,
+    /// Whether the seal certificate is checked (always, except for test fixtures).
+    check_certificate: bool,
 }
 
 impl Sealer {
-    /// A sealer for `chain`: the seal certificate first, then its issuers (the root may be left out).
+    /// A sealer for `chain`: the seal certificate and its issuers (the root may be left out).
+    ///
+    /// The seal header lists them in path order (RFC 7515 §4.1.6: each certifies the one
+    /// before), so they are sorted when given in another order: the seal certificate is the one
+    /// that issued none of the others. When that is not one certificate, the chain is
+    /// `seal.chain_order`.
     pub fn new(chain: Vec<Certificate>) -> Result<Self, JadesError> {
         if chain.is_empty() {
             return Err(JadesError::Chain("no certificate".into()));
         }
+        let chain = path_order(chain)?;
         Ok(Sealer {
             chain,
             edc_rules: true,
+            now: None,
+            check_certificate: true,
         })
     }
 
@@ -61,12 +73,34 @@ impl Sealer {
         self
     }
 
+    /// The caller's current time. Sealing then refuses a signing time later than `now`
+    /// (`seal.signing_time_in_future`), as verification at `now` would. Without it, the signing
+    /// time is taken to be the current time. The core reads no clock: the caller passes it.
+    pub fn with_current_time(mut self, now: OffsetDateTime) -> Self {
+        self.now = Some(now);
+        self
+    }
+
+    /// Seals even with a certificate that verification rejects (expired, not yet valid, not for
+    /// signatures), to make negative test vectors. Only with the `test-pki` feature.
+    #[cfg(feature = "test-pki")]
+    pub fn without_certificate_checks_for_tests(mut self) -> Self {
+        self.check_certificate = false;
+        self
+    }
+
     /// The seal certificate.
     pub fn certificate(&self) -> &Certificate {
         &self.chain[0]
     }
 
     /// Seals `credential` with `signer` at `signing_time`.
+    ///
+    /// The seal certificate is checked first, by the rules verification applies
+    /// ([`super::Seal::check_certificate`]), with the same codes: it must be valid at the signing
+    /// time (`seal.certificate_expired`, `seal.certificate_not_yet_valid`) and allow signatures
+    /// (`seal.certificate_key_usage`); the signing time must not be after the current time when
+    /// one was given (`seal.signing_time_in_future`, see [`Sealer::with_current_time`]).
     pub fn seal(
         &self,
         credential: &EuropeanDigitalCredential,
@@ -78,8 +112,9 @@ impl Sealer {
         prepared.finish(&signature)
     }
 
-    /// The first half of sealing with an external signer: applies the EDC rules, serialises the
-    /// credential and builds the header. Send [`PreparedSeal::signing_input`] to the signer, then
+    /// The first half of sealing with an external signer: checks the seal certificate (as
+    /// [`Sealer::seal`] does), applies the EDC rules, serialises the credential and builds the
+    /// header. Send [`PreparedSeal::signing_input`] to the signer, then
     /// call [`PreparedSeal::finish`] with the signature it returns.
     pub fn prepare(
         &self,
@@ -87,8 +122,12 @@ impl Sealer {
         alg: Algorithm,
         signing_time: OffsetDateTime,
     ) -> Result<PreparedSeal, JadesError> {
+        // `sigT` holds whole seconds: check what verification will read.
         let signing_time = whole_seconds_utc(signing_time);
         let leaf = self.certificate();
+        if self.check_certificate {
+            check_signing_certificate(leaf, signing_time, self.now.unwrap_or(signing_time))?;
+        }
         let key = leaf
             .public_key()
             .map_err(|e| JadesError::Chain(e.code().into()))?;
@@ -121,6 +160,50 @@ impl Sealer {
             signing_time,
         })
     }
+}
+
+/// The certificates in path order: the seal certificate, its issuer, that one's issuer, ...;
+/// certificates on no path from the seal certificate follow in the order given.
+fn path_order(mut certs: Vec<Certificate>) -> Result<Vec<Certificate>, JadesError> {
+    // `a` issued `b` (by name; the signatures are verification's business).
+    let issued =
+        |a: &Certificate, b: &Certificate| a.subject_der() == b.issuer_der() && a.der() != b.der();
+    let issued_another = |i: usize| {
+        certs
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && issued(&certs[i], other))
+    };
+    // The seal certificate comes first as given unless the first certificate issued another of
+    // them (a CA put first): then the one that issued none is the seal certificate.
+    let leaf = if issued_another(0) {
+        let leaves: Vec<usize> = (0..certs.len()).filter(|&i| !issued_another(i)).collect();
+        match leaves.as_slice() {
+            [one] => *one,
+            [] => {
+                return Err(JadesError::ChainOrder(
+                    "every certificate issued another, so none is the seal certificate",
+                ));
+            }
+            _ => {
+                return Err(JadesError::ChainOrder(
+                    "the first certificate is a CA and several others could be the seal certificate: put the seal certificate first",
+                ));
+            }
+        }
+    } else {
+        0
+    };
+    let mut ordered = vec![certs.remove(leaf)];
+    while let Some(next) = certs.iter().position(|c| {
+        ordered
+            .last()
+            .is_some_and(|last| !last.is_self_issued() && issued(c, last))
+    }) {
+        ordered.push(certs.remove(next));
+    }
+    ordered.extend(certs);
+    Ok(ordered)
 }
 
 /// A seal waiting for its signature (see [`Sealer::prepare`]).
