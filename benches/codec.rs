@@ -49,6 +49,13 @@ fn codec(c: &mut Criterion) {
             microcred::profile::check(&microcred::json::parse(black_box(&bytes)).expect("parses"))
         })
     });
+    // The profile check alone, and its JSON-LD part (the safe-mode expansion, issue 9 item 8).
+    group.bench_function("check", |b| {
+        b.iter(|| microcred::profile::check(black_box(&credential)))
+    });
+    group.bench_function("check_jsonld", |b| {
+        b.iter(|| microcred::profile::check_jsonld(black_box(&credential)))
+    });
     group.finish();
 }
 

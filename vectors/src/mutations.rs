@@ -108,20 +108,22 @@ pub fn all() -> Vec<Mutation> {
             "credentialSubject.nationalID",
             json!({"id": "urn:epass:legalIdentifier:50", "type": "LegalIdentifier", "notation": "X-1", "spatial": concept("http://publications.europa.eu/resource/authority/country/IRL", "http://publications.europa.eu/resource/authority/country", "Ireland")})
         )),
+        // Each in terms the credential's contexts define (the VC 1.1 proof terms, absolute IRIs
+        // elsewhere), so that only the version difference is reported, not a dropped member.
         m!("edc.version.embedded_proof", |v| set(
             v,
             "proof",
-            json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod"})
+            json!({"type": "Ed25519Signature2018", "created": "2026-01-15T10:00:00Z", "proofPurpose": "assertionMethod", "verificationMethod": "did:example:issuer#key-1", "jws": "eyJhbGciOiJFZERTQSJ9..c2ln"})
         )),
         m!("edc.version.credential_status", |v| set(
             v,
             "credentialStatus",
-            json!({"id": "https://status.example/list/1#7", "type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "7", "statusListCredential": "https://status.example/list/1"})
+            json!({"id": "https://status.example/list/1#7", "type": "https://www.w3.org/ns/credentials/status#BitstringStatusListEntry", "https://www.w3.org/ns/credentials/status#statusPurpose": "revocation", "https://www.w3.org/ns/credentials/status#statusListIndex": "7"})
         )),
         m!("edc.version.terms_of_use", |v| set(
             v,
             "termsOfUse",
-            json!({"id": "https://university.example/terms", "type": "IssuerPolicy"})
+            json!({"id": "https://university.example/terms", "type": "https://university.example/vocab#IssuerPolicy"})
         )),
         m!("edc.missing.credential_schema", |v| remove(
             v,
@@ -159,6 +161,22 @@ pub fn all() -> Vec<Mutation> {
             }
             set(v, "issuer.legalName", json!({"en": "Another Legal Name"}));
         }),
+        // What a JSON-LD processor would leave out of the graph EDC validates.
+        m!("edc.jsonld.undefined_term", |v| set(
+            v,
+            "credentialSubject.nickname",
+            json!("Ace")
+        )),
+        m!("edc.jsonld.dropped_value", |v| set(
+            v,
+            "credentialSubject.id",
+            json!("learner 42")
+        )),
+        m!("edc.jsonld.invalid", |v| set(
+            v,
+            "credentialSubject.@type",
+            json!(5)
+        )),
         m!("edc.missing.location", |v| remove(v, "issuer.location")),
         m!("edc.missing.address", |v| remove(
             v,

@@ -369,3 +369,64 @@ fn verify_refuses_a_header_name_in_both_headers() {
         text(&output.stdout)
     );
 }
+
+/// The demo credential with one edit.
+fn edited(dir: &Path, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&microcred::issue::demo_credential_json()).unwrap();
+    edit(&mut value);
+    let file = dir.join(name);
+    std::fs::write(&file, value.to_string()).unwrap();
+    file
+}
+
+#[test]
+fn validate_and_seal_report_what_json_ld_would_drop() {
+    let dir = scratch("jsonld");
+    let nickname = edited(&dir, "nickname.jsonld", |v| {
+        v["credentialSubject"]["nickname"] = serde_json::json!("Bea");
+    });
+    let bad_id = edited(&dir, "bad-id.jsonld", |v| {
+        v["credentialSubject"]["id"] = serde_json::json!("learner 42");
+    });
+    for (file, code, at) in [
+        (
+            &nickname,
+            "edc.jsonld.undefined_term",
+            "$.credentialSubject.nickname",
+        ),
+        (&bad_id, "edc.jsonld.dropped_value", "$.credentialSubject"),
+    ] {
+        let output = run(&["validate", "--json", path(file)], &[]);
+        assert_eq!(output.status.code(), Some(1), "{}", text(&output.stdout));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(report[0]["valid"], false);
+        let findings = report[0]["findings"].as_array().unwrap();
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["code"] == code && f["path"].as_str().unwrap().starts_with(at)),
+            "{findings:?}"
+        );
+        // The message never repeats the value.
+        let stdout = text(&output.stdout);
+        assert!(!stdout.contains("Bea") && !stdout.contains("learner 42"));
+
+        let out = dir.join("sealed.jsonld");
+        let output = run_owned(
+            &seal(
+                file,
+                "vectors/pki/eseal-p256.key.pem",
+                "vectors/pki/eseal-p256.chain.pem",
+                &out,
+                &[],
+            ),
+            &[],
+        );
+        let shown = text(&output.stdout) + &text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{shown}");
+        assert!(shown.contains(code), "{shown}");
+        assert!(shown.contains("seal.refused.edc_profile"), "{shown}");
+        assert!(!out.exists());
+    }
+}

@@ -772,16 +772,31 @@ fn the_elm_3_2_sample_checks_under_3_2_with_the_differences_reported() {
     let credential = microcred::json::parse(&bytes).expect("the 3.2 sample reads");
     let under_3_1 = profile::check(&credential);
     let under_3_2 = profile::check_as(&credential, profile::ElmVersion::V3_2);
-    // The mandatory elements are the same in both versions: only `edc.version.*` differs, and
-    // never as an error.
+    // The sample is clean JSON-LD in its own version. Under 3.1 its `CredentialStatus` type is
+    // a class the 3.1 context does not define, which JSON-LD drops.
+    assert!(
+        !under_3_2.iter().any(|f| f.code.starts_with("edc.jsonld.")),
+        "{under_3_2:?}"
+    );
+    let dropped: Vec<(&str, &str)> = under_3_1
+        .iter()
+        .filter(|f| f.code.starts_with("edc.jsonld."))
+        .map(|f| (f.code, f.path.as_str()))
+        .collect();
+    assert_eq!(
+        dropped,
+        [("edc.jsonld.dropped_value", "$.credentialStatus.type")]
+    );
+    // Otherwise the mandatory elements are the same in both versions: only `edc.version.*`
+    // differs, and never as an error.
     let without_version = |findings: &[Finding]| -> Vec<Finding> {
         findings
             .iter()
-            .filter(|f| !f.code.starts_with("edc.version."))
+            .filter(|f| !f.code.starts_with("edc.version.") && !f.code.starts_with("edc.jsonld."))
             .cloned()
             .collect()
     };
-    assert_eq!(without_version(&under_3_2), under_3_1);
+    assert_eq!(without_version(&under_3_2), without_version(&under_3_1));
     for finding in under_3_2
         .iter()
         .filter(|f| f.code.starts_with("edc.version."))
@@ -1345,4 +1360,89 @@ fn one_node_with_two_legal_names_is_an_error() {
         .map(|f| (f.severity, f.path.as_str()))
         .collect();
     assert_eq!(conflicts, [(Severity::Error, "$.issuer.legalName")]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What JSON-LD would drop (issue 9, item 8)
+
+/// The demo credential with one JSON edit, read back.
+fn demo_edited(edit: impl FnOnce(&mut Value)) -> microcred::EuropeanDigitalCredential {
+    let mut value = microcred::json::to_value(&microcred::issue::demo_credential());
+    edit(&mut value);
+    microcred::json::parse(value.to_string().as_bytes()).expect("still a credential")
+}
+
+#[test]
+fn members_json_ld_would_drop_are_errors() {
+    // Each was VALID for `validate`, `seal` and `verify` while `convert` refused it.
+    let cases: [(fn(&mut Value), &str, &str); 5] = [
+        (
+            |v| v["credentialSubject"]["nickname"] = json!("Bea"),
+            "edc.jsonld.undefined_term",
+            "$.credentialSubject.nickname",
+        ),
+        (
+            |v| v["credentialSubject"]["id"] = json!("learner 42"),
+            "edc.jsonld.dropped_value",
+            "$.credentialSubject.id",
+        ),
+        (
+            |v| v["displayParameter"]["title"] = json!({"e n": "Title"}),
+            "edc.jsonld.dropped_value",
+            "$.displayParameter.title",
+        ),
+        (
+            |v| v["credentialSubject"]["@type"] = json!(5),
+            "edc.jsonld.invalid",
+            "$.credentialSubject.@type",
+        ),
+        (
+            |v| v["credentialSubject"]["@context"] = json!(5),
+            "edc.jsonld.invalid",
+            "$.credentialSubject.@context",
+        ),
+    ];
+    for (edit, code, path) in cases {
+        let credential = demo_edited(edit);
+        let findings = profile::check(&credential);
+        let found: Vec<(&str, &str)> = findings
+            .iter()
+            .filter(|f| f.code.starts_with("edc.jsonld."))
+            .map(|f| (f.code, f.path.as_str()))
+            .collect();
+        assert_eq!(found, [(code, path)]);
+        let finding = findings.iter().find(|f| f.code == code).unwrap();
+        assert_eq!(finding.severity, Severity::Error);
+        for value in ["Bea", "learner 42", "Title"] {
+            assert!(!finding.message.contains(value), "{}", finding.message);
+        }
+        // The same in every full check, and it blocks sealing.
+        assert_eq!(profile::check_jsonld(&credential).len(), 1);
+        assert!(
+            profile::check_before_sealing(&credential)
+                .iter()
+                .any(|f| f.code == code)
+        );
+        let gate = profile::check_for_sealing(&credential, profile::SealingPolicy::edc());
+        assert_eq!(
+            gate.refusal.map(|r| r.code()),
+            Some("seal.refused.edc_profile")
+        );
+        // `convert` refuses the same credential, for the same reason.
+        assert!(microcred::rdf::to_dataset(&credential).is_err());
+    }
+    // What is only typed-model checking (`check_edc`) does not expand.
+    let credential = demo_edited(|v| v["credentialSubject"]["nickname"] = json!("Bea"));
+    assert!(!profile::has_errors(&profile::check_edc(&credential)));
+}
+
+#[test]
+fn a_credential_written_without_a_context_is_expanded_with_edcs() {
+    let mut credential = microcred::issue::demo_credential();
+    credential.context.clear();
+    assert!(profile::check_jsonld(&credential).is_empty());
+    credential.context = vec!["https://www.w3.org/2018/credentials/v1".into()];
+    // The VC context alone does not define the ELM terms.
+    let findings = profile::check_jsonld(&credential);
+    assert_eq!(findings[0].code, "edc.jsonld.undefined_term");
 }

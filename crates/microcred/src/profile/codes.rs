@@ -101,6 +101,14 @@ codes! {
     EDC_CONFLICTING_NODE = "edc.conflicting_node", Error,
         "two copies of one node (the same id) hold different values of a property that holds one, so the graph merges them into one contradictory node";
 
+    // What JSON-LD would leave out of the graph EDC validates (`check_jsonld`).
+    EDC_JSONLD_UNDEFINED_TERM = "edc.jsonld.undefined_term", Error,
+        "a member whose name no JSON-LD context of the credential defines, so JSON-LD drops it and everything below it from the graph EDC validates";
+    EDC_JSONLD_DROPPED_VALUE = "edc.jsonld.dropped_value", Error,
+        "a value JSON-LD leaves out of the graph EDC validates (an id or type that is not an absolute IRI, a malformed language tag, ...)";
+    EDC_JSONLD_INVALID = "edc.jsonld.invalid", Error,
+        "the credential is not valid JSON-LD, so it has no graph for EDC to validate";
+
     // Annex I of Council Recommendation 2022/C 243/02.
     MC_LEARNING_ACHIEVEMENT = "mc.missing.learning_achievement", Error,
         "the credential claims no learning achievement, so it certifies no micro-credential";

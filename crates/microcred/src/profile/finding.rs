@@ -74,6 +74,12 @@ impl Finding {
         }
     }
 
+    /// Adds a detail to the message: a fixed description, never a value from the credential.
+    pub(super) fn with_detail(mut self, detail: &str) -> Self {
+        self.message = format!("{}: {detail}", self.message);
+        self
+    }
+
     /// Adds what was expected and what was found to the finding and its message. Both are class
     /// or datatype names, never values from the credential.
     pub(super) fn with_classes(mut self, expected: &str, found: Option<&str>) -> Self {

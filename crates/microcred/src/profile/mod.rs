@@ -6,7 +6,8 @@
 //! credential, so findings are safe to log. Paths point into the JSON as microcred writes it
 //! (`$.credentialSubject.hasClaim.specifiedBy.learningOutcome`): a list of one is written as the
 //! value itself, so an index (`location[1]`) appears only in lists of several. Findings come in a
-//! stable order: the EDC findings in document order, then the Annex I findings in the Annex's order.
+//! stable order: the EDC findings in document order, then the JSON-LD finding, then the Annex I
+//! findings in the Annex's order.
 //! [`CODES`] lists every code with its severity and meaning.
 //!
 //! ```
@@ -43,6 +44,23 @@
 //!   once (a plain value, one language of `title`, `description`, `legalName` or `prefLabel`, or
 //!   the `eIDASIdentifier`, `registration` or `countryCode` node). JSON-LD merges the copies, so
 //!   the graph EDC validates would hold both values, which its shapes reject.
+//!
+//! # `edc.jsonld.*`: what a JSON-LD processor would drop
+//!
+//! EDC validates the RDF graph of a credential, so what JSON-LD leaves out of that graph is never
+//! checked nor sealed by EDC, however it reads as JSON. [`check_jsonld`] expands the credential
+//! in safe mode (the [`crate::rdf`] expansion, offline, with the bundled contexts) and reports
+//! the first member that would not reach the graph, as an error:
+//! - `edc.jsonld.undefined_term`: a member whose name no context of the credential defines
+//!   (`credentialSubject.nickname`), at the member's path;
+//! - `edc.jsonld.dropped_value`: a value JSON-LD drops (an `id` or `type` that is not an
+//!   absolute IRI, a malformed language tag), at its path, the message saying which;
+//! - `edc.jsonld.invalid`: not valid JSON-LD at all (a `@type` that is not a string, an inline
+//!   `@context` that is not a context, nesting past the expansion's limit).
+//!
+//! [`check`], [`check_as`] and [`check_before_sealing`], hence the sealing gate, include it;
+//! [`check_edc`] and [`check_micro_credential`] look at the typed model only. The expansion costs
+//! about twice the rest of the check on the EC sample (see `BENCHMARKS.md`).
 //!
 //! Members that did not fit their place when the credential was read are kept as they were (see
 //! [`crate::model::Node::strays`]) and reported here, each at its path:
@@ -133,6 +151,7 @@ mod codes;
 mod edc;
 mod finding;
 mod gate;
+mod jsonld;
 mod nodes;
 mod path;
 mod version;
@@ -140,23 +159,30 @@ mod version;
 pub use codes::CODES;
 pub use finding::{Finding, Severity, has_errors};
 pub use gate::{Refusal, SealingCheck, SealingPolicy, check_for_sealing};
+pub use jsonld::{check_jsonld, check_jsonld_as};
 
 use crate::model::EuropeanDigitalCredential;
 pub use crate::terms::ElmVersion;
 
-/// Every check: the EDC application profile, then Annex I.
+/// Every check: the EDC application profile, what JSON-LD would drop ([`check_jsonld`]), then
+/// Annex I.
 pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    with_annex(credential, check_edc(credential))
+    with_annex(credential, check_edc(credential), ElmVersion::V3_1)
 }
 
 /// Like [`check`], for a credential read as a given ELM version: the same findings, and the
 /// `edc.version.*` ones saying where ELM 3.1 and 3.2 read it differently.
 pub fn check_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
-    with_annex(credential, check_edc_as(credential, version))
+    with_annex(credential, check_edc_as(credential, version), version)
 }
 
-fn with_annex(credential: &EuropeanDigitalCredential, edc: Vec<Finding>) -> Vec<Finding> {
+fn with_annex(
+    credential: &EuropeanDigitalCredential,
+    edc: Vec<Finding>,
+    version: ElmVersion,
+) -> Vec<Finding> {
     let mut findings = edc;
+    findings.extend(check_jsonld_as(credential, version));
     // An element given several times is reported as such (`edc.too_many.*`), not also as missing.
     let doubled: Vec<String> = findings
         .iter()

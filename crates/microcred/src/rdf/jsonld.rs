@@ -296,10 +296,16 @@ impl Expander {
         if self.safe {
             // The processor's own warnings come first: they are in document order.
             let dropped = warnings.first.or_else(|| {
-                expanded
-                    .objects()
-                    .iter()
-                    .find_map(|object| dropped_in_object(object))
+                // The expanded document holds properties in hash maps: of all the dropped
+                // values, report the first in the input (the spans count in document order), so
+                // that the same input always gets the same error.
+                let mut found = Vec::new();
+                for object in expanded.objects() {
+                    dropped_in_object(object, &mut found);
+                }
+                found
+                    .into_iter()
+                    .min_by_key(|(location, _)| location.span().start())
             });
             if let Some((location, reason)) = dropped {
                 return Err(RdfError::DroppedValue {
@@ -512,35 +518,37 @@ impl Handler<ArcVoc, Meta<ContextWarning, Loc>> for Warnings {
     }
 }
 
-/// The first value of `object` that the RDF step would skip, with why.
-fn dropped_in_object(object: &IndexedObject<ArcIri, ArcBnode, Loc>) -> Option<(Loc, &'static str)> {
+/// Every value of `object` that the RDF step would skip, with why, pushed to `found`.
+fn dropped_in_object(
+    object: &IndexedObject<ArcIri, ArcBnode, Loc>,
+    found: &mut Vec<(Loc, &'static str)>,
+) {
     let Meta(indexed, location) = object;
     match indexed.inner() {
-        Object::Value(value) => match value {
-            sophia_jsonld::json_ld::object::Value::LangString(string)
-                if string
+        Object::Value(value) => {
+            if let sophia_jsonld::json_ld::object::Value::LangString(string) = value
+                && string
                     .language()
-                    .is_some_and(|tag| tag.as_language_tag().is_none()) =>
+                    .is_some_and(|tag| tag.as_language_tag().is_none())
             {
-                Some((location.clone(), "the language tag is not well-formed"))
+                found.push((location.clone(), "the language tag is not well-formed"));
             }
-            _ => None,
-        },
-        Object::Node(node) => dropped_in_node(node),
-        Object::List(list) => list.iter().find_map(dropped_in_object),
+        }
+        Object::Node(node) => dropped_in_node(node, found),
+        Object::List(list) => list.iter().for_each(|o| dropped_in_object(o, found)),
     }
 }
 
-fn dropped_in_node(node: &Node<ArcIri, ArcBnode, Loc>) -> Option<(Loc, &'static str)> {
+fn dropped_in_node(node: &Node<ArcIri, ArcBnode, Loc>, found: &mut Vec<(Loc, &'static str)>) {
     if let Some(Meta(Id::Invalid(_), location)) = node.id() {
-        return Some((
+        found.push((
             location.clone(),
             "the identifier is not an absolute IRI or a blank node identifier",
         ));
     }
     for Meta(ty, location) in node.types() {
         if let Id::Invalid(_) = ty {
-            return Some((
+            found.push((
                 location.clone(),
                 "the type is not a defined class or an absolute IRI",
             ));
@@ -548,33 +556,26 @@ fn dropped_in_node(node: &Node<ArcIri, ArcBnode, Loc>) -> Option<(Loc, &'static 
     }
     for (Meta(property, location), objects) in node.properties() {
         if let Some(reason) = unusable_property(property) {
-            return Some((location.clone(), reason));
+            found.push((location.clone(), reason));
         }
-        if let Some(found) = objects.iter().find_map(|o| dropped_in_object(o)) {
-            return Some(found);
-        }
+        objects.iter().for_each(|o| dropped_in_object(o, found));
     }
     if let Some(reverse) = node.reverse_properties() {
         for (Meta(property, location), nodes) in reverse.iter() {
             if let Some(reason) = unusable_property(property) {
-                return Some((location.clone(), reason));
+                found.push((location.clone(), reason));
             }
-            if let Some(found) = nodes.iter().find_map(|n| dropped_in_node(n.inner())) {
-                return Some(found);
-            }
+            nodes.iter().for_each(|n| dropped_in_node(n.inner(), found));
         }
     }
     if let Some(graph) = node.graph() {
-        if let Some(found) = graph.iter().find_map(|o| dropped_in_object(o)) {
-            return Some(found);
-        }
+        graph.iter().for_each(|o| dropped_in_object(o, found));
     }
     if let Some(included) = node.included() {
-        if let Some(found) = included.iter().find_map(|n| dropped_in_node(n.inner())) {
-            return Some(found);
-        }
+        included
+            .iter()
+            .for_each(|n| dropped_in_node(n.inner(), found));
     }
-    None
 }
 
 fn unusable_property(property: &Id<ArcIri, ArcBnode>) -> Option<&'static str> {
