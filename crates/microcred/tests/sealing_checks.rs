@@ -224,6 +224,11 @@ fn an_unsorted_chain_is_sorted_or_refused() {
         jades::verify(sealed.as_str().as_bytes(), &test_pki::trust_anchors(), AT).unwrap();
     assert!(verified.is_trusted());
 
+    // The root first, the eSeal CA left out: the end-entity certificate is the seal certificate.
+    let gap = format!("{}{}", test_pki::ROOT_CA_PEM, key.cert_pem);
+    let sealer = Sealer::from_pem(&gap).unwrap();
+    assert_eq!(sealer.certificate().der(), key.certificate().der());
+
     // A CA first and two certificates it could be for: which one seals cannot be told.
     let ambiguous = format!(
         "{}{}{}",
@@ -234,6 +239,14 @@ fn an_unsorted_chain_is_sorted_or_refused() {
     assert_eq!(code(Sealer::from_pem(&ambiguous)), "seal.chain_order");
     let message = Sealer::from_pem(&ambiguous).unwrap_err().to_string();
     assert!(message.contains("seal certificate first"), "{message}");
+    // CAs only, the first of them an issuer of another: no seal certificate at all.
+    let cas = format!(
+        "{}{}{}",
+        test_pki::ROOT_CA_PEM,
+        test_pki::INTERMEDIATE_CA_PEM,
+        test_pki::UNTRUSTED_ROOT_CA_PEM
+    );
+    assert_eq!(code(Sealer::from_pem(&cas)), "seal.chain_order");
 }
 
 /// Keys made in the tests from the published test keys: encrypted, DER, traditional.

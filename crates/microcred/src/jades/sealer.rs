@@ -174,15 +174,21 @@ fn path_order(mut certs: Vec<Certificate>) -> Result<Vec<Certificate>, JadesErro
             .enumerate()
             .any(|(j, other)| j != i && issued(&certs[i], other))
     };
-    // The seal certificate comes first as given unless the first certificate issued another of
-    // them (a CA put first): then the one that issued none is the seal certificate.
-    let leaf = if issued_another(0) {
-        let leaves: Vec<usize> = (0..certs.len()).filter(|&i| !issued_another(i)).collect();
+    // The seal certificate comes first as given, unless the first certificate issued another of
+    // them or is a CA given with an end-entity certificate: then the seal certificate is the one
+    // that issued none of the others (of several, the one that is no CA).
+    let first_is_issuer =
+        issued_another(0) || (certs[0].is_ca() && certs[1..].iter().any(|c| !c.is_ca()));
+    let leaf = if first_is_issuer {
+        let mut leaves: Vec<usize> = (0..certs.len()).filter(|&i| !issued_another(i)).collect();
+        if leaves.len() > 1 {
+            leaves.retain(|&i| !certs[i].is_ca());
+        }
         match leaves.as_slice() {
             [one] => *one,
             [] => {
                 return Err(JadesError::ChainOrder(
-                    "every certificate issued another, so none is the seal certificate",
+                    "no certificate is an end-entity certificate that issued none of the others",
                 ));
             }
             _ => {
