@@ -1375,7 +1375,8 @@ fn demo_edited(edit: impl FnOnce(&mut Value)) -> microcred::EuropeanDigitalCrede
 #[test]
 fn members_json_ld_would_drop_are_errors() {
     // Each was VALID for `validate`, `seal` and `verify` while `convert` refused it.
-    let cases: [(fn(&mut Value), &str, &str); 5] = [
+    type Case = (fn(&mut Value), &'static str, &'static str);
+    let cases: [Case; 5] = [
         (
             |v| v["credentialSubject"]["nickname"] = json!("Bea"),
             "edc.jsonld.undefined_term",
