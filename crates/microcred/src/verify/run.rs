@@ -250,10 +250,15 @@ impl Run<'_> {
                 checks.push(unread(CheckKind::MicroCredential));
             }
             None => {
-                checks.push(not_edc(CheckKind::Format, "format.not_edc"));
+                checks.push(not_edc(
+                    CheckKind::Format,
+                    "format.not_edc",
+                    "the EDC application profile does not apply",
+                ));
                 checks.push(not_edc(
                     CheckKind::MicroCredential,
                     "micro_credential.not_edc",
+                    "an EU micro-credential is an EDC credential",
                 ));
             }
         }
@@ -269,7 +274,11 @@ impl Run<'_> {
                     checks::accreditation(credential, verifier.accreditation.as_deref(), self.now)
                 }
                 Some(Err(_)) => unread(CheckKind::Accreditation),
-                None => not_edc(CheckKind::Accreditation, "accreditation.not_edc"),
+                None => not_edc(
+                    CheckKind::Accreditation,
+                    "accreditation.not_edc",
+                    "accreditations are read from the ELM model",
+                ),
             });
             checks.push(match (&typed, self.owner) {
                 (_, None) => checks::owner_not_requested(),
@@ -451,13 +460,15 @@ fn not_reached(kind: CheckKind, why: &str) -> Check {
     )
 }
 
-fn not_edc(kind: CheckKind, code: &'static str) -> Check {
+fn not_edc(kind: CheckKind, code: &'static str, why: &str) -> Check {
     Check::new(
         kind,
         Status::Skipped,
         code,
-        "not an EDC credential (no EuropeanDigitalCredential type, no EDC context): the EDC \
-         application profile does not apply",
+        format!(
+            "not an EDC credential (neither the EuropeanDigitalCredential type nor the EDC \
+             context): {why}"
+        ),
     )
 }
 
