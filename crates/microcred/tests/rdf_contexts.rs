@@ -351,7 +351,9 @@ fn contexts_register_from_files_and_from_a_folder_with_an_index() {
 #[test]
 fn a_contexts_folder_that_cannot_be_used_is_refused_whole() {
     let url = "https://university.example/contexts/a/v1";
-    let cases: [(&str, &[(&str, &str)], &str); 6] = [
+    /// Name, files written (name, text), expected code.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case<'_>; 6] = [
         ("no-index", &[], "rdf.context_file"),
         ("bad-index", &[("index.json", "[1, 2]")], "rdf.context_file"),
         (

@@ -1,5 +1,23 @@
 //! Verifying credentials: one [`Verifier`], configured once, and a [`Report`] per credential.
 //!
+//! What it takes:
+//! - EDC credentials, JAdES-sealed or with a Data Integrity proof (an unsealed one fails the seal
+//!   check): every check applies.
+//! - Any other W3C verifiable credential (VCDM 1.1 or 2.0) with a Data Integrity proof: the proof,
+//!   trust, expiry, revocation and owner checks apply; the EDC ones are `skipped`
+//!   (`format.not_edc`, `micro_credential.not_edc`, `accreditation.not_edc`). Contexts beyond the
+//!   bundled ones are given with [`Verifier::with_contexts`]; one that is missing makes the proof
+//!   check `indeterminate` (`proof.unknown_context`), since nothing is ever fetched.
+//! - Verifiable presentations (EDC seals them with JAdES too): the presentation's own format, seal
+//!   and trust checks, and one report per credential it holds in [`Report::presentation`]. A
+//!   credential with no seal of its own is covered by the presentation's (`seal.by_presentation`);
+//!   a nested JAdES file (an object, or a JSON string) or a Data Integrity proof is checked on its
+//!   own.
+//!
+//! Reporting rules: format fails with "cannot be read" only for input that is no credential at
+//! all; a profile error fails it with the first error finding's code (the findings attached); the
+//! checks that read the credential run whenever the seal or proof holds. Codes: [`CODES`].
+//!
 //! ```
 //! # #[cfg(feature = "test-pki")] {
 //! use microcred::verify::{CheckKind, Status, Verdict, Verifier};
