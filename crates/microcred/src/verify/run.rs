@@ -232,13 +232,30 @@ impl Run<'_> {
     }
 
     fn credential(&self, document: Value, edc: bool, secured: Secured) -> Report {
+        let verifier = self.verifier;
+        let holds = secured.holds();
+        // What is read from the JSON itself, before the typed reader takes the document.
+        let object = input::credential_object(&document);
+        let from_json = holds.then(|| {
+            let owner = match (edc, self.owner) {
+                (_, None) => Some(checks::owner_not_requested()),
+                (false, Some(owner)) => Some(checks::owner_of_json(object, owner)),
+                (true, Some(_)) => None,
+            };
+            (
+                checks::expiry(object, self.now),
+                checks::revocation(object, verifier.fetcher.as_ref()),
+                owner,
+            )
+        });
+        let json_identity = Identity::of_json(object);
         let typed = edc.then(|| {
-            self.verifier
+            verifier
                 .reader
-                .read_value(document.clone())
+                .read_value(document)
                 .map(|(credential, _)| credential)
         });
-        let object = input::credential_object(&document);
+
         let mut checks = Vec::with_capacity(8);
         match &typed {
             Some(Ok(credential)) => {
@@ -262,43 +279,39 @@ impl Run<'_> {
                 ));
             }
         }
-        let holds = secured.holds();
         checks.push(secured.seal);
         checks.push(secured.trust);
-        if holds {
-            let verifier = self.verifier;
-            checks.push(checks::expiry(object, self.now));
-            checks.push(checks::revocation(object, verifier.fetcher.as_ref()));
-            checks.push(match &typed {
-                Some(Ok(credential)) => {
-                    checks::accreditation(credential, verifier.accreditation.as_deref(), self.now)
-                }
-                Some(Err(_)) => unread(CheckKind::Accreditation),
-                None => not_edc(
-                    CheckKind::Accreditation,
-                    "accreditation.not_edc",
-                    "accreditations are read from the ELM model",
-                ),
-            });
-            checks.push(match (&typed, self.owner) {
-                (_, None) => checks::owner_not_requested(),
-                (Some(Ok(credential)), owner) => checks::owner(credential, owner),
-                (Some(Err(_)), Some(_)) => unread(CheckKind::Owner),
-                (None, Some(owner)) => checks::owner_of_json(object, owner),
-            });
-        } else {
-            checks
+        match from_json {
+            Some((expiry, revocation, owner)) => {
+                checks.push(expiry);
+                checks.push(revocation);
+                checks.push(match &typed {
+                    Some(Ok(credential)) => checks::accreditation(
+                        credential,
+                        verifier.accreditation.as_deref(),
+                        self.now,
+                    ),
+                    Some(Err(_)) => unread(CheckKind::Accreditation),
+                    None => not_edc(
+                        CheckKind::Accreditation,
+                        "accreditation.not_edc",
+                        "accreditations are read from the ELM model",
+                    ),
+                });
+                checks.push(match (owner, &typed) {
+                    (Some(owner), _) => owner,
+                    (None, Some(Ok(credential))) => checks::owner(credential, self.owner),
+                    (None, _) => unread(CheckKind::Owner),
+                });
+            }
+            None => checks
                 .extend(LATER.map(|kind| {
                     not_reached(kind, "the credential's integrity is not established")
-                }));
+                })),
         }
         let identity = match &typed {
             Some(Ok(credential)) => Identity::of(credential),
-            _ => Identity {
-                id: input::id(object),
-                issuer: input::issuer(object),
-                title: input::title(object),
-            },
+            _ => json_identity,
         };
         self.report(secured.securing, secured.summary, checks, identity)
     }
@@ -436,6 +449,14 @@ struct Identity {
 }
 
 impl Identity {
+    fn of_json(credential: &Value) -> Self {
+        Identity {
+            id: input::id(credential),
+            issuer: input::issuer(credential),
+            title: input::title(credential),
+        }
+    }
+
     fn of(credential: &EuropeanDigitalCredential) -> Self {
         Identity {
             id: credential.id.clone(),
