@@ -1009,3 +1009,63 @@ fn the_edc_jades_presentation_shape_verifies() {
     assert_eq!(report.securing, Securing::Jades);
     assert!(!report.to_json().contains("CT3ZWkGy"));
 }
+
+#[test]
+fn a_proof_this_verifier_cannot_check_is_undecided_not_invalid() {
+    let key = Ed25519KeyPair::from_seed([24; 32]);
+    let signed = w3c_credential(
+        &key,
+        json!(["https://www.w3.org/ns/credentials/v2"]),
+        json!({"id": "did:example:ada"}),
+    );
+    for (member, value, code) in [
+        ("type", json!("Ed25519Signature2020"), "proof.wrong_type"),
+        (
+            "cryptosuite",
+            json!("ecdsa-rdfc-2019"),
+            "proof.wrong_cryptosuite",
+        ),
+        (
+            "verificationMethod",
+            json!("did:web:university.example#key-1"),
+            "proof.unsupported_did",
+        ),
+    ] {
+        let mut other = signed.clone();
+        other["proof"][member] = value;
+        let report = verifier().verify(&serde_json::to_vec(&other).unwrap());
+        assert_eq!(report.verdict, Verdict::Indeterminate, "{code}");
+        assert_eq!(
+            status_of(&report, CheckKind::Seal),
+            (Status::Indeterminate, code)
+        );
+        assert_codes_documented(&report);
+    }
+}
+
+#[test]
+fn a_flattened_credential_is_recognised_but_not_read() {
+    let flattened = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1", microcred::rdf::EDC_AP],
+        "@graph": [
+            {"id": "urn:epass:person:1", "type": "Person"},
+            {"id": "urn:credential:1", "type": ["VerifiableCredential", "EuropeanDigitalCredential"],
+             "credentialSubject": "urn:epass:person:1"}
+        ]
+    });
+    let report = verifier().verify(&serde_json::to_vec(&flattened).unwrap());
+    assert_eq!(
+        status_of(&report, CheckKind::Format),
+        (Status::Indeterminate, "format.flattened")
+    );
+    assert_eq!(
+        status_of(&report, CheckKind::Seal),
+        (Status::Failed, "seal.unsealed")
+    );
+    let sealed = seal_document(&flattened);
+    let report = verifier().verify(sealed.as_bytes());
+    assert_eq!(report.verdict, Verdict::Indeterminate);
+    assert_eq!(status_of(&report, CheckKind::Seal), (Status::Ok, "seal.ok"));
+    assert_no_contradiction(&report);
+    assert_codes_documented(&report);
+}

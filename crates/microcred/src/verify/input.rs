@@ -16,6 +16,8 @@ pub(super) enum Kind {
     Credential { edc: bool },
     /// A verifiable presentation (`VerifiablePresentation`, `EuropeanDigitalPresentation`).
     Presentation,
+    /// A credential in flattened form: a top-level `@graph` whose nodes include the credential.
+    Flattened,
 }
 
 /// A JWS JSON envelope (`payload` or `signatures`): checked as a seal, even when malformed.
@@ -56,6 +58,14 @@ pub(super) fn classify(value: &Value) -> Result<Kind, ParseError> {
     // The EDC upload form: `{"credential": {...}}`, typed by nothing else.
     if object.get("type").is_none() && object.get("credential").is_some_and(Value::is_object) {
         return Ok(Kind::Credential { edc: true });
+    }
+    if let Some(Value::Array(nodes)) = object.get("@graph")
+        && nodes.iter().any(|node| {
+            let types = strings(node.get("type").or_else(|| node.get("@type")));
+            types.contains(&"VerifiableCredential") || types.contains(&"EuropeanDigitalCredential")
+        })
+    {
+        return Ok(Kind::Flattened);
     }
     Err(ParseError::NotACredential { path: "$".into() })
 }
@@ -140,6 +150,10 @@ mod tests {
         assert_eq!(classify(&w3c).ok(), Some(Kind::Credential { edc: false }));
         let upload = json!({"credential": {"id": "urn:x"}});
         assert_eq!(classify(&upload).ok(), Some(Kind::Credential { edc: true }));
+        let flat = json!({"@context": [EDC_AP], "@graph": [
+            {"id": "urn:a", "type": "Person"},
+            {"id": "urn:c", "type": ["VerifiableCredential", "EuropeanDigitalCredential"]}]});
+        assert_eq!(classify(&flat).ok(), Some(Kind::Flattened));
         let vp = json!({"type": "VerifiablePresentation", "verifiableCredential": []});
         assert_eq!(classify(&vp).ok(), Some(Kind::Presentation));
         assert_eq!(

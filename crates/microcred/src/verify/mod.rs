@@ -48,7 +48,7 @@ pub use report::{
 use crate::jades::{self, Seal};
 use crate::json::{Limits, Reader};
 use crate::model::Accreditation;
-use crate::proof::DataIntegrityVerifier;
+use crate::proof::{DataIntegrityVerifier, ProofError};
 use crate::rdf::{Contexts, RdfError};
 use crate::status::{NoFetcher, StatusFetcher};
 use crate::x509::{ChainOutcome, TrustAnchors};
@@ -450,6 +450,29 @@ impl Verifier {
                     .at("$.@context"),
                     skipped_trust("the proof could not be checked"),
                 ),
+                // A kind of proof or key this verifier does not check: undecided, not invalid.
+                _ if matches!(
+                    e,
+                    ProofError::WrongType
+                        | ProofError::WrongCryptosuite
+                        | ProofError::UnsupportedDid
+                        | ProofError::UnsupportedKey
+                ) =>
+                {
+                    (
+                        Check::new(
+                            CheckKind::Seal,
+                            Status::Indeterminate,
+                            e.code(),
+                            format!(
+                                "{e}: this verifier checks eddsa-rdfc-2022 proofs by did:key \
+                                 Ed25519 keys only, so it cannot decide"
+                            ),
+                        )
+                        .at("$.proof"),
+                        skipped_trust("the proof could not be checked"),
+                    )
+                }
                 _ => (
                     Check::new(CheckKind::Seal, Status::Failed, e.code(), e.to_string())
                         .at("$.proof"),

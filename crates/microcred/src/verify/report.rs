@@ -307,6 +307,10 @@ pub const CODES: &[(&str, &str)] = &[
         "indeterminate: an EDC credential over a context neither bundled nor supplied",
     ),
     (
+        "format.flattened",
+        "indeterminate: a credential written as a flattened @graph, not read here",
+    ),
+    (
         "presentation.ok",
         "a verifiable presentation holding credentials",
     ),
@@ -342,6 +346,22 @@ pub const CODES: &[(&str, &str)] = &[
         "indeterminate: a compact JWS (VC-JWT) entry, not checked",
     ),
     ("proof.ok", "the Data Integrity proof holds"),
+    (
+        "proof.wrong_type",
+        "indeterminate: a proof of another type than DataIntegrityProof, not checked here",
+    ),
+    (
+        "proof.wrong_cryptosuite",
+        "indeterminate: a cryptosuite other than eddsa-rdfc-2022, not checked here",
+    ),
+    (
+        "proof.unsupported_did",
+        "indeterminate: a verification method that is not a did:key",
+    ),
+    (
+        "proof.unsupported_key",
+        "indeterminate: a did:key that is not an Ed25519 key",
+    ),
     (
         "proof.unknown_context",
         "indeterminate: a context neither bundled nor supplied; give it offline",
