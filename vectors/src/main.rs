@@ -140,7 +140,12 @@ fn generate() -> Result<Generated, String> {
             name: mutation.target.to_owned(),
             bytes,
             read: "parse",
-            check: "full",
+            // The differences between ELM versions are reported when a version is named.
+            check: if mutation.target.starts_with("edc.version.") {
+                "elm_3_2"
+            } else {
+                "full"
+            },
             target: Some(mutation.target),
         });
     }
@@ -182,7 +187,7 @@ fn generate() -> Result<Generated, String> {
         }
     }
     let manifest = json!({
-        "description": "Shared test vectors: valid and invalid ELM 3 micro-credentials. Each case names its input, how to read it (parse: plain or upload form; parse_unverified: any form), which check to run (full: profile::check; before_sealing: profile::check_before_sealing) and the expected reader error code or the expected findings.",
+        "description": "Shared test vectors: valid and invalid ELM 3 micro-credentials. Each case names its input, how to read it (parse: plain or upload form; parse_unverified: any form), which check to run (full: profile::check; before_sealing: profile::check_before_sealing; elm_3_2: profile::check_as with ELM 3.2) and the expected reader error code or the expected findings.",
         "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
         "seed": SEED,
         "uncovered_reader_codes": UNCOVERED_READER_CODES.iter().map(|(code, why)| json!({"code": code, "why": why})).collect::<Vec<_>>(),
@@ -323,6 +328,7 @@ fn expect(case: &Case) -> Result<Value, String> {
     };
     let findings: Vec<Finding> = match case.check {
         "before_sealing" => profile::check_before_sealing(&credential),
+        "elm_3_2" => profile::check_as(&credential, profile::ElmVersion::V3_2),
         _ => profile::check(&credential),
     };
     match case.target {

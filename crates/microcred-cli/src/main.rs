@@ -81,9 +81,11 @@ enum Command {
     },
     /// Seal a credential as EDC does (JAdES eSeal, `b64: false`).
     ///
-    /// EDC's sealing rules apply: `issued` becomes the signing time, and the issuer's legal name,
-    /// eIDAS identifier and country come from the certificate. The credential is checked first
-    /// (as before sealing) and not sealed when it has errors, unless `--force`.
+    /// EDC's sealing rules apply: `issued` becomes the signing time, and the issuer becomes a node
+    /// of its own whose legal name, eIDAS identifier and country come from the certificate. The
+    /// credential is checked first (as before sealing) and not sealed when EDC would reject it
+    /// (`seal.refused.edc_profile`), unless `--force`. Missing micro-credential elements (Annex
+    /// I) are shown as warnings, and block only with `--require-micro-credential`.
     Seal {
         /// The credential (plain JSON-LD or EDC upload form).
         input: PathBuf,
@@ -111,6 +113,10 @@ enum Command {
         /// Seal even when the profile check finds errors.
         #[arg(long)]
         force: bool,
+        /// Refuse a credential that is not a complete micro-credential (Annex I of the Council
+        /// Recommendation), not only what EDC would reject (`seal.refused.micro_credential`).
+        #[arg(long)]
+        require_micro_credential: bool,
     },
     /// Add a W3C Data Integrity proof (`eddsa-rdfc-2022`, `did:key`) for VCDM verifiers.
     ///
@@ -209,6 +215,7 @@ fn main() -> ExitCode {
             at,
             out,
             force,
+            require_micro_credential,
         } => {
             let keys = match (&key, &cert, &p12) {
                 (Some(key), Some(chain), _) => seal::KeySource::Pem { key, chain },
@@ -225,6 +232,7 @@ fn main() -> ExitCode {
                 at,
                 out: &out,
                 force,
+                require_micro_credential,
             })
         }
         Command::SignDi {

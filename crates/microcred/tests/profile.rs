@@ -760,6 +760,124 @@ fn a_claim_of_an_unknown_class() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// ELM 3.1 and 3.2
+
+#[test]
+fn the_elm_3_2_sample_checks_under_3_2_with_the_differences_reported() {
+    let Some(bytes) =
+        shared::shared_file("upstream/elm-repo-3.2-LTS/rdf-samples/credential-sample.jsonld")
+    else {
+        return;
+    };
+    let credential = microcred::json::parse(&bytes).expect("the 3.2 sample reads");
+    let under_3_1 = profile::check(&credential);
+    let under_3_2 = profile::check_as(&credential, profile::ElmVersion::V3_2);
+    // The mandatory elements are the same in both versions: only `edc.version.*` differs, and
+    // never as an error.
+    let without_version = |findings: &[Finding]| -> Vec<Finding> {
+        findings
+            .iter()
+            .filter(|f| !f.code.starts_with("edc.version."))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(without_version(&under_3_2), under_3_1);
+    for finding in under_3_2
+        .iter()
+        .filter(|f| f.code.starts_with("edc.version."))
+    {
+        assert_ne!(finding.severity, Severity::Error, "{finding}");
+    }
+    println!("{} findings under 3.2", under_3_2.len());
+}
+
+#[test]
+fn differences_between_3_1_and_3_2_are_reported_not_failed() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    payload["credentialStatus"] = json!({
+        "id": "https://status.example/1#5",
+        "type": "StatusList2021Entry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "5",
+        "statusListCredential": "https://status.example/1"
+    });
+    payload["proof"] = json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022"});
+    payload["termsOfUse"] = json!({"id": "https://terms.example", "type": "TermsOfUse"});
+    let credential = parse(&payload);
+    let codes = |version| {
+        profile::check_as(&credential, version)
+            .into_iter()
+            .filter(|f| f.code.starts_with("edc.version."))
+            .map(|f| (f.code, f.severity, f.path))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(profile::ElmVersion::V3_1),
+        [(
+            "edc.version.national_id",
+            Severity::Info,
+            "$.credentialSubject.nationalID".to_owned()
+        )]
+    );
+    assert_eq!(
+        codes(profile::ElmVersion::V3_2),
+        [
+            (
+                "edc.version.national_id",
+                Severity::Info,
+                "$.credentialSubject.nationalID".to_owned()
+            ),
+            (
+                "edc.version.embedded_proof",
+                Severity::Warning,
+                "$.proof".to_owned()
+            ),
+            (
+                "edc.version.credential_status",
+                Severity::Warning,
+                "$.credentialStatus".to_owned()
+            ),
+        ]
+    );
+    // The plain check names no version.
+    assert!(
+        profile::check(&credential)
+            .iter()
+            .all(|f| !f.code.starts_with("edc.version."))
+    );
+}
+
+#[test]
+fn every_published_elm_3_2_term_change_is_in_the_term_table() {
+    // The keys whose meaning differs are exactly those the two published contexts disagree on.
+    let (Some(a), Some(b)) = (
+        shared::shared_file("contexts/edc-ap-3.1.jsonld"),
+        shared::shared_file("contexts/edc-ap-3.2.jsonld"),
+    ) else {
+        return;
+    };
+    let a: Value = serde_json::from_slice(&a).expect("JSON");
+    let b: Value = serde_json::from_slice(&b).expect("JSON");
+    let (a, b) = (
+        a["@context"].as_object().expect("map"),
+        b["@context"].as_object().expect("map"),
+    );
+    let mut differing: Vec<&str> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k) && k.starts_with(char::is_lowercase))
+        .map(String::as_str)
+        .collect();
+    differing.sort_unstable();
+    differing.dedup();
+    let mut listed = microcred::terms::ElmVersion::changed_terms().to_vec();
+    listed.sort_unstable();
+    assert_eq!(differing, listed);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 3. The unsigned sample before and after sealing
 
 #[test]
@@ -1203,4 +1321,28 @@ fn codes_list_what_check_emits() {
         severities,
         [Severity::Error, Severity::Warning, Severity::Info]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copies of one node that disagree
+
+/// The EC's sealed micro-credential with the issuer put back on the awarding body's id: one
+/// organisation node with the certificate's legal name and the university's (what sealing in
+/// place produced before the issuer got a node of its own).
+#[test]
+fn one_node_with_two_legal_names_is_an_error() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    assert_eq!(profile::check_edc(&parse(&payload)), []);
+    let body_id =
+        payload["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]["id"].clone();
+    payload["issuer"]["id"] = body_id;
+    let findings = profile::check_edc(&parse(&payload));
+    let conflicts: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code == "edc.conflicting_node")
+        .map(|f| (f.severity, f.path.as_str()))
+        .collect();
+    assert_eq!(conflicts, [(Severity::Error, "$.issuer.legalName")]);
 }

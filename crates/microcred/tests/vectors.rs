@@ -45,6 +45,7 @@ fn every_vector_gives_its_recorded_outcome() {
             (Ok(credential), None) => {
                 let findings = match case["check"].as_str() {
                     Some("before_sealing") => profile::check_before_sealing(&credential),
+                    Some("elm_3_2") => profile::check_as(&credential, profile::ElmVersion::V3_2),
                     _ => profile::check(&credential),
                 };
                 let got: Vec<Value> = findings

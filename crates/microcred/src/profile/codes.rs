@@ -97,6 +97,10 @@ codes! {
     EDC_CONCEPT_SCHEME = "edc.concept.missing_scheme", Error,
         "a controlled value (Concept) has no inScheme with an id";
 
+    // The graph as a whole.
+    EDC_CONFLICTING_NODE = "edc.conflicting_node", Error,
+        "two copies of one node (the same id) hold different values of a property that holds one, so the graph merges them into one contradictory node";
+
     // Annex I of Council Recommendation 2022/C 243/02.
     MC_LEARNING_ACHIEVEMENT = "mc.missing.learning_achievement", Error,
         "the credential claims no learning achievement, so it certifies no micro-credential";
@@ -142,6 +146,17 @@ codes! {
         "a node of a class that cannot stand in this place (the EDC shapes expect another class here)";
     EDC_INVALID_VALUE = "edc.invalid_value", Error,
         "a value has the wrong shape for its place (a string where a node belongs, ...) or is not a valid literal of its datatype";
+
+    // Where ELM 3.1 and 3.2 (same context URL, different contexts and shapes) read the credential
+    // differently: reported, never failed.
+    EDC_VERSION_NATIONAL_ID = "edc.version.national_id", Info,
+        "nationalID is elm:nationalID in ELM 3.1 and elm:nationalId in ELM 3.2: a reader of the other version sees another property";
+    EDC_VERSION_EMBEDDED_PROOF = "edc.version.embedded_proof", Warning,
+        "an embedded proof: the ELM 3.2 shapes reject it unless it is an elm:Proof node (EDC 3.2 seals with JAdES instead)";
+    EDC_VERSION_CREDENTIAL_STATUS = "edc.version.credential_status", Warning,
+        "a credentialStatus entry that is not typed CredentialStatus, which the ELM 3.2 shapes require";
+    EDC_VERSION_TERMS_OF_USE = "edc.version.terms_of_use", Warning,
+        "a termsOfUse entry that is not typed TermsOfUse, which the ELM 3.2 shapes require";
 
     // One code per property the model holds once: `edc.too_many.<property>`.
     @too_many {

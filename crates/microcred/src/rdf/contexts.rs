@@ -19,7 +19,7 @@ use sophia_jsonld::json_ld::{Loader, LoadingResult, RemoteDocument};
 use sophia_jsonld::vocabulary::ArcIri;
 
 use super::RdfError;
-use crate::terms::{self, TermKind};
+use crate::terms::{self, ElmVersion, TermKind};
 
 /// `https://www.w3.org/2018/credentials/v1`, the VC 1.1 context EDC credentials use.
 pub const CREDENTIALS_V1: &str = "https://www.w3.org/2018/credentials/v1";
@@ -113,6 +113,18 @@ impl Contexts {
                 contexts
             })
             .clone()
+    }
+
+    /// The bundled contexts with the EDC context of `version` at the EDC URL. EDC serves ELM 3.1
+    /// and 3.2 under one URL, so a registry holds one of them; [`Contexts::bundled`] holds 3.1.
+    pub fn bundled_for(version: ElmVersion) -> Self {
+        let mut contexts = Contexts::bundled();
+        if version != ElmVersion::V3_1 {
+            contexts
+                .register(EDC_AP, edc_ap_context_for(version))
+                .expect("the generated EDC context is a context document");
+        }
+        contexts
     }
 
     /// Adds (or replaces) the context document served at `url`.
@@ -299,14 +311,20 @@ impl Loader<ArcIri, Loc> for RegistryLoader<'_> {
 /// `clv:latitude` in the published context expands to the IRI `clv:latitude` itself. Writing the
 /// same compact IRI keeps expansion identical whatever the processor's prefix rules.
 pub fn edc_ap_context() -> Value {
+    edc_ap_context_for(ElmVersion::V3_1)
+}
+
+/// The EDC application-profile context of an ELM version, generated from the term table (see
+/// [`edc_ap_context`]; ELM 3.2 changes a few terms, [`ElmVersion::changed_terms`]).
+pub fn edc_ap_context_for(version: ElmVersion) -> Value {
     let mut context = Map::new();
     for (prefix, namespace) in terms::PREFIXES {
         context.insert((*prefix).to_owned(), json!(namespace));
     }
-    for (class, iri) in terms::CLASSES {
+    for (class, iri) in version.classes() {
         context.insert((*class).to_owned(), json!(compact(iri)));
     }
-    for term in terms::EDC_TERMS {
+    for term in version.edc_terms() {
         let mut definition = Map::new();
         definition.insert("@id".to_owned(), json!(compact(term.iri)));
         match term.kind {
