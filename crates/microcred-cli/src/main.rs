@@ -134,10 +134,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Verify credentials offline: the seal or proof, trust, expiry, revocation, accreditation.
+    /// Verify credentials and presentations offline: the seal or proof, trust, expiry,
+    /// revocation, accreditation.
     ///
-    /// Exits with 0 only when every credential is valid; 1 when one is invalid; 3 when none is
-    /// invalid but one could not be decided (no trust anchor, status list unavailable).
+    /// Takes EDC credentials (sealed or not), any W3C verifiable credential with a Data Integrity
+    /// proof, and sealed presentations (a report per credential inside). Exits with 0 only when
+    /// every file is valid; 1 when one is invalid; 3 when none is invalid but one could not be
+    /// decided (no trust anchor, status list unavailable, a context not supplied).
     Verify {
         /// Credential files.
         #[arg(required = true)]
@@ -157,6 +160,14 @@ enum Command {
         /// A DID whose Data Integrity proofs are trusted; may be repeated.
         #[arg(long)]
         trust_did: Vec<String>,
+        /// A JSON-LD context available offline, as URL=FILE; may be repeated. Contexts are never
+        /// fetched.
+        #[arg(long, value_parser = parse_mapping)]
+        context: Vec<(String, PathBuf)>,
+        /// A folder of JSON-LD contexts with an index.json mapping each URL to a file name in the
+        /// folder; may be repeated.
+        #[arg(long)]
+        contexts: Vec<PathBuf>,
         /// A seal that reaches no trust anchor fails instead of being undecided.
         #[arg(long)]
         strict: bool,
@@ -236,6 +247,8 @@ fn main() -> ExitCode {
             trust_did,
             trusted_list,
             status_list,
+            context,
+            contexts,
             at,
             strict,
             require_qualified,
@@ -246,6 +259,8 @@ fn main() -> ExitCode {
             trusted_lists: &trusted_list,
             trusted_dids: &trust_did,
             status_lists: &status_list,
+            contexts: &context,
+            context_dirs: &contexts,
             at,
             strict,
             require_qualified,

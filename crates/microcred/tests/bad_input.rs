@@ -214,6 +214,36 @@ fn missing_or_foreign_context() {
 }
 
 #[test]
+fn a_registered_context_is_accepted_by_the_reader() {
+    const EXTRA: &str = "https://university.example/contexts/extra/v1";
+    let mut v = minimal();
+    v["@context"]
+        .as_array_mut()
+        .expect("a list")
+        .push(json!(EXTRA));
+    let bytes = serde_json::to_vec(&v).expect("serialises");
+    assert_eq!(
+        Reader::new().read(&bytes).map_err(|e| e.code()).err(),
+        Some("jsonld.foreign_context")
+    );
+    let mut contexts = microcred::rdf::Contexts::new();
+    contexts
+        .register(EXTRA, json!({"@context": {}}))
+        .expect("a context");
+    let reader = Reader::new().with_contexts(contexts);
+    let credential = reader.read(&bytes).expect("read once registered");
+    assert_eq!(credential.context.last().map(String::as_str), Some(EXTRA));
+    // The same from a parsed value; an envelope is refused there.
+    let (again, form) = reader.read_value(v).expect("reads from a value");
+    assert_eq!((again, form), (credential, json::Form::Plain));
+    let envelope = json!({"payload": "{}", "signatures": []});
+    assert_eq!(
+        reader.read_value(envelope).map_err(|e| e.code()).err(),
+        Some("json.sealed_input")
+    );
+}
+
+#[test]
 fn not_a_credential() {
     let mut v = minimal();
     v["type"] = json!("Person");
