@@ -51,6 +51,37 @@ fn not_json() {
 }
 
 #[test]
+fn xml_is_named_as_xml() {
+    let legacy = "\u{feff}<?xml version=\"1.0\"?>\n<!-- a comment -->\n<ns:europassCredential xmlns:ns=\"http://data.europa.eu/snb\"/>";
+    let err = json::parse(legacy.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "json.legacy_xml");
+    assert!(err.to_string().contains("legacy EDCI XML"), "{err}");
+    let rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>";
+    assert_eq!(json::parse(rdf.as_bytes()).unwrap_err().code(), "json.xml");
+    // Real legacy files, from the corpus, get the same code.
+    for name in [
+        "edc/edc-xml-qseal-pre-0-10.xml",
+        "edc/edc-xml-vp-shared.xml",
+        "elm/elm-v1-xml-basic.xml",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../vectors/real")
+            .join(name);
+        let bytes = std::fs::read(&path).expect("corpus file");
+        assert_eq!(
+            json::parse(&bytes).unwrap_err().code(),
+            "json.legacy_xml",
+            "{name}"
+        );
+    }
+    // JSON is never taken for XML.
+    assert_eq!(
+        json::parse(b"  [\"<x>\"]").unwrap_err().code(),
+        "json.wrong_type"
+    );
+}
+
+#[test]
 fn empty_and_truncated_input() {
     assert_eq!(json::parse(b"").unwrap_err().code(), "json.truncated");
     let bytes = serde_json::to_vec(&minimal()).expect("serialises");

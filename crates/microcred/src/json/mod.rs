@@ -161,8 +161,42 @@ impl Reader {
                 limit: self.limits.max_bytes,
             });
         }
+        if let Some(root) = xml_root(bytes) {
+            let legacy = matches!(
+                root,
+                "europassCredential" | "verifiablePresentation" | "europassPresentation"
+            );
+            return Err(ParseError::Xml { legacy });
+        }
         depth::check_depth(bytes, self.limits.max_depth)?;
         Ok(serde_json::from_slice(bytes)?)
+    }
+}
+
+/// The local name of the root element when `bytes` look like XML (after a byte-order mark,
+/// blanks, an XML declaration, comments and a doctype), so that an XML file gets an error saying
+/// what it is rather than a JSON syntax error at line 1.
+fn xml_root(bytes: &[u8]) -> Option<&str> {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        rest = rest.trim_ascii_start();
+        if !rest.starts_with(b"<") {
+            return None;
+        }
+        if rest.starts_with(b"<?") || rest.starts_with(b"<!") {
+            // Skip a declaration, comment or doctype: up to the next '>' (enough to name the root;
+            // nothing here is parsed as XML).
+            let end = memchr::memchr(b'>', rest)?;
+            rest = &rest[end + 1..];
+            continue;
+        }
+        let name = &rest[1..];
+        let len = name
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+            .unwrap_or(name.len());
+        let qualified = std::str::from_utf8(&name[..len]).ok()?;
+        return Some(qualified.rsplit(':').next().unwrap_or(qualified));
     }
 }
 
