@@ -193,8 +193,53 @@ pub struct SealSummary {
     pub qualified: bool,
     /// The JAdES baseline level reached (`B-B` ... `B-LTA`).
     pub level: &'static str,
-    /// The time-stamps checked: property and time.
-    pub timestamps: Vec<(String, String)>,
+    /// What the seal's revocation values (`rVals`) say about the seal certificate at the signing
+    /// time (`not revoked (OCSP issued ...)`, `not checked: ...`).
+    pub certificate_revocation: String,
+    /// The time-stamps checked, each with what its authority is worth.
+    pub timestamps: Vec<TimestampSummary>,
+}
+
+/// One time-stamp of a seal and the authority behind it, judged at the time-stamp's time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TimestampSummary {
+    /// Where it was: `adoTst`, `sigTst` or `arcTst`.
+    pub property: String,
+    /// The time-stamp's time (RFC 3339).
+    pub time: String,
+    /// The subject of the time-stamping authority's certificate.
+    pub authority: String,
+    /// `ok` (the authority chains to a trust anchor), `indeterminate` (it reaches none) or
+    /// `failed` (its certificate was unfit at that time).
+    pub status: Status,
+    /// The stable code (`timestamp.trusted`, `timestamp.untrusted`, `timestamp.tsa_expired`,
+    /// `timestamp.tsa_not_yet_valid`, `timestamp.tsa_usage`, `timestamp.invalid_chain`,
+    /// `timestamp.tsa_revoked`).
+    pub code: &'static str,
+    /// What the seal's revocation values say about the authority's certificate at that time.
+    pub revocation: String,
+}
+
+impl From<&crate::jades::TsaCheck> for TimestampSummary {
+    fn from(check: &crate::jades::TsaCheck) -> Self {
+        use crate::jades::TsaStatus;
+        TimestampSummary {
+            property: check.property.to_owned(),
+            time: check
+                .time
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            authority: check.certificate.subject_text(),
+            status: match check.status {
+                TsaStatus::Trusted => Status::Ok,
+                TsaStatus::Untrusted => Status::Indeterminate,
+                TsaStatus::Failed => Status::Failed,
+            },
+            code: check.code,
+            revocation: check.revocation.to_string(),
+        }
+    }
 }
 
 /// The verification report of one credential.

@@ -53,6 +53,7 @@ pub(crate) struct Extensions {
     pub(crate) subject_key_id: Option<Vec<u8>>,
     pub(crate) authority_key_id: Option<Vec<u8>>,
     pub(crate) policies: Vec<String>,
+    pub(crate) extended_key_usage: Option<ExtendedKeyUsage>,
     pub(crate) qc: QcInfo,
     /// Critical extensions that none of the above covers (dotted OIDs).
     pub(crate) unhandled_critical: Vec<String>,
@@ -81,6 +82,24 @@ pub struct KeyUsage {
     pub encipher_only: bool,
     /// `decipherOnly`.
     pub decipher_only: bool,
+}
+
+/// The extended key usage extension (RFC 5280 section 4.2.1.12): the purposes the certified key
+/// may be used for, beyond [`KeyUsage`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ExtendedKeyUsage {
+    /// The key purposes, in the order of the certificate.
+    pub purposes: Vec<ObjectIdentifier>,
+    /// Whether the extension is marked critical.
+    pub critical: bool,
+}
+
+impl ExtendedKeyUsage {
+    /// Whether `purpose` is listed.
+    pub fn allows(&self, purpose: ObjectIdentifier) -> bool {
+        self.purposes.contains(&purpose)
+    }
 }
 
 impl Certificate {
@@ -267,6 +286,11 @@ impl Certificate {
         self.inner.ext.key_usage
     }
 
+    /// The extended key usage extension, or `None` when the certificate has none.
+    pub fn extended_key_usage(&self) -> Option<&ExtendedKeyUsage> {
+        self.inner.ext.extended_key_usage.as_ref()
+    }
+
     /// Whether basic constraints say this is a CA certificate.
     pub fn is_ca(&self) -> bool {
         matches!(self.inner.ext.basic_constraints, Some((true, _)))
@@ -383,7 +407,7 @@ fn raw_parts(der: &[u8]) -> der::Result<RawParts> {
     })
 }
 
-fn to_offset(time: x509_cert::time::Time) -> OffsetDateTime {
+pub(crate) fn to_offset(time: x509_cert::time::Time) -> OffsetDateTime {
     // X.509 times are 1950..9999 and `x509_cert` clamps below at 1970, so this always fits.
     let secs = i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
     OffsetDateTime::from_unix_timestamp(secs).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -438,11 +462,18 @@ fn extensions(cert: &x509_cert::Certificate) -> Result<Extensions, X509Error> {
             oids::QC_STATEMENTS => {
                 statements = Some(value);
             }
+            oids::EXTENDED_KEY_USAGE => {
+                let eku = x509_cert::ext::pkix::ExtendedKeyUsage::from_der(value)
+                    .map_err(|e| bad("extKeyUsage", e))?;
+                out.extended_key_usage = Some(ExtendedKeyUsage {
+                    purposes: eku.0,
+                    critical: ext.critical,
+                });
+            }
             // Read elsewhere or informational only; processing them is not needed to decide
             // whether a path is valid for a seal.
             oids::SUBJECT_ALT_NAME
             | oids::ISSUER_ALT_NAME
-            | oids::EXTENDED_KEY_USAGE
             | oids::CRL_DISTRIBUTION_POINTS
             | oids::AUTHORITY_INFO_ACCESS => {}
             other if ext.critical => out.unhandled_critical.push(other.to_string()),
@@ -518,7 +549,7 @@ fn attribute_label(oid: ObjectIdentifier) -> Option<&'static str> {
     })
 }
 
-fn name_text(name: &Name) -> String {
+pub(crate) fn name_text(name: &Name) -> String {
     let mut out = String::new();
     // RFC 4514 2.1: the last RDN of the sequence comes first.
     for (i, rdn) in name
