@@ -295,15 +295,82 @@ pub fn crl(
     sequence(&[tbs, algorithm, tlv(0x03, &bits)])
 }
 
+/// What an OCSP response says about a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestOcspStatus {
+    /// `good`.
+    Good,
+    /// `revoked` at a time, with a reason or none.
+    Revoked(OffsetDateTime, Option<RevocationReason>),
+}
+
+/// An `OCSPResponse` (successful, basic) about `cert`, signed by its issuer `issuer` itself with
+/// the P-256 key `issuer_key_pem` (responder named by its subject; CertID hashes SHA-1), produced
+/// at `this_update` and current until `next_update`.
+pub fn ocsp_response(
+    cert: &Certificate,
+    issuer: &Certificate,
+    issuer_key_pem: &str,
+    status: TestOcspStatus,
+    this_update: OffsetDateTime,
+    next_update: OffsetDateTime,
+) -> Vec<u8> {
+    let key_bits = issuer
+        .parsed()
+        .tbs_certificate()
+        .subject_public_key_info()
+        .subject_public_key
+        .raw_bytes();
+    let cert_id = sequence(&[
+        sequence(&[oid("1.3.14.3.2.26"), vec![0x05, 0x00]]),
+        tlv(0x04, &sha1::Sha1::digest(issuer.subject_der())),
+        tlv(0x04, &sha1::Sha1::digest(key_bits)),
+        tlv(0x02, serial_content(cert)),
+    ]);
+    let status = match status {
+        TestOcspStatus::Good => vec![0x80, 0x00],
+        TestOcspStatus::Revoked(time, reason) => {
+            let mut info = tlv(0x18, generalized_time(time).as_bytes());
+            if let Some(reason) = reason {
+                info.extend(tlv(0xA0, &tlv(0x0a, &[reason.code()])));
+            }
+            tlv(0xA1, &info)
+        }
+    };
+    let single = sequence(&[
+        cert_id,
+        status,
+        tlv(0x18, generalized_time(this_update).as_bytes()),
+        tlv(0xA0, &tlv(0x18, generalized_time(next_update).as_bytes())),
+    ]);
+    let tbs = sequence(&[
+        tlv(0xA1, issuer.subject_der()),
+        tlv(0x18, generalized_time(this_update).as_bytes()),
+        sequence(&[single]),
+    ]);
+    let algorithm = sequence(&[oid("1.2.840.10045.4.3.2")]);
+    let mut bits = vec![0u8];
+    bits.extend(p256_sign(issuer_key_pem, &tbs));
+    let basic = sequence(&[tbs, algorithm, tlv(0x03, &bits)]);
+    sequence(&[
+        tlv(0x0a, &[0]),
+        tlv(
+            0xA0,
+            &sequence(&[oid("1.3.6.1.5.5.7.48.1.1"), tlv(0x04, &basic)]),
+        ),
+    ])
+}
+
 /// `sealed` (a sealed file as [`crate::jades::Sealer`] writes it) with unsigned properties added:
 /// a signature time-stamp (`sigTst`) by `tsa` at `gen_time` over the signature, the TSA's chain
-/// in `xVals`, and `crls` (of any issuer) in `rVals` (none: no `rVals`). The seal's own signature
-/// is untouched.
+/// in `xVals`, and `crls` and `ocsp` responses (of any issuer) in `rVals` (none: no `rVals`).
+/// The seal's own signature is untouched.
 pub fn add_signature_timestamp(
     sealed: &str,
     tsa: &TestTsaKey,
     gen_time: OffsetDateTime,
     crls: &[Vec<u8>],
+    ocsp: &[Vec<u8>],
 ) -> String {
     let mut file: serde_json::Value = serde_json::from_str(sealed).expect("a sealed file");
     let signature = file["signatures"][0]["signature"]
@@ -320,11 +387,20 @@ pub fn add_signature_timestamp(
             .map(|c| serde_json::json!({"x509Cert": {"val": B64.encode(c.der())}}))
             .collect::<Vec<_>>()})),
     ];
+    let values = |list: &[Vec<u8>]| {
+        list.iter()
+            .map(|der| serde_json::json!({"val": B64.encode(der)}))
+            .collect::<Vec<_>>()
+    };
+    let mut r_vals = serde_json::Map::new();
     if !crls.is_empty() {
-        properties.push(entry(serde_json::json!({"rVals": {"crlVals": crls
-            .iter()
-            .map(|crl| serde_json::json!({"val": B64.encode(crl)}))
-            .collect::<Vec<_>>()}})));
+        r_vals.insert("crlVals".into(), values(crls).into());
+    }
+    if !ocsp.is_empty() {
+        r_vals.insert("ocspVals".into(), values(ocsp).into());
+    }
+    if !r_vals.is_empty() {
+        properties.push(entry(serde_json::json!({ "rVals": r_vals })));
     }
     file["signatures"][0]["header"] = serde_json::json!({ "etsiU": properties });
     file.to_string()

@@ -10,7 +10,7 @@
 mod shared;
 
 use microcred::jades::{self, Seal, Sealer, TsaStatus, signer_from_pem};
-use microcred::test_pki::{self, TestKey, TestTsa};
+use microcred::test_pki::{self, TestKey, TestOcspStatus, TestTsa};
 use microcred::verify::{CheckKind, Report, Status, TrustPolicy, Verdict, Verifier};
 use microcred::x509::{
     Certificate, Crl, RevocationReason, RevocationSource, RevocationStatus, RevocationValues,
@@ -165,7 +165,7 @@ fn sealed() -> String {
 
 /// [`sealed`] with a signature time-stamp of `tsa` at `at`, and `crls` in `rVals`.
 fn stamped(tsa: TestTsa, at: OffsetDateTime, crls: &[Vec<u8>]) -> String {
-    test_pki::add_signature_timestamp(&sealed(), &test_pki::tsa(tsa), at, crls)
+    test_pki::add_signature_timestamp(&sealed(), &test_pki::tsa(tsa), at, crls, &[])
 }
 
 fn verify(file: &str) -> Report {
@@ -202,6 +202,36 @@ fn root_crl(revoked: &[(Certificate, OffsetDateTime, Option<RevocationReason>)])
         datetime!(2026-01-01 0:00 UTC),
         datetime!(2026-02-01 0:00 UTC),
     )
+}
+
+#[test]
+fn extended_key_usage_is_read() {
+    let time_stamping = "1.3.6.1.5.5.7.3.8".parse().unwrap();
+    let good = test_pki::tsa(TestTsa::Good).certificate();
+    let eku = good.extended_key_usage().unwrap();
+    assert!(eku.critical && eku.allows(time_stamping));
+    assert_eq!(eku.purposes.len(), 1);
+    let loose = test_pki::tsa(TestTsa::LooseUsage).certificate();
+    let eku = loose.extended_key_usage().unwrap();
+    assert!(!eku.critical && eku.allows(time_stamping));
+    assert_eq!(eku.purposes.len(), 2);
+    assert!(
+        test_pki::tsa(TestTsa::NoTimestamping)
+            .certificate()
+            .extended_key_usage()
+            .is_none()
+    );
+    // A critical extended key usage is processed: it does not break chains.
+    let chain = test_pki::tsa(TestTsa::Good).chain();
+    assert!(
+        microcred::x509::validate_chain(
+            &chain[0],
+            &chain[1..],
+            &test_pki::trust_anchors(),
+            STAMPED_AT
+        )
+        .is_trusted()
+    );
 }
 
 #[test]
@@ -561,4 +591,79 @@ fn a_seal_certificate_revoked_per_the_seals_revocation_values() {
         verified.revoked_without_proof.as_ref().map(|r| r.code()),
         Some("trust.certificate_revoked_no_poe")
     );
+}
+
+#[test]
+fn ocsp_responses_in_the_seal_count_too() {
+    let tsa = test_pki::tsa(TestTsa::Good).certificate();
+    let root = test_pki::root_ca();
+    let response = |status| {
+        test_pki::ocsp_response(
+            &tsa,
+            &root,
+            test_pki::ROOT_CA_KEY_PEM,
+            status,
+            datetime!(2026-01-15 9:00 UTC),
+            datetime!(2026-01-22 9:00 UTC),
+        )
+    };
+    let with = |status| {
+        test_pki::add_signature_timestamp(
+            &sealed(),
+            &test_pki::tsa(TestTsa::Good),
+            STAMPED_AT,
+            &[],
+            &[response(status)],
+        )
+    };
+    let report = verify(&with(TestOcspStatus::Good));
+    assert_eq!(trust(&report), (Status::Ok, "trust.qualified"));
+    let (_, code, revocation) = stamp(&report);
+    assert_eq!(code, "timestamp.trusted");
+    assert!(revocation.starts_with("not revoked (OCSP"), "{revocation}");
+
+    let revoked = TestOcspStatus::Revoked(
+        datetime!(2026-01-10 0:00 UTC),
+        Some(RevocationReason::KeyCompromise),
+    );
+    let file = with(revoked);
+    let report = verify(&file);
+    assert_eq!(trust(&report), (Status::Failed, "trust.timestamp_revoked"));
+    let (_, _, revocation) = stamp(&report);
+    assert!(
+        revocation.starts_with("revoked on 2026-01-10T00:00:00Z (OCSP, reason keyCompromise)"),
+        "{revocation}"
+    );
+
+    // A response about another certificate, or signed by a key that is not the issuer's, does
+    // not count.
+    let mut values = RevocationValues::new();
+    values.add_ocsp(
+        microcred::x509::OcspResponse::from_der(&test_pki::ocsp_response(
+            &tsa,
+            &root,
+            test_pki::UNTRUSTED_ROOT_CA_KEY_PEM,
+            revoked,
+            datetime!(2026-01-15 9:00 UTC),
+            datetime!(2026-01-22 9:00 UTC),
+        ))
+        .unwrap(),
+    );
+    values.add_ocsp(
+        microcred::x509::OcspResponse::from_der(&test_pki::ocsp_response(
+            &test_pki::tsa(TestTsa::Expired).certificate(),
+            &root,
+            test_pki::ROOT_CA_KEY_PEM,
+            revoked,
+            datetime!(2026-01-15 9:00 UTC),
+            datetime!(2026-01-22 9:00 UTC),
+        ))
+        .unwrap(),
+    );
+    match values.status(&tsa, &root, STAMPED_AT, &[]) {
+        RevocationStatus::NotChecked { detail } => {
+            assert!(detail.contains("does not verify"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
