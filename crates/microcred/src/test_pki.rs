@@ -179,7 +179,7 @@ impl TestTsaKey {
             tlv(0x18, generalized_time(gen_time).as_bytes()),
         ]);
         let tst_info_type = oid("1.2.840.113549.1.9.16.1.4");
-        let mut attributes = vec![
+        let mut attributes = [
             attribute("1.2.840.113549.1.9.3", tst_info_type.clone()),
             attribute(
                 "1.2.840.113549.1.9.4",

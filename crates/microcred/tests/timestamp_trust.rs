@@ -464,7 +464,11 @@ fn revocation_data_counts_only_when_it_verifies_and_is_current() {
         datetime!(2026-01-01 0:00 UTC),
         datetime!(2026-02-01 0:00 UTC),
     );
-    let report = verify(&stamped(TestTsa::Good, STAMPED_AT, &[forged.clone()]));
+    let report = verify(&stamped(
+        TestTsa::Good,
+        STAMPED_AT,
+        std::slice::from_ref(&forged),
+    ));
     assert_eq!(trust(&report), (Status::Ok, "trust.qualified"));
     let (_, code, revocation) = stamp(&report);
     assert_eq!(code, "timestamp.trusted");
