@@ -101,6 +101,20 @@ fn verification(c: &mut Criterion) {
     group.bench_function("step: check_timestamps", |b| {
         b.iter(|| black_box(&seal).check_timestamps().expect("covers"))
     });
+    let stamps = seal.check_timestamps().expect("covers");
+    group.bench_function(
+        "step: check_timestamp_authorities (no anchors: issuer, CRL)",
+        |b| {
+            b.iter(|| {
+                black_box(&seal)
+                    .check_timestamp_authorities(black_box(&stamps), &TrustAnchors::new())
+            })
+        },
+    );
+    let no_anchors = seal.chain(&TrustAnchors::new());
+    group.bench_function("step: signer_revocation (no anchors: issuer, OCSP)", |b| {
+        b.iter(|| black_box(&seal).signer_revocation(black_box(&no_anchors), &TrustAnchors::new()))
+    });
     let leaf = seal.signing_certificate().clone();
     group.bench_function("part: RSA public key from the certificate", |b| {
         b.iter(|| black_box(&leaf).public_key().expect("key"))

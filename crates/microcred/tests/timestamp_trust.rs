@@ -223,6 +223,24 @@ fn extended_key_usage_is_read() {
     );
     // A critical extended key usage is processed: it does not break chains.
     let chain = test_pki::tsa(TestTsa::Good).chain();
+    // A trusted path re-checked at another time: only validity changes the answer.
+    let outcome = microcred::x509::validate_timestamping_chain(
+        &chain[0],
+        &chain[1..],
+        &test_pki::trust_anchors(),
+        STAMPED_AT,
+    );
+    let again = microcred::x509::revalidate_at(&outcome, STAMPED_AT + Duration::days(1)).unwrap();
+    assert!(again.is_trusted());
+    let late = microcred::x509::revalidate_at(&outcome, datetime!(2041-01-01 0:00 UTC)).unwrap();
+    assert_eq!(late.code(), Some("x509.not_valid_at_time"));
+    let untrusted = microcred::x509::validate_timestamping_chain(
+        &chain[0],
+        &[],
+        &TrustAnchors::new(),
+        STAMPED_AT,
+    );
+    assert!(microcred::x509::revalidate_at(&untrusted, STAMPED_AT).is_none());
     assert!(
         microcred::x509::validate_chain(
             &chain[0],

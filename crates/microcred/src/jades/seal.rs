@@ -1,6 +1,8 @@
 //! A sealed file as read: the envelope, the header, the unsigned properties, and the checks that
 //! can be made on it.
 
+use std::sync::OnceLock;
+
 use base64::Engine;
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -8,7 +10,7 @@ use time::OffsetDateTime;
 use super::header::{ProtectedHeader, read_tokens};
 use super::strict_json::{self, StrictError};
 use super::timestamp::{Digests, TimestampToken};
-use super::tsa::{TsaCheck, check_authority};
+use super::tsa::{TsaCheck, check_authorities};
 use super::{B64, B64URL, JadesError};
 use crate::x509::{
     self, Certificate, ChainOutcome, Crl, OcspResponse, QcInfo, RevocationStatus, RevocationValues,
@@ -83,6 +85,9 @@ pub struct Seal {
     header: ProtectedHeader,
     unsigned: Vec<UnsignedProperty>,
     certificates: Vec<Certificate>,
+    /// What `xVals` and `rVals` hold, read once when first asked.
+    validation: OnceLock<Vec<Certificate>>,
+    revocation: OnceLock<RevocationValues>,
 }
 
 impl Seal {
@@ -151,6 +156,8 @@ impl Seal {
             header,
             unsigned,
             certificates,
+            validation: OnceLock::new(),
+            revocation: OnceLock::new(),
         };
         seal.check_certificate_binding()?;
         Ok(seal)
@@ -325,6 +332,12 @@ impl Seal {
     /// The certificates carried in `xVals`/`axVals`, and in the `xVals` of time-stamp validation
     /// data (`tstVD`). Unreadable ones are skipped: they are only candidates for a chain.
     pub fn validation_certificates(&self) -> Vec<Certificate> {
+        self.validation
+            .get_or_init(|| self.read_validation_certificates())
+            .clone()
+    }
+
+    fn read_validation_certificates(&self) -> Vec<Certificate> {
         let mut out = Vec::new();
         for property in &self.unsigned {
             let list = match property.name.as_str() {
@@ -352,6 +365,15 @@ impl Seal {
     /// (`ocspVals`) of `rVals` and of time-stamp validation data (`tstVD`). Entries that cannot be
     /// read are counted, never relied on.
     pub fn revocation_values(&self) -> RevocationValues {
+        self.revocation_ref().clone()
+    }
+
+    fn revocation_ref(&self) -> &RevocationValues {
+        self.revocation
+            .get_or_init(|| self.read_revocation_values())
+    }
+
+    fn read_revocation_values(&self) -> RevocationValues {
         let mut values = RevocationValues::new();
         for property in &self.unsigned {
             let r_vals = match property.name.as_str() {
@@ -404,34 +426,9 @@ impl Seal {
         if timestamps.is_empty() {
             return Vec::new();
         }
-        let revocation = self.revocation_values();
         let mut known = self.validation_certificates();
         known.extend(self.certificates.iter().cloned());
-        let mut out: Vec<TsaCheck> = Vec::with_capacity(timestamps.len());
-        for stamp in timestamps {
-            // Tokens of one authority at one time (EDC's sigTst and arcTst often share both)
-            // are judged once.
-            if let Some(done) = out
-                .iter()
-                .find(|c| c.certificate == stamp.certificate && c.time == stamp.time)
-            {
-                let mut again = done.clone();
-                again.property = stamp.property;
-                out.push(again);
-                continue;
-            }
-            let mut intermediates = stamp.carried.clone();
-            intermediates.extend(known.iter().cloned());
-            out.push(check_authority(
-                stamp.property,
-                stamp.time,
-                &stamp.certificate,
-                &intermediates,
-                anchors,
-                &revocation,
-            ));
-        }
-        out
+        check_authorities(timestamps, &known, anchors, self.revocation_ref())
     }
 
     /// What the seal's revocation values say about the signing certificate at the signing time.
@@ -442,12 +439,16 @@ impl Seal {
         chain: &ChainOutcome,
         anchors: &TrustAnchors,
     ) -> RevocationStatus {
-        let values = self.revocation_values();
+        let values = self.revocation_ref();
         let mut known = self.validation_certificates();
         known.extend(self.certificates.iter().skip(1).cloned());
-        if values.is_empty() {
+        if !values.may_cover(self.signing_certificate()) {
             return RevocationStatus::NotChecked {
-                detail: "the seal carries no revocation values".into(),
+                detail: if values.is_empty() {
+                    "the seal carries no revocation values".into()
+                } else {
+                    "no CRL or OCSP response in the seal covers the certificate".into()
+                },
             };
         }
         let issuer = match chain {

@@ -13,9 +13,10 @@
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use super::seal::CheckedTimestamp;
 use crate::x509::{
-    Certificate, ChainOutcome, RevocationReason, RevocationStatus, RevocationValues, TrustAnchors,
-    find_issuer, oids, validate_timestamping_chain,
+    Certificate, CertificateRevocation, ChainOutcome, RevocationReason, RevocationStatus,
+    RevocationValues, TrustAnchors, find_issuer, oids, revalidate_at, validate_timestamping_chain,
 };
 
 /// The verdict on one time-stamp's authority.
@@ -74,44 +75,88 @@ impl TsaCheck {
     }
 }
 
-/// Judges the authority `certificate` of a time-stamp made at `time`. `intermediates` are the
-/// certificates at hand (the token's, the seal's `x5c` and `xVals`); `revocation` the seal's
-/// revocation values.
-pub(crate) fn check_authority(
-    property: &'static str,
-    time: OffsetDateTime,
-    certificate: &Certificate,
-    intermediates: &[Certificate],
+/// Judges the authority behind each of `stamps` at its time. `known` are the certificates at hand
+/// besides those each token carries (the seal's `x5c` and `xVals`); `values` the seal's
+/// revocation values. An authority met again (EDC's `sigTst` and `arcTst` share theirs) is not
+/// searched or verified again: its trusted path is re-checked at the new time, and its verified
+/// revocation data asked about the new time.
+pub(crate) fn check_authorities(
+    stamps: &[CheckedTimestamp],
+    known: &[Certificate],
     anchors: &TrustAnchors,
-    revocation: &RevocationValues,
-) -> TsaCheck {
-    let chain = validate_timestamping_chain(certificate, intermediates, anchors, time);
-    let issuer = match &chain {
-        ChainOutcome::Trusted { path } if path.len() > 1 => Some(path[1].clone()),
-        _ => {
-            let mut candidates: Vec<Certificate> = intermediates.to_vec();
-            candidates.extend(anchors.certificates().iter().cloned());
-            candidates.extend(anchors.timestamping().iter().cloned());
-            find_issuer(certificate, &candidates)
-        }
-    };
-    let revocation = match &issuer {
-        Some(issuer) => revocation.status(certificate, issuer, time, intermediates),
-        None => RevocationStatus::NotChecked {
-            detail: "the certificate of the authority's issuer is not at hand".into(),
-        },
-    };
-    let (status, code, detail) = judge(certificate, time, &chain, &revocation);
-    TsaCheck {
-        property,
-        time,
-        certificate: certificate.clone(),
-        chain,
-        revocation,
-        status,
-        code,
-        detail,
+    values: &RevocationValues,
+) -> Vec<TsaCheck> {
+    struct Seen {
+        certificate: Certificate,
+        chain: ChainOutcome,
+        revocation: Result<CertificateRevocation, String>,
     }
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut out = Vec::with_capacity(stamps.len());
+    for stamp in stamps {
+        let mut intermediates = stamp.carried.clone();
+        intermediates.extend(known.iter().cloned());
+        let index = match seen.iter().position(|s| s.certificate == stamp.certificate) {
+            Some(index) => index,
+            None => {
+                let chain = validate_timestamping_chain(
+                    &stamp.certificate,
+                    &intermediates,
+                    anchors,
+                    stamp.time,
+                );
+                let issuer = match &chain {
+                    ChainOutcome::Trusted { path } if path.len() > 1 => Some(path[1].clone()),
+                    _ if !values.may_cover(&stamp.certificate) => None,
+                    _ => {
+                        let mut candidates = intermediates.clone();
+                        candidates.extend(anchors.certificates().iter().cloned());
+                        candidates.extend(anchors.timestamping().iter().cloned());
+                        find_issuer(&stamp.certificate, &candidates)
+                    }
+                };
+                let revocation = match issuer {
+                    Some(issuer) => Ok(values.about(&stamp.certificate, &issuer, &intermediates)),
+                    None if !values.may_cover(&stamp.certificate) => Err(if values.is_empty() {
+                        "the seal carries no revocation values".to_owned()
+                    } else {
+                        "no CRL or OCSP response in the seal covers the certificate".to_owned()
+                    }),
+                    None => {
+                        Err("the certificate of the authority's issuer is not at hand".to_owned())
+                    }
+                };
+                seen.push(Seen {
+                    certificate: stamp.certificate.clone(),
+                    chain,
+                    revocation,
+                });
+                seen.len() - 1
+            }
+        };
+        let entry = &seen[index];
+        let chain = revalidate_at(&entry.chain, stamp.time).unwrap_or_else(|| {
+            validate_timestamping_chain(&stamp.certificate, &intermediates, anchors, stamp.time)
+        });
+        let revocation = match &entry.revocation {
+            Ok(data) => data.status_at(stamp.time),
+            Err(detail) => RevocationStatus::NotChecked {
+                detail: detail.clone(),
+            },
+        };
+        let (status, code, detail) = judge(&stamp.certificate, stamp.time, &chain, &revocation);
+        out.push(TsaCheck {
+            property: stamp.property,
+            time: stamp.time,
+            certificate: stamp.certificate.clone(),
+            chain,
+            revocation,
+            status,
+            code,
+            detail,
+        });
+    }
+    out
 }
 
 fn judge(

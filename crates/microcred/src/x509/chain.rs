@@ -407,6 +407,20 @@ fn pss_parameters(parameters: Option<&der::Any>) -> Result<(Hash, usize), X509Er
     Ok((hash, usize::from(params.salt_len)))
 }
 
+/// `outcome` (from [`validate_chain`] or [`validate_timestamping_chain`] at another time)
+/// judged again at `at`: a trusted path is re-checked without searching or verifying signatures
+/// again (validity periods are what depends on the time); `None` for other outcomes, which need
+/// a new search.
+pub fn revalidate_at(outcome: &ChainOutcome, at: OffsetDateTime) -> Option<ChainOutcome> {
+    let ChainOutcome::Trusted { path } = outcome else {
+        return None;
+    };
+    Some(match check_path(path, at) {
+        Ok(()) => outcome.clone(),
+        Err(invalid) => invalid,
+    })
+}
+
 /// The certificate among `candidates` that issued `cert`: its subject is `cert`'s issuer (and its
 /// key identifier matches, when both carry one) and its key verifies `cert`'s signature. Nothing
 /// is said about whether that issuer is trusted.

@@ -624,6 +624,17 @@ impl RevocationValues {
         self.crls.is_empty() && self.ocsp.is_empty()
     }
 
+    /// Whether any CRL names `cert`'s issuer or any OCSP response `cert`'s serial number: a
+    /// cheap test (no signature checked) of whether finding the issuer is worth it.
+    pub fn may_cover(&self, cert: &Certificate) -> bool {
+        let serial = serial_of(cert);
+        self.crls.iter().any(|c| c.issuer == cert.issuer_der())
+            || self
+                .ocsp
+                .iter()
+                .any(|r| r.responses.iter().any(|s| s.serial == serial))
+    }
+
     /// What the data says about `cert`, issued by `issuer`, at `at`. Only CRLs and responses that
     /// verify with `issuer`'s key (or its authorised OCSP responder's, found in a response or in
     /// `extra`) count. A CRL that does not list the certificate speaks for `at` when it was issued
@@ -636,45 +647,48 @@ impl RevocationValues {
         at: OffsetDateTime,
         extra: &[Certificate],
     ) -> RevocationStatus {
-        let mut notes: Vec<String> = Vec::new();
-        let mut good: Option<(RevocationSource, OffsetDateTime)> = None;
-        let mut revoked: Option<(RevocationSource, OffsetDateTime, Option<RevocationReason>)> =
-            None;
-        let mut note_revoked = |source, time, reason| {
-            if revoked.as_ref().is_none_or(|(_, t, _)| time < *t) {
-                revoked = Some((source, time, reason));
-            }
+        self.about(cert, issuer, extra).status_at(at)
+    }
+
+    /// The data about `cert`, issued by `issuer`, with every signature checked once: ask
+    /// [`CertificateRevocation::status_at`] for as many times as needed (the same answers as
+    /// [`RevocationValues::status`]).
+    pub fn about(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+        extra: &[Certificate],
+    ) -> CertificateRevocation {
+        let mut out = CertificateRevocation {
+            not_after: cert.not_after(),
+            answers: Vec::new(),
+            notes: Vec::new(),
         };
-        let mut note_good = |source, issued| {
-            if good.as_ref().is_none_or(|(_, t)| issued > *t) {
-                good = Some((source, issued));
-            }
-        };
+        let serial = serial_of(cert);
         for crl in self.crls.iter().filter(|c| c.issuer == cert.issuer_der()) {
             if let Some(why) = &crl.unusable {
-                notes.push(format!("a CRL of the issuer is not used ({why})"));
+                out.notes
+                    .push(format!("a CRL of the issuer is not used ({why})"));
                 continue;
             }
             if crl.verify(issuer).is_err() {
-                notes.push("a CRL naming the issuer does not verify with its key".into());
+                out.notes
+                    .push("a CRL naming the issuer does not verify with its key".into());
                 continue;
             }
-            let serial = serial_of(cert);
-            match crl.entries.iter().find(|e| e.serial == serial) {
-                Some(entry) => note_revoked(RevocationSource::Crl, entry.time, entry.reason),
-                None if crl.this_update > cert.not_after() => notes.push(format!(
-                    "the CRL issued {} postdates the certificate's expiry and may omit it",
-                    rfc3339(crl.this_update)
-                )),
-                None if speaks_for(crl.this_update, crl.next_update, at) => {
-                    note_good(RevocationSource::Crl, crl.this_update);
-                }
-                None => notes.push(format!(
-                    "the CRL issued {} was no longer current at {}",
-                    rfc3339(crl.this_update),
-                    rfc3339(at)
-                )),
-            }
+            let entry = crl.entries.iter().find(|e| e.serial == serial);
+            out.answers.push(Answer {
+                source: RevocationSource::Crl,
+                this_update: crl.this_update,
+                next_update: crl.next_update,
+                status: match entry {
+                    Some(entry) => CertStatus::Revoked {
+                        time: entry.time,
+                        reason: entry.reason,
+                    },
+                    None => CertStatus::Good,
+                },
+            });
         }
         for response in &self.ocsp {
             let singles: Vec<&SingleResponse> = response
@@ -686,29 +700,87 @@ impl RevocationValues {
                 continue;
             }
             if response.verify(issuer, extra).is_err() {
-                notes.push(
+                out.notes.push(
                     "an OCSP response about the certificate does not verify with the issuer's \
                      key or an authorised responder's"
                         .into(),
                 );
                 continue;
             }
-            for single in singles {
-                match &single.status {
-                    CertStatus::Revoked { time, reason } => {
-                        note_revoked(RevocationSource::Ocsp, *time, *reason);
+            out.answers.extend(singles.into_iter().map(|single| Answer {
+                source: RevocationSource::Ocsp,
+                this_update: single.this_update,
+                next_update: single.next_update,
+                status: single.status.clone(),
+            }));
+        }
+        if self.unreadable > 0 {
+            out.notes.push(format!(
+                "{} revocation value(s) could not be read",
+                self.unreadable
+            ));
+        }
+        out
+    }
+}
+
+/// One verified answer about a certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Answer {
+    source: RevocationSource,
+    this_update: OffsetDateTime,
+    next_update: Option<OffsetDateTime>,
+    status: CertStatus,
+}
+
+/// The verified revocation data about one certificate (from [`RevocationValues::about`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateRevocation {
+    not_after: OffsetDateTime,
+    answers: Vec<Answer>,
+    /// Why data was set aside.
+    notes: Vec<String>,
+}
+
+impl CertificateRevocation {
+    /// The status at `at` (see [`RevocationValues::status`]).
+    pub fn status_at(&self, at: OffsetDateTime) -> RevocationStatus {
+        let mut notes = Vec::new();
+        let mut good: Option<(RevocationSource, OffsetDateTime)> = None;
+        let mut revoked: Option<(RevocationSource, OffsetDateTime, Option<RevocationReason>)> =
+            None;
+        for answer in &self.answers {
+            let what = match answer.source {
+                RevocationSource::Crl => "the CRL",
+                RevocationSource::Ocsp => "the OCSP response",
+            };
+            match &answer.status {
+                CertStatus::Revoked { time, reason } => {
+                    if revoked.as_ref().is_none_or(|(_, t, _)| time < t) {
+                        revoked = Some((answer.source, *time, *reason));
                     }
-                    CertStatus::Good if speaks_for(single.this_update, single.next_update, at) => {
-                        note_good(RevocationSource::Ocsp, single.this_update);
+                }
+                CertStatus::Good
+                    if answer.source == RevocationSource::Crl
+                        && answer.this_update > self.not_after =>
+                {
+                    notes.push(format!(
+                        "{what} issued {} postdates the certificate's expiry and may omit it",
+                        rfc3339(answer.this_update)
+                    ));
+                }
+                CertStatus::Good if speaks_for(answer.this_update, answer.next_update, at) => {
+                    if good.as_ref().is_none_or(|(_, t)| answer.this_update > *t) {
+                        good = Some((answer.source, answer.this_update));
                     }
-                    CertStatus::Good => notes.push(format!(
-                        "the OCSP response of {} was no longer current at {}",
-                        rfc3339(single.this_update),
-                        rfc3339(at)
-                    )),
-                    CertStatus::Unknown => {
-                        notes.push("the OCSP responder does not know the certificate".into());
-                    }
+                }
+                CertStatus::Good => notes.push(format!(
+                    "{what} issued {} was no longer current at {}",
+                    rfc3339(answer.this_update),
+                    rfc3339(at)
+                )),
+                CertStatus::Unknown => {
+                    notes.push("the OCSP responder does not know the certificate".into());
                 }
             }
         }
@@ -722,16 +794,15 @@ impl RevocationValues {
         if let Some((source, issued)) = good {
             return RevocationStatus::Good { source, issued };
         }
-        if self.unreadable > 0 {
-            notes.push(format!(
-                "{} revocation value(s) could not be read",
-                self.unreadable
-            ));
-        }
-        let detail = if notes.is_empty() {
+        let detail = if notes.is_empty() && self.notes.is_empty() {
             "no CRL or OCSP response at hand covers the certificate".to_owned()
         } else {
-            notes.join("; ")
+            self.notes
+                .iter()
+                .chain(&notes)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ")
         };
         RevocationStatus::NotChecked { detail }
     }
