@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use base64::Engine as _;
 use der::asn1::{Any, ObjectIdentifier};
@@ -35,6 +35,12 @@ struct Inner {
     not_before: OffsetDateTime,
     not_after: OffsetDateTime,
     ext: Extensions,
+    /// The certified key, decoded when first asked.
+    public_key: OnceLock<Result<PublicKey, X509Error>>,
+    /// The `SubjectPublicKeyInfo` DER of the issuers whose key was found to verify this
+    /// certificate's signature: a certificate met again while building several chains for one
+    /// seal (the seal's and each time-stamping authority's) is not verified twice.
+    signed_by: Mutex<Vec<Vec<u8>>>,
 }
 
 struct RawParts {
@@ -122,6 +128,8 @@ impl Certificate {
                 not_before,
                 not_after,
                 ext,
+                public_key: OnceLock::new(),
+                signed_by: Mutex::new(Vec::new()),
             }),
         })
     }
@@ -329,7 +337,28 @@ impl Certificate {
 
     /// The certified public key.
     pub fn public_key(&self) -> Result<PublicKey, X509Error> {
-        PublicKey::from_spki_der(self.spki_der())
+        self.inner
+            .public_key
+            .get_or_init(|| PublicKey::from_spki_der(self.spki_der()))
+            .clone()
+    }
+
+    /// Verifies this certificate's signature with `issuer`'s key (see
+    /// [`Certificate::verify_signature`]). A success is remembered, so checking the same pair
+    /// again costs nothing.
+    pub fn verify_issued_by(&self, issuer: &Certificate) -> Result<(), X509Error> {
+        let spki = issuer.spki_der();
+        let known = |list: &Vec<Vec<u8>>| list.iter().any(|k| k.as_slice() == spki);
+        if self.inner.signed_by.lock().is_ok_and(|list| known(&list)) {
+            return Ok(());
+        }
+        self.verify_signature(&issuer.public_key()?)?;
+        if let Ok(mut list) = self.inner.signed_by.lock()
+            && !known(&list)
+        {
+            list.push(spki.to_vec());
+        }
+        Ok(())
     }
 }
 

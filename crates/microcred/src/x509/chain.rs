@@ -183,9 +183,7 @@ impl Search<'_> {
                 return None;
             }
             self.checks += 1;
-            let checked = candidate
-                .public_key()
-                .and_then(|key| current.verify_signature(&key));
+            let checked = current.verify_issued_by(&candidate);
             match checked {
                 Ok(()) => {
                     path.push(candidate);
@@ -428,10 +426,6 @@ pub fn find_issuer(cert: &Certificate, candidates: &[Certificate]) -> Option<Cer
     candidates
         .iter()
         .filter(|c| may_have_issued(c, cert))
-        .find(|c| {
-            c.public_key()
-                .and_then(|key| cert.verify_signature(&key))
-                .is_ok()
-        })
+        .find(|c| cert.verify_issued_by(c).is_ok())
         .cloned()
 }

@@ -407,7 +407,7 @@ impl OcspResponse {
             if !authorised {
                 return Err(X509Error::BadSignature);
             }
-            delegate.verify_signature(&issuer.public_key()?)?;
+            delegate.verify_issued_by(issuer)?;
             delegate.clone()
         };
         let key = responder.public_key()?;
