@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, from a fresh machine: installs what it needs (idempotently), then runs
-# the Rust tests, the wasm32 build of the core, clippy on both targets, and the vector check.
+# the Rust tests, the wasm32 build of the core, clippy on both targets, the vector check, and the
+# EDC shapes check of every sealed output (pySHACL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,9 @@ cargo test --workspace --locked
 
 step "vectors are reproducible"
 cargo run -q --locked -p microcred-vectors -- --check
+
+step "sealed credentials pass the EDC shapes (pySHACL, installs it once)"
+scripts/shacl.sh
 
 step "benchmarks compile"
 # The dev profile reuses the test build; an optimised build here would add minutes and test

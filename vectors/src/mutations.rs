@@ -83,6 +83,46 @@ pub fn all() -> Vec<Mutation> {
         };
     }
     vec![
+        // Values that do not fit their place: read, kept, reported.
+        m!("edc.unexpected_class", |v| set(
+            v,
+            "credentialSubject.hasClaim.provenBy.specifiedBy",
+            json!({"id": "urn:epass:qualification:99", "type": "Qualification", "title": {"en": "Misplaced"}})
+        )),
+        m!("edc.invalid_value", |v| set(
+            v,
+            "validFrom",
+            json!("the first of May")
+        )),
+        m!("edc.too_many.eidas_identifier", |v| {
+            if let Some(identifier) = at(v, "issuer.eIDASIdentifier") {
+                let one = identifier.take();
+                let mut other = one.clone();
+                other["id"] = json!("urn:epass:legalIdentifier:99");
+                *identifier = json!([one, other]);
+            }
+        }),
+        // Where ELM 3.1 and 3.2 read the credential differently (checked as ELM 3.2).
+        m!("edc.version.national_id", |v| set(
+            v,
+            "credentialSubject.nationalID",
+            json!({"id": "urn:epass:legalIdentifier:50", "type": "LegalIdentifier", "notation": "X-1", "spatial": concept("http://publications.europa.eu/resource/authority/country/IRL", "http://publications.europa.eu/resource/authority/country", "Ireland")})
+        )),
+        m!("edc.version.embedded_proof", |v| set(
+            v,
+            "proof",
+            json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod"})
+        )),
+        m!("edc.version.credential_status", |v| set(
+            v,
+            "credentialStatus",
+            json!({"id": "https://status.example/list/1#7", "type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "7", "statusListCredential": "https://status.example/list/1"})
+        )),
+        m!("edc.version.terms_of_use", |v| set(
+            v,
+            "termsOfUse",
+            json!({"id": "https://university.example/terms", "type": "IssuerPolicy"})
+        )),
         m!("edc.missing.credential_schema", |v| remove(
             v,
             "credentialSchema"
@@ -111,6 +151,14 @@ pub fn all() -> Vec<Mutation> {
             "credentialSubject.hasClaim"
         )),
         m!("edc.missing.legal_name", |v| remove(v, "issuer.legalName")),
+        // The issuer on the awarding body's id, under another legal name: one node, two names.
+        m!("edc.conflicting_node", |v| {
+            let body = "credentialSubject.hasClaim.awardedBy.awardingBody.id";
+            if let Some(id) = at(v, body).cloned() {
+                set(v, "issuer.id", id);
+            }
+            set(v, "issuer.legalName", json!({"en": "Another Legal Name"}));
+        }),
         m!("edc.missing.location", |v| remove(v, "issuer.location")),
         m!("edc.missing.address", |v| remove(
             v,

@@ -81,9 +81,11 @@ enum Command {
     },
     /// Seal a credential as EDC does (JAdES eSeal, `b64: false`).
     ///
-    /// EDC's sealing rules apply: `issued` becomes the signing time, and the issuer's legal name,
-    /// eIDAS identifier and country come from the certificate. The credential is checked first
-    /// (as before sealing) and not sealed when it has errors, unless `--force`.
+    /// EDC's sealing rules apply: `issued` becomes the signing time, and the issuer becomes a node
+    /// of its own whose legal name, eIDAS identifier and country come from the certificate. The
+    /// credential is checked first (as before sealing) and not sealed when EDC would reject it
+    /// (`seal.refused.edc_profile`), unless `--force`. Missing micro-credential elements (Annex
+    /// I) are shown as warnings, and block only with `--require-micro-credential`.
     Seal {
         /// The credential (plain JSON-LD or EDC upload form).
         input: PathBuf,
@@ -111,6 +113,10 @@ enum Command {
         /// Seal even when the profile check finds errors.
         #[arg(long)]
         force: bool,
+        /// Refuse a credential that is not a complete micro-credential (Annex I of the Council
+        /// Recommendation), not only what EDC would reject (`seal.refused.micro_credential`).
+        #[arg(long)]
+        require_micro_credential: bool,
     },
     /// Add a W3C Data Integrity proof (`eddsa-rdfc-2022`, `did:key`) for VCDM verifiers.
     ///
@@ -128,10 +134,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Verify credentials offline: the seal or proof, trust, expiry, revocation, accreditation.
+    /// Verify credentials and presentations offline: the seal or proof, trust, expiry,
+    /// revocation, accreditation.
     ///
-    /// Exits with 0 only when every credential is valid; 1 when one is invalid; 3 when none is
-    /// invalid but one could not be decided (no trust anchor, status list unavailable).
+    /// Takes EDC credentials (sealed or not), any W3C verifiable credential with a Data Integrity
+    /// proof, and sealed presentations (a report per credential inside). Exits with 0 only when
+    /// every file is valid; 1 when one is invalid; 3 when none is invalid but one could not be
+    /// decided (no trust anchor, status list unavailable, a context not supplied).
     Verify {
         /// Credential files.
         #[arg(required = true)]
@@ -151,6 +160,14 @@ enum Command {
         /// A DID whose Data Integrity proofs are trusted; may be repeated.
         #[arg(long)]
         trust_did: Vec<String>,
+        /// A JSON-LD context available offline, as URL=FILE; may be repeated. Contexts are never
+        /// fetched.
+        #[arg(long, value_parser = parse_mapping)]
+        context: Vec<(String, PathBuf)>,
+        /// A folder of JSON-LD contexts with an index.json mapping each URL to a file name in the
+        /// folder; may be repeated.
+        #[arg(long)]
+        contexts: Vec<PathBuf>,
         /// A seal that reaches no trust anchor fails instead of being undecided.
         #[arg(long)]
         strict: bool,
@@ -198,6 +215,7 @@ fn main() -> ExitCode {
             at,
             out,
             force,
+            require_micro_credential,
         } => {
             let keys = match (&key, &cert, &p12) {
                 (Some(key), Some(chain), _) => seal::KeySource::Pem { key, chain },
@@ -214,6 +232,7 @@ fn main() -> ExitCode {
                 at,
                 out: &out,
                 force,
+                require_micro_credential,
             })
         }
         Command::SignDi {
@@ -228,6 +247,8 @@ fn main() -> ExitCode {
             trust_did,
             trusted_list,
             status_list,
+            context,
+            contexts,
             at,
             strict,
             require_qualified,
@@ -238,6 +259,8 @@ fn main() -> ExitCode {
             trusted_lists: &trusted_list,
             trusted_dids: &trust_did,
             status_lists: &status_list,
+            contexts: &context,
+            context_dirs: &contexts,
             at,
             strict,
             require_qualified,

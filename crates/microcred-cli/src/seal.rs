@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use microcred::jades::{Algorithm, Pkcs12Key, Sealer, Signer, signer_from_pem};
 use microcred::json::{Form, Reader};
-use microcred::profile;
+use microcred::profile::{self, SealingPolicy, Severity};
 use time::OffsetDateTime;
 
 use crate::report;
@@ -29,6 +29,7 @@ pub struct Options<'a> {
     pub at: Option<OffsetDateTime>,
     pub out: &'a Path,
     pub force: bool,
+    pub require_micro_credential: bool,
 }
 
 pub fn run(options: Options<'_>) -> Result<ExitCode> {
@@ -40,17 +41,28 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
     if form == Form::SealedUnverified {
         bail!("the input is already sealed");
     }
-    let findings = profile::check_before_sealing(&credential);
-    if profile::has_errors(&findings) {
+    // The core decides what blocks sealing; this only shows it.
+    let policy = if options.require_micro_credential {
+        SealingPolicy::micro_credential()
+    } else {
+        SealingPolicy::edc()
+    };
+    let check = profile::check_for_sealing(&credential, policy);
+    if check.findings.iter().any(|f| f.severity != Severity::Info) {
         eprintln!(
             "== Profile check before sealing: {} ==",
-            report::summary(&findings)
+            report::summary(&check.findings)
         );
-        report::print_findings(&findings);
+        report::print_findings(&check.findings);
+    }
+    if let Some(refusal) = check.refusal {
         if !options.force {
-            eprintln!("not sealed: fix the errors above, or pass --force to seal anyway");
+            eprintln!(
+                "not sealed: {refusal}; fix the errors above, or pass --force to seal anyway"
+            );
             return Ok(ExitCode::FAILURE);
         }
+        eprintln!("sealing anyway (--force): {refusal}");
     }
 
     let (sealer, signer): (Sealer, Box<dyn Signer + Send + Sync>) = match options.keys {

@@ -374,6 +374,11 @@ fn seal_refuses_a_credential_with_errors_and_a_wrong_key() {
         dir.join("out.jsonld").to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("seal.refused.edc_profile"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!dir.join("out.jsonld").exists());
 
     // The key of one certificate with the chain of another.
@@ -460,4 +465,287 @@ fn sign_di_then_verify_with_a_trusted_did() {
         &did,
     ]);
     assert!(out.status.success(), "{}", text(&out.stdout));
+}
+
+const W3C_CREDENTIAL: &str = "../shared/conformance/vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json";
+const EXAMPLES_V2: &str = "https://www.w3.org/ns/credentials/examples/v2";
+const W3C_DID: &str = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+
+#[test]
+fn verify_the_w3c_test_credential_with_its_context_given_offline() {
+    let credential = repo().join(W3C_CREDENTIAL);
+    if !credential.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let credential = credential.to_str().unwrap();
+    // Without the context: undecided, naming it and the option that supplies it.
+    let out = microcred(&["verify", credential, "--at", "2026-02-01T00:00:00Z"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("proof.unknown_context"), "{stdout}");
+    assert!(
+        stdout.contains(EXAMPLES_V2) && stdout.contains("--context"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("format.not_edc"), "{stdout}");
+    assert!(!stdout.contains("cannot be read"), "{stdout}");
+
+    // With it, as a file and from a folder with an index.
+    let dir = scratch("contexts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("examples-v2.jsonld");
+    std::fs::write(
+        &file,
+        r#"{"@context": {"@vocab": "https://www.w3.org/ns/credentials/examples#"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("index.json"),
+        format!(r#"{{"{EXAMPLES_V2}": "examples-v2.jsonld"}}"#),
+    )
+    .unwrap();
+    let mapping = format!("{EXAMPLES_V2}={}", file.display());
+    for args in [
+        ["--context", mapping.as_str()],
+        ["--contexts", dir.to_str().unwrap()],
+    ] {
+        let mut all = vec!["verify", credential, "--at", "2026-02-01T00:00:00Z"];
+        all.extend(args);
+        let out = microcred(&all);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(3), "{stdout}");
+        assert!(stdout.contains("proof.ok"), "{stdout}");
+        assert!(stdout.contains("trust.unknown_did"), "{stdout}");
+        all.extend(["--trust-did", W3C_DID]);
+        let out = microcred(&all);
+        assert!(out.status.success(), "{}", text(&out.stdout));
+        assert!(text(&out.stdout).contains(": VALID"));
+    }
+
+    // A folder that cannot be used is a usage error naming the code.
+    let out = microcred(&[
+        "verify",
+        credential,
+        "--contexts",
+        dir.join("absent").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("rdf.context_file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn verify_a_sealed_presentation_prints_and_nests_a_report_per_credential() {
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-presentation.json",
+        "vectors/sealed/sealed-presentation-empty.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    // The W3C credential inside is signed by a DID nobody trusts here: undecided.
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(
+        stdout.contains("presentation  holds 3 credential(s)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("credential 2 of 3: VALID"), "{stdout}");
+    assert!(stdout.contains("seal.by_presentation"), "{stdout}");
+    assert!(
+        stdout.contains("credential 3 of 3: INDETERMINATE"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("presentation  holds no credential"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("presentation.empty"), "{stdout}");
+
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-presentation-tampered.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &reports[0];
+    assert_eq!(report["verdict"], "invalid");
+    assert_eq!(
+        report["file"],
+        "vectors/sealed/sealed-presentation-tampered.json"
+    );
+    let credentials = report["presentation"]["credentials"].as_array().unwrap();
+    let seals: Vec<&str> = credentials
+        .iter()
+        .map(|c| c["checks"][2]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(seals, ["seal.ok", "seal.presentation_failed", "proof.ok"]);
+}
+
+#[test]
+fn verify_prints_the_findings_behind_a_profile_error() {
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-profile-error.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let format = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("format"))
+        .unwrap();
+    assert!(format.contains("FAILED") && format.contains("edc.missing.credential_profiles"));
+    // The finding itself, under the check; and the later checks ran.
+    assert!(
+        stdout.lines().any(|l| l
+            .trim_start()
+            .starts_with("edc.missing.credential_profiles")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("expiry.ok"), "{stdout}");
+    assert!(!stdout.contains("integrity is not established"), "{stdout}");
+}
+
+/// `microcred seal` with the test PKI's P-256 eSeal at a fixed time, plus `extra` arguments.
+fn seal_with_test_pki(input: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "seal",
+        input.to_str().expect("a UTF-8 path"),
+        "--key",
+        "vectors/pki/eseal-p256.key.pem",
+        "--cert",
+        "vectors/pki/eseal-p256.chain.pem",
+        "--at",
+        "2026-01-15T10:00:00Z",
+        "--out",
+        out.to_str().expect("a UTF-8 path"),
+    ];
+    args.extend_from_slice(extra);
+    microcred(&args)
+}
+
+#[test]
+fn the_ec_unsigned_samples_seal_with_their_annex_gaps_as_warnings() {
+    let folder = repo().join("../shared/upstream/elm-repo/json-ld-v3");
+    if !folder.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let dir = scratch("seal-ec");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, gap) in [
+        (
+            "Sample-CertOfPart-unsigned.jsonld",
+            "mc.missing.learning_achievement",
+        ),
+        (
+            "Sample-CertOfPart-unsigned-uploadable.json",
+            "mc.missing.learning_achievement",
+        ),
+        (
+            "Sample-MC-Annex1-unsigned.jsonld",
+            "mc.missing.quality_assurance",
+        ),
+        (
+            "Sample-MC-Annex1-unsigned-uploadable.json",
+            "mc.missing.quality_assurance",
+        ),
+    ] {
+        // EDC sealed these: so does microcred, showing what Annex I would still want.
+        let sealed = dir.join(name);
+        let out = seal_with_test_pki(&folder.join(name), &sealed, &[]);
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let shown = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(
+            shown
+                .lines()
+                .any(|l| l.contains("warning") && l.contains(gap)),
+            "{name}: {shown}"
+        );
+        assert!(!shown.contains("error "), "{name}: {shown}");
+        let out = microcred(&[
+            "verify",
+            sealed.to_str().unwrap(),
+            "--trust",
+            "vectors/pki/root-ca.pem",
+            "--at",
+            "2026-02-01T00:00:00Z",
+            "--json",
+        ]);
+        let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(reports[0]["verdict"], "valid", "{name}: {reports}");
+
+        // A registrar who wants only complete micro-credentials sealed says so.
+        let refused = dir.join(format!("refused-{name}"));
+        let out = seal_with_test_pki(
+            &folder.join(name),
+            &refused,
+            &["--require-micro-credential"],
+        );
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("seal.refused.micro_credential"),
+            "{name}: {stderr}"
+        );
+        assert!(!refused.exists(), "{name}");
+    }
+}
+
+#[test]
+fn an_edc_error_blocks_sealing_under_every_policy_unless_forced() {
+    let dir = scratch("seal-edc-error");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The demo micro-credential without its display parameter: complete under Annex I, but EDC
+    // rejects it.
+    let mut value: serde_json::Value =
+        serde_json::from_str(&microcred::issue::demo_credential_json()).unwrap();
+    value
+        .as_object_mut()
+        .unwrap()
+        .remove("displayParameter")
+        .unwrap();
+    let input = dir.join("no-display.jsonld");
+    std::fs::write(&input, value.to_string()).unwrap();
+    let sealed = dir.join("sealed.jsonld");
+    for extra in [&[][..], &["--require-micro-credential"][..]] {
+        let out = seal_with_test_pki(&input, &sealed, extra);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("seal.refused.edc_profile"), "{stderr}");
+        let shown = format!("{}{stderr}", text(&out.stdout));
+        assert!(shown.contains("edc.missing.display_parameter"), "{shown}");
+        assert!(!sealed.exists());
+    }
+    let out = seal_with_test_pki(&input, &sealed, &["--force"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--force"));
+    assert!(sealed.exists());
+}
+
+#[test]
+fn a_complete_micro_credential_seals_under_the_strict_policy() {
+    let dir = scratch("seal-strict");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("demo.jsonld");
+    std::fs::write(&input, microcred::issue::demo_credential_json()).unwrap();
+    let sealed = dir.join("sealed.jsonld");
+    let out = seal_with_test_pki(&input, &sealed, &["--require-micro-credential"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(sealed.exists());
 }

@@ -1423,8 +1423,99 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 /// The term with JSON key `name`, from the VC envelope or the EDC context.
 pub fn by_name(name: &str) -> Option<&'static Term> {
+    by_name_in(ElmVersion::V3_1, name)
+}
+
+/// The ELM version whose EDC context gives the credential its meaning.
+///
+/// EDC serves ELM 3.1 (EDC application profile 1.1, what the EC samples and EDC's issuer use) and
+/// ELM 3.2 (EDC AP 1.2) under the same context URL, `http://data.europa.eu/snb/model/context/edc-ap`,
+/// so a credential does not say which one it follows: the reader chooses. The two contexts differ
+/// in a few terms only (see [`ElmVersion::changed_terms`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ElmVersion {
+    /// ELM 3.1, EDC AP 1.1.
+    #[default]
+    V3_1,
+    /// ELM 3.2, EDC AP 1.2.
+    V3_2,
+}
+
+/// `nationalID` in ELM 3.2: the JSON key is the same, the property IRI is not.
+const NATIONAL_ID_3_2: Term = Term::new(
+    "nationalID",
+    "http://data.europa.eu/snb/model/elm/nationalId",
+    TermKind::Node,
+);
+/// ELM 3.2 corrects the spelling of `resultDestribution`.
+const RESULT_DISTRIBUTION_3_2: Term = Term::new(
+    "resultDistribution",
+    "http://data.europa.eu/snb/model/elm/resultDistribution",
+    TermKind::Node,
+);
+/// Classes the ELM 3.2 context adds: the VC envelope's status, proof and terms of use as ELM
+/// classes (its shapes want `credentialStatus`, `proof` and `termsOfUse` to be such nodes).
+const CLASSES_3_2: &[(&str, &str)] = &[
+    (
+        "CredentialStatus",
+        "http://data.europa.eu/snb/model/elm/CredentialStatus",
+    ),
+    ("Proof", "http://data.europa.eu/snb/model/elm/Proof"),
+    (
+        "TermsOfUse",
+        "http://data.europa.eu/snb/model/elm/TermsOfUse",
+    ),
+];
+
+impl ElmVersion {
+    /// The name people use: `3.1`, `3.2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ElmVersion::V3_1 => "3.1",
+            ElmVersion::V3_2 => "3.2",
+        }
+    }
+
+    /// The version named `3.1` or `3.2`.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim() {
+            "3.1" => Some(ElmVersion::V3_1),
+            "3.2" => Some(ElmVersion::V3_2),
+            _ => None,
+        }
+    }
+
+    /// The EDC context's terms in this version, in table order.
+    pub fn edc_terms(self) -> impl Iterator<Item = &'static Term> {
+        let v3_2 = self == ElmVersion::V3_2;
+        EDC_TERMS.iter().map(move |term| match term.name {
+            "nationalID" if v3_2 => &NATIONAL_ID_3_2,
+            "resultDestribution" if v3_2 => &RESULT_DISTRIBUTION_3_2,
+            _ => term,
+        })
+    }
+
+    /// The EDC context's class names in this version.
+    pub fn classes(self) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+        let added: &'static [(&str, &str)] = match self {
+            ElmVersion::V3_1 => &[],
+            ElmVersion::V3_2 => CLASSES_3_2,
+        };
+        CLASSES.iter().chain(added.iter())
+    }
+
+    /// The JSON keys whose meaning differs between ELM 3.1 and 3.2: defined with another IRI, or
+    /// defined in one version only.
+    pub fn changed_terms() -> &'static [&'static str] {
+        &["nationalID", "resultDestribution", "resultDistribution"]
+    }
+}
+
+/// The term named `name` in the VC 1.1 context or in the EDC context of `version`.
+pub fn by_name_in(version: ElmVersion, name: &str) -> Option<&'static Term> {
     VC_TERMS
         .iter()
-        .chain(EDC_TERMS.iter())
+        .chain(version.edc_terms())
         .find(|t| t.name == name)
 }

@@ -3,6 +3,7 @@
 mod shared;
 
 use microcred::json::{self, Limits, Reader};
+use microcred::profile;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -70,68 +71,94 @@ fn truncated_ec_sample() {
     assert_eq!(err.code(), "json.truncated");
 }
 
+/// A value that does not fit its place is read, kept, written back unchanged, and reported by the
+/// profile check with a stable code and the path, never with the value.
+fn finding_of(value: &Value) -> (String, String) {
+    let bytes = serde_json::to_vec(value).expect("serialises");
+    let credential = json::parse(&bytes).expect("reads tolerantly");
+    assert_eq!(
+        &json::to_value(&credential),
+        value,
+        "written back unchanged"
+    );
+    let findings = profile::check_edc(&credential);
+    let odd = findings
+        .iter()
+        .find(|f| {
+            f.code == "edc.unexpected_class"
+                || f.code == "edc.invalid_value"
+                || f.code.starts_with("edc.too_many.")
+        })
+        .unwrap_or_else(|| panic!("no finding names the odd value: {findings:#?}"));
+    for finding in &findings {
+        assert!(
+            !finding.to_string().contains("Secretname"),
+            "leaks personal data: {finding}"
+        );
+    }
+    (odd.code.to_owned(), odd.path.clone())
+}
+
 #[test]
-fn wrong_json_types_name_the_path() {
+fn wrong_json_types_are_kept_and_reported() {
     let mut v = minimal();
     v["credentialSubject"] = json!("a string");
     assert_eq!(
-        code_of(&v),
-        ("json.wrong_type".into(), Some("$.credentialSubject".into()))
+        finding_of(&v),
+        ("edc.invalid_value".into(), "$.credentialSubject".into())
     );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"]["title"] = json!(5);
     assert_eq!(
-        code_of(&v),
+        finding_of(&v),
         (
-            "json.wrong_type".into(),
-            Some("$.credentialSubject.hasClaim.title".into())
+            "edc.invalid_value".into(),
+            "$.credentialSubject.hasClaim.title".into()
         )
     );
 
     let mut v = minimal();
     v["credentialSubject"]["givenName"] = json!({"en": ["ok", 3]});
     assert_eq!(
-        code_of(&v),
+        finding_of(&v),
         (
-            "json.wrong_type".into(),
-            Some("$.credentialSubject.givenName.en[1]".into())
+            "edc.invalid_value".into(),
+            "$.credentialSubject.givenName.en[1]".into()
         )
     );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"] = json!([{"type": "LearningAchievement"}, 7]);
     assert_eq!(
-        code_of(&v),
+        finding_of(&v),
         (
-            "json.wrong_type".into(),
-            Some("$.credentialSubject.hasClaim[1]".into())
+            "edc.invalid_value".into(),
+            "$.credentialSubject.hasClaim[1]".into()
         )
     );
 
+    // The document itself must be a credential object.
     let v = json!([1, 2, 3]);
     assert_eq!(code_of(&v), ("json.wrong_type".into(), Some("$".into())));
 }
 
 #[test]
-fn a_class_in_the_wrong_slot() {
+fn a_class_in_the_wrong_slot_is_kept_and_reported() {
     let mut v = minimal();
     v["credentialSubject"]["type"] = json!("Organisation");
     assert_eq!(
-        code_of(&v),
-        (
-            "json.unexpected_class".into(),
-            Some("$.credentialSubject.type".into())
-        )
+        finding_of(&v),
+        ("edc.unexpected_class".into(), "$.credentialSubject".into())
     );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"]["type"] = json!("Person");
     assert_eq!(
-        code_of(&v),
+        finding_of(&v),
         (
-            "json.unexpected_class".into(),
-            Some("$.credentialSubject.hasClaim.type".into())
+            "edc.unexpected_class".into(),
+            "$.credentialSubject.hasClaim".into()
         )
     );
 }
@@ -141,17 +168,23 @@ fn invalid_dates_and_durations_do_not_echo_the_value() {
     let mut v = minimal();
     v["credentialSubject"]["dateOfBirth"] = json!("Secretname-02-30");
     assert_eq!(
-        code_of(&v),
+        finding_of(&v),
         (
-            "json.invalid_value".into(),
-            Some("$.credentialSubject.dateOfBirth".into())
+            "edc.invalid_value".into(),
+            "$.credentialSubject.dateOfBirth".into()
         )
     );
 
     let mut v = minimal();
     v["credentialSubject"]["hasClaim"]["specifiedBy"] =
         json!({"type": "Qualification", "volumeOfLearning": "60 hours"});
-    assert_eq!(code_of(&v).0, "json.invalid_value");
+    assert_eq!(
+        finding_of(&v),
+        (
+            "edc.invalid_value".into(),
+            "$.credentialSubject.hasClaim.specifiedBy.volumeOfLearning".into()
+        )
+    );
 }
 
 #[test]
@@ -178,6 +211,36 @@ fn missing_or_foreign_context() {
     let mut v = minimal();
     v["@context"][1] = json!({"title": "http://example.org/other"});
     assert_eq!(code_of(&v).0, "jsonld.foreign_context");
+}
+
+#[test]
+fn a_registered_context_is_accepted_by_the_reader() {
+    const EXTRA: &str = "https://university.example/contexts/extra/v1";
+    let mut v = minimal();
+    v["@context"]
+        .as_array_mut()
+        .expect("a list")
+        .push(json!(EXTRA));
+    let bytes = serde_json::to_vec(&v).expect("serialises");
+    assert_eq!(
+        Reader::new().read(&bytes).map_err(|e| e.code()).err(),
+        Some("jsonld.foreign_context")
+    );
+    let mut contexts = microcred::rdf::Contexts::new();
+    contexts
+        .register(EXTRA, json!({"@context": {}}))
+        .expect("a context");
+    let reader = Reader::new().with_contexts(contexts);
+    let credential = reader.read(&bytes).expect("read once registered");
+    assert_eq!(credential.context.last().map(String::as_str), Some(EXTRA));
+    // The same from a parsed value; an envelope is refused there.
+    let (again, form) = reader.read_value(v).expect("reads from a value");
+    assert_eq!((again, form), (credential, json::Form::Plain));
+    let envelope = json!({"payload": "{}", "signatures": []});
+    assert_eq!(
+        reader.read_value(envelope).map_err(|e| e.code()).err(),
+        Some("json.sealed_input")
+    );
 }
 
 #[test]

@@ -376,7 +376,7 @@ fn the_credential_has_the_ec_sample_shape() {
     );
 
     let issuer = &value["issuer"];
-    assert_eq!(issuer["id"], "urn:epass:org:1");
+    assert_eq!(issuer["id"], "urn:epass:org:2");
     assert_eq!(
         issuer["legalName"],
         json!({"en": "Example University of Technology"})
@@ -401,9 +401,22 @@ fn the_credential_has_the_ec_sample_shape() {
     let claim = &subject["hasClaim"];
     assert_eq!(claim["id"], "urn:epass:learningAchievement:1");
     assert_eq!(claim["awardedBy"]["id"], "urn:epass:awardingProcess:1");
+    // The awarding body is the same organisation as the issuer, but its own node with its own
+    // eIDAS identifier node (sealing rewrites the issuer only); the parts sealing leaves alone
+    // are shared.
+    let body = &claim["awardedBy"]["awardingBody"];
+    assert_eq!(body["id"], "urn:epass:org:1");
+    assert_eq!(body["eIDASIdentifier"]["id"], "urn:epass:legalIdentifier:1");
+    assert_ne!(
+        issuer["eIDASIdentifier"]["id"],
+        body["eIDASIdentifier"]["id"]
+    );
+    let mut same = body.clone();
+    same["id"] = issuer["id"].clone();
+    same["eIDASIdentifier"]["id"] = issuer["eIDASIdentifier"]["id"].clone();
     assert_eq!(
-        claim["awardedBy"]["awardingBody"], *issuer,
-        "the awarding body is the issuer node"
+        same, *issuer,
+        "apart from the two ids, the issuer is the awarding body"
     );
     assert_eq!(claim["awardedBy"]["awardingDate"], "2026-01-09T00:00:00Z");
 
@@ -491,6 +504,7 @@ fn node_ids_are_numbered_per_class_and_consistent() {
         "urn:epass:awardingProcess:1",
         "urn:epass:org:1",
         "urn:epass:org:2",
+        "urn:epass:org:3",
         "urn:epass:learningAssessment:1",
         "urn:epass:learningAssessmentSpec:1",
         "urn:epass:qualification:1",

@@ -628,3 +628,203 @@ mod with_openssl {
         }
     }
 }
+
+#[test]
+fn any_json_document_can_be_sealed_as_it_is() {
+    let key = test_pki::eseal(TestKey::P256);
+    let signer = signer_from_pem(key.key_pem, None).unwrap();
+    let sealer = Sealer::from_pem(key.chain_pem).unwrap();
+    let presentation = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [],
+    });
+    let sealed = sealer
+        .seal_json(&presentation, signer.as_ref(), NOW)
+        .unwrap();
+    // `jades::verify` wants a credential inside; the steps hold for any payload.
+    let seal = Seal::parse(sealed.as_bytes()).unwrap();
+    seal.verify_signature().unwrap();
+    seal.check_certificate(NOW).unwrap();
+    assert!(matches!(
+        seal.chain(&test_pki::trust_anchors()),
+        ChainOutcome::Trusted { .. }
+    ));
+    // The payload is the document, written compactly, with no EDC rule applied.
+    assert_eq!(
+        seal.payload_unverified(),
+        serde_json::to_string(&presentation).unwrap()
+    );
+    assert_eq!(seal.header().alg, Algorithm::ES256);
+
+    // A key that is not the certificate's (another P-256 eSeal) is caught when sealing.
+    let other = signer_from_pem(test_pki::eseal(TestKey::Expired).key_pem, None).unwrap();
+    let err = sealer
+        .seal_json(&presentation, other.as_ref(), NOW)
+        .unwrap_err();
+    assert_eq!(err.code(), "seal.key_mismatch");
+}
+
+/// Every node of a JSON value that has an id, by id; panics when one id stands for two different
+/// nodes (the graph would merge them into one contradictory node).
+fn nodes_by_id(value: &Value) -> std::collections::BTreeMap<String, Value> {
+    fn collect(value: &Value, seen: &mut std::collections::BTreeMap<String, Value>) {
+        match value {
+            Value::Object(map) => {
+                if let (Some(Value::String(id)), Some(_)) = (map.get("id"), map.get("type")) {
+                    if let Some(earlier) = seen.insert(id.clone(), value.clone()) {
+                        assert_eq!(&earlier, value, "two different nodes share {id}");
+                    }
+                }
+                map.values().for_each(|v| collect(v, seen));
+            }
+            Value::Array(items) => items.iter().for_each(|v| collect(v, seen)),
+            _ => {}
+        }
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    collect(value, &mut seen);
+    seen
+}
+
+/// What sealing starts from: the demo credential and, when `../shared` is present, the EC's
+/// unsigned samples and upload forms.
+fn unsigned_inputs() -> Vec<(String, microcred::EuropeanDigitalCredential)> {
+    let mut inputs = vec![("demo".to_owned(), microcred::issue::demo_credential())];
+    for (name, bytes) in shared::ec_samples() {
+        if name.contains("unsigned") {
+            let (credential, _) = microcred::json::Reader::new()
+                .read_any_unverified(&bytes)
+                .unwrap();
+            inputs.push((name.to_owned(), credential));
+        }
+    }
+    inputs
+}
+
+#[test]
+fn sealing_gives_the_issuer_a_node_of_its_own_and_changes_no_other() {
+    let key = test_pki::eseal(TestKey::Ed25519);
+    let signer = signer_from_pem(key.key_pem, None).unwrap();
+    let sealer = Sealer::from_pem(key.chain_pem).unwrap();
+    let at = datetime!(2026-01-15 10:00 UTC);
+    for (name, credential) in unsigned_inputs() {
+        let before = microcred::json::to_value(&credential);
+        let sealed = sealer.seal(&credential, signer.as_ref(), at).unwrap();
+        let payload: Value =
+            serde_json::from_str(Parts::of(sealed.as_str().as_bytes()).payload.as_str()).unwrap();
+        // No id stands for two different nodes after sealing (the defect: the issuer and the
+        // awarding body were one node, `urn:epass:org:1`, with two legal names).
+        let after_nodes = nodes_by_id(&payload);
+
+        // The issuer has a fresh id that no other node uses, and so have its new eIDAS
+        // identifier and the certificate's location.
+        let issuer = &payload["issuer"];
+        let id = issuer["id"].as_str().unwrap();
+        let uuid = id.strip_prefix("urn:epass:org:").unwrap();
+        let uuid = uuid::Uuid::parse_str(uuid).unwrap();
+        assert_eq!(uuid.get_version_num(), 8, "{name}: a name-based UUID");
+        let before_nodes = nodes_by_id(&before);
+        for fresh in [
+            id.to_owned(),
+            format!("urn:epass:legalIdentifier:{uuid}"),
+            format!("urn:epass:location:{uuid}"),
+            format!("urn:epass:address:{uuid}"),
+        ] {
+            assert!(after_nodes.contains_key(&fresh), "{name}: {fresh}");
+            assert!(!before_nodes.contains_key(&fresh), "{name}: {fresh}");
+        }
+        assert_eq!(issuer["eIDASIdentifier"]["notation"], "VATBE-0000000097");
+        assert_eq!(
+            issuer["legalName"],
+            json!({"en": "Microcred Test University"})
+        );
+        let locations = issuer["location"]
+            .as_array()
+            .cloned()
+            .unwrap_or_else(|| vec![issuer["location"].clone()]);
+        let certificate_location = locations.last().unwrap();
+        assert_eq!(
+            certificate_location["address"]["countryCode"]["id"],
+            "http://publications.europa.eu/resource/authority/country/BEL"
+        );
+
+        // Every node that existed before sealing is unchanged, the awarding body included. Only
+        // the old issuer node and its old eIDAS identifier may be gone, where nothing else used
+        // them.
+        let replaced = [
+            before["issuer"]["id"].as_str(),
+            before["issuer"]["eIDASIdentifier"]["id"].as_str(),
+        ];
+        for (id, node) in &before_nodes {
+            if id.starts_with("urn:credential:") {
+                continue; // the credential itself: `issued` and `issuer` change, as they should
+            }
+            match after_nodes.get(id) {
+                Some(after) => assert_eq!(after, node, "{name}: {id} changed"),
+                None => assert!(
+                    replaced.contains(&Some(id.as_str())),
+                    "{name}: {id} is gone"
+                ),
+            }
+        }
+        // Besides the issuer and the dates, the credential is as it was.
+        let strip = |mut v: Value| {
+            for key in ["issuer", "issued", "issuanceDate"] {
+                v.as_object_mut().unwrap().remove(key);
+            }
+            v
+        };
+        assert_eq!(strip(payload.clone()), strip(before), "{name}");
+    }
+}
+
+#[test]
+fn the_fresh_issuer_id_is_reproducible_and_unique_per_seal() {
+    let key = test_pki::eseal(TestKey::Ed25519);
+    let signer = signer_from_pem(key.key_pem, None).unwrap();
+    let sealer = Sealer::from_pem(key.chain_pem).unwrap();
+    let demo = microcred::issue::demo_credential();
+    let issuer_id = |credential: &microcred::EuropeanDigitalCredential, at| {
+        sealer
+            .seal(credential, signer.as_ref(), at)
+            .unwrap()
+            .credential()
+            .issuer
+            .as_ref()
+            .and_then(|i| i.id.clone())
+            .unwrap()
+    };
+    let at = datetime!(2026-01-15 10:00 UTC);
+    let first = issuer_id(&demo, at);
+    // Same credential, same time, same certificate: the same bytes (the vectors rely on it).
+    assert_eq!(first, issuer_id(&demo, at));
+    assert_eq!(
+        sealer.seal(&demo, signer.as_ref(), at).unwrap().as_str(),
+        sealer.seal(&demo, signer.as_ref(), at).unwrap().as_str()
+    );
+    // Another second, another credential, another certificate: another id.
+    assert_ne!(first, issuer_id(&demo, datetime!(2026-01-15 10:00:01 UTC)));
+    let mut other = demo.clone();
+    other.id = Some("urn:credential:00000000-0000-4000-8000-000000000001".to_owned());
+    assert_ne!(first, issuer_id(&other, at));
+    let p256 = test_pki::eseal(TestKey::P256);
+    let by_other_certificate = Sealer::from_pem(p256.chain_pem)
+        .unwrap()
+        .seal(
+            &demo,
+            signer_from_pem(p256.key_pem, None).unwrap().as_ref(),
+            at,
+        )
+        .unwrap();
+    assert_ne!(
+        by_other_certificate
+            .credential()
+            .issuer
+            .as_ref()
+            .unwrap()
+            .id
+            .as_ref(),
+        Some(&first)
+    );
+}

@@ -592,14 +592,289 @@ fn a_complete_entitlement_adds_no_error() {
 #[test]
 fn every_error_code_is_covered_by_a_test() {
     let source = include_str!("profile.rs");
+    // The `edc.too_many.*` family (one code per single-valued property) is checked against the
+    // model by a unit test of the code table; one of them is exercised here.
+    assert!(source.contains("\"edc.too_many.eidas_identifier\""));
     for (code, severity, _) in CODES {
-        if *severity == Severity::Error {
+        if *severity == Severity::Error && !code.starts_with("edc.too_many.") {
             assert!(
                 source.matches(&format!("\"{code}\"")).count() >= 1,
                 "{code} has no test"
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values that do not fit their place: read, kept, reported
+
+/// Replaces the member at `path` (which must exist) with `new`.
+fn replace(payload: &mut Value, path: &str, new: Value) {
+    *at(payload, path) = new;
+}
+
+#[test]
+fn a_qualification_where_an_assessment_specification_belongs() {
+    assert_new_errors(
+        "qualification under provenBy.specifiedBy",
+        no_setup,
+        |payload| {
+            let spec = at(payload, "$.credentialSubject.hasClaim.specifiedBy").clone();
+            replace(
+                payload,
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+                spec,
+            );
+        },
+        &[
+            (
+                "edc.unexpected_class",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+            ),
+            (
+                "mc.missing.assessment_type",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy.dcType",
+            ),
+        ],
+    );
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    let spec = at(&mut payload, "$.credentialSubject.hasClaim.specifiedBy").clone();
+    replace(
+        &mut payload,
+        "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+        spec,
+    );
+    let credential = parse(&payload);
+    assert_eq!(
+        microcred::json::to_value(&credential),
+        payload,
+        "kept as it was"
+    );
+    let finding = profile::check_edc(&credential)
+        .into_iter()
+        .find(|f| f.code == "edc.unexpected_class")
+        .expect("reported");
+    assert_eq!(
+        finding.expected.as_deref(),
+        Some("LearningAssessmentSpecification")
+    );
+    assert_eq!(finding.found.as_deref(), Some("Qualification"));
+    assert!(
+        finding.message.contains("found Qualification"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn a_misplaced_node_is_still_checked_as_its_own_class() {
+    // The qualification moved into the assessment loses its title: that is reported at its
+    // new place, as a qualification's missing title.
+    assert_new_errors(
+        "untitled qualification under provenBy.specifiedBy",
+        no_setup,
+        |payload| {
+            let mut spec = at(payload, "$.credentialSubject.hasClaim.specifiedBy").clone();
+            spec.as_object_mut().expect("object").remove("title");
+            replace(
+                payload,
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+                spec,
+            );
+        },
+        &[
+            (
+                "edc.unexpected_class",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy",
+            ),
+            (
+                "edc.missing.title",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy.title",
+            ),
+            (
+                "mc.missing.assessment_type",
+                "$.credentialSubject.hasClaim.provenBy.specifiedBy.dcType",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn several_eidas_identifiers_on_the_issuer() {
+    assert_new_errors(
+        "two eIDAS identifiers",
+        no_setup,
+        |payload| {
+            let one = at(payload, "$.issuer.eIDASIdentifier").clone();
+            let mut other = one.clone();
+            other["id"] = json!("urn:epass:legalIdentifier:99");
+            replace(payload, "$.issuer.eIDASIdentifier", json!([one, other]));
+        },
+        &[("edc.too_many.eidas_identifier", "$.issuer.eIDASIdentifier")],
+    );
+}
+
+#[test]
+fn several_issued_dates_and_a_date_that_is_not_one() {
+    assert_new_errors(
+        "two issued dates, a bad validFrom",
+        no_setup,
+        |payload| {
+            let issued = at(payload, "$.issued").clone();
+            replace(payload, "$.issued", json!([issued, "2020-01-01T00:00:00Z"]));
+            replace(payload, "$.validFrom", json!("soon"));
+        },
+        &[
+            ("edc.too_many.issued", "$.issued"),
+            ("edc.invalid_value", "$.validFrom"),
+        ],
+    );
+}
+
+#[test]
+fn a_claim_of_an_unknown_class() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    replace(
+        &mut payload,
+        "$.credentialSubject.hasClaim.type",
+        json!("ex:Badge"),
+    );
+    let credential = parse(&payload);
+    assert_eq!(
+        microcred::json::to_value(&credential),
+        payload,
+        "kept as it was"
+    );
+    // The claim is not an achievement, so the Annex I check has nothing to look at.
+    assert_eq!(
+        errors(&profile::check(&credential)),
+        BTreeSet::from([
+            ("edc.unexpected_class".to_owned(), HC.to_owned()),
+            ("mc.missing.learning_achievement".to_owned(), HC.to_owned()),
+        ])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// ELM 3.1 and 3.2
+
+#[test]
+fn the_elm_3_2_sample_checks_under_3_2_with_the_differences_reported() {
+    let Some(bytes) =
+        shared::shared_file("upstream/elm-repo-3.2-LTS/rdf-samples/credential-sample.jsonld")
+    else {
+        return;
+    };
+    let credential = microcred::json::parse(&bytes).expect("the 3.2 sample reads");
+    let under_3_1 = profile::check(&credential);
+    let under_3_2 = profile::check_as(&credential, profile::ElmVersion::V3_2);
+    // The mandatory elements are the same in both versions: only `edc.version.*` differs, and
+    // never as an error.
+    let without_version = |findings: &[Finding]| -> Vec<Finding> {
+        findings
+            .iter()
+            .filter(|f| !f.code.starts_with("edc.version."))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(without_version(&under_3_2), under_3_1);
+    for finding in under_3_2
+        .iter()
+        .filter(|f| f.code.starts_with("edc.version."))
+    {
+        assert_ne!(finding.severity, Severity::Error, "{finding}");
+    }
+    println!("{} findings under 3.2", under_3_2.len());
+}
+
+#[test]
+fn differences_between_3_1_and_3_2_are_reported_not_failed() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    payload["credentialStatus"] = json!({
+        "id": "https://status.example/1#5",
+        "type": "StatusList2021Entry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "5",
+        "statusListCredential": "https://status.example/1"
+    });
+    payload["proof"] = json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022"});
+    payload["termsOfUse"] = json!({"id": "https://terms.example", "type": "TermsOfUse"});
+    let credential = parse(&payload);
+    let codes = |version| {
+        profile::check_as(&credential, version)
+            .into_iter()
+            .filter(|f| f.code.starts_with("edc.version."))
+            .map(|f| (f.code, f.severity, f.path))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(profile::ElmVersion::V3_1),
+        [(
+            "edc.version.national_id",
+            Severity::Info,
+            "$.credentialSubject.nationalID".to_owned()
+        )]
+    );
+    assert_eq!(
+        codes(profile::ElmVersion::V3_2),
+        [
+            (
+                "edc.version.national_id",
+                Severity::Info,
+                "$.credentialSubject.nationalID".to_owned()
+            ),
+            (
+                "edc.version.embedded_proof",
+                Severity::Warning,
+                "$.proof".to_owned()
+            ),
+            (
+                "edc.version.credential_status",
+                Severity::Warning,
+                "$.credentialStatus".to_owned()
+            ),
+        ]
+    );
+    // The plain check names no version.
+    assert!(
+        profile::check(&credential)
+            .iter()
+            .all(|f| !f.code.starts_with("edc.version."))
+    );
+}
+
+#[test]
+fn every_published_elm_3_2_term_change_is_in_the_term_table() {
+    // The keys whose meaning differs are exactly those the two published contexts disagree on.
+    let (Some(a), Some(b)) = (
+        shared::shared_file("contexts/edc-ap-3.1.jsonld"),
+        shared::shared_file("contexts/edc-ap-3.2.jsonld"),
+    ) else {
+        return;
+    };
+    let a: Value = serde_json::from_slice(&a).expect("JSON");
+    let b: Value = serde_json::from_slice(&b).expect("JSON");
+    let (a, b) = (
+        a["@context"].as_object().expect("map"),
+        b["@context"].as_object().expect("map"),
+    );
+    let mut differing: Vec<&str> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k) && k.starts_with(char::is_lowercase))
+        .map(String::as_str)
+        .collect();
+    differing.sort_unstable();
+    differing.dedup();
+    let mut listed = microcred::terms::ElmVersion::changed_terms().to_vec();
+    listed.sort_unstable();
+    assert_eq!(differing, listed);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1046,4 +1321,28 @@ fn codes_list_what_check_emits() {
         severities,
         [Severity::Error, Severity::Warning, Severity::Info]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copies of one node that disagree
+
+/// The EC's sealed micro-credential with the issuer put back on the awarding body's id: one
+/// organisation node with the certificate's legal name and the university's (what sealing in
+/// place produced before the issuer got a node of its own).
+#[test]
+fn one_node_with_two_legal_names_is_an_error() {
+    let Some(mut payload) = signed_mc() else {
+        return;
+    };
+    assert_eq!(profile::check_edc(&parse(&payload)), []);
+    let body_id =
+        payload["credentialSubject"]["hasClaim"]["awardedBy"]["awardingBody"]["id"].clone();
+    payload["issuer"]["id"] = body_id;
+    let findings = profile::check_edc(&parse(&payload));
+    let conflicts: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code == "edc.conflicting_node")
+        .map(|f| (f.severity, f.path.as_str()))
+        .collect();
+    assert_eq!(conflicts, [(Severity::Error, "$.issuer.legalName")]);
 }

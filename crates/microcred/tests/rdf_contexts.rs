@@ -7,6 +7,7 @@ mod shared;
 use microcred::rdf::{
     Canonicalizer, Contexts, Dataset, EDC_AP, Expander, canonical_nquads, to_nquads,
 };
+use microcred::terms::ElmVersion;
 use serde_json::{Map, Value, json};
 
 /// The published EDC AP 3.1 context (`../shared/contexts/edc-ap-3.1.jsonld`).
@@ -75,9 +76,49 @@ fn generated_edc_context_expands_the_ec_samples_like_the_published_one() {
 /// published context, each with a value of the kind its definition expects, expands the same.
 #[test]
 fn generated_edc_context_defines_every_published_term_the_same_way() {
-    let Some(published) = published_edc_context() else {
+    every_published_term_the_same_way(ElmVersion::V3_1, "contexts/edc-ap-3.1.jsonld");
+}
+
+/// The same for ELM 3.2, whose context EDC serves under the same URL.
+#[test]
+fn generated_elm_3_2_context_defines_every_published_term_the_same_way() {
+    every_published_term_the_same_way(ElmVersion::V3_2, "contexts/edc-ap-3.2.jsonld");
+}
+
+/// The ELM 3.2 sample reads, expands under the generated 3.2 context exactly as under the
+/// published one, and its `nationalID` is the 3.2 property.
+#[test]
+fn the_elm_3_2_sample_expands_like_the_published_3_2_context() {
+    let (Some(context), Some(sample)) = (
+        shared::shared_file("contexts/edc-ap-3.2.jsonld"),
+        shared::shared_file("upstream/elm-repo-3.2-LTS/rdf-samples/credential-sample.jsonld"),
+    ) else {
         return;
     };
+    let published: Value = serde_json::from_slice(&context).expect("the context is JSON");
+    let document: Value = serde_json::from_slice(&sample).expect("the sample is JSON");
+    microcred::json::parse(&sample).expect("the 3.2 sample reads");
+    let ours = Expander::new()
+        .with_contexts(Contexts::bundled_for(ElmVersion::V3_2))
+        .expand_value(&document)
+        .expect("expands under the generated 3.2 context");
+    let theirs = Expander::new()
+        .with_contexts(published_registry(published))
+        .expand_value(&document)
+        .expect("expands under the published 3.2 context");
+    let ours = canonical_nquads(&ours).expect("canonicalises");
+    assert_eq!(ours, canonical_nquads(&theirs).expect("canonicalises"));
+    if document.to_string().contains("\"nationalID\"") {
+        assert!(ours.contains("<http://data.europa.eu/snb/model/elm/nationalId>"));
+    }
+    println!("ELM 3.2 sample: {} quads, identical", ours.lines().count());
+}
+
+fn every_published_term_the_same_way(version: ElmVersion, file: &str) {
+    let Some(bytes) = shared::shared_file(file) else {
+        return;
+    };
+    let published: Value = serde_json::from_slice(&bytes).expect("the context is JSON");
     let definitions = published["@context"].as_object().expect("an object");
     let mut document = Map::new();
     document.insert("@context".into(), json!(EDC_AP));
@@ -107,6 +148,7 @@ fn generated_edc_context_defines_every_published_term_the_same_way() {
     let document = Value::Object(document);
 
     let ours = Expander::new()
+        .with_contexts(Contexts::bundled_for(version))
         .expand_value(&document)
         .expect("every published term is defined by the generated context");
     let theirs = Expander::new()
@@ -118,7 +160,7 @@ fn generated_edc_context_defines_every_published_term_the_same_way() {
     // One quad per term and one per class: nothing was dropped.
     assert_eq!(ours.lines().count(), terms + classes.len());
     // The generated context defines nothing the published one lacks.
-    let generated = microcred::rdf::edc_ap_context();
+    let generated = microcred::rdf::edc_ap_context_for(version);
     let generated = generated["@context"].as_object().expect("an object");
     let mut extra: Vec<&String> = generated
         .keys()
@@ -127,7 +169,8 @@ fn generated_edc_context_defines_every_published_term_the_same_way() {
     extra.sort();
     assert!(extra.is_empty(), "generated but not published: {extra:?}");
     println!(
-        "{terms} terms and {} classes expand identically",
+        "ELM {}: {terms} terms and {} classes expand identically",
+        version.as_str(),
         classes.len()
     );
 }
@@ -292,4 +335,131 @@ fn ec_sample_canonical_form_does_not_depend_on_the_internal_hash() {
         .expect("canonical");
     assert_eq!(sha256, sha384);
     assert!(!sha256.contains("_:"), "the EC sample names every node");
+}
+
+/// A fresh scratch folder for this test process.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("microcred-contexts-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+#[test]
+fn contexts_register_from_files_and_from_a_folder_with_an_index() {
+    const URL: &str = "https://university.example/contexts/course/v1";
+    let dir = scratch("ok");
+    std::fs::write(
+        dir.join("course.jsonld"),
+        r#"{"@context": {"courseCode": "https://university.example/vocab#courseCode"}}"#,
+    )
+    .expect("written");
+    std::fs::write(
+        dir.join("index.json"),
+        format!(r#"{{"{URL}": "course.jsonld"}}"#),
+    )
+    .expect("written");
+
+    let mut contexts = Contexts::new();
+    assert_eq!(contexts.register_dir(&dir).expect("the folder loads"), 1);
+    assert!(contexts.contains(URL));
+    let mut single = Contexts::new();
+    single
+        .register_file(URL, dir.join("course.jsonld"))
+        .expect("the file loads");
+    assert_eq!(single.get(URL), contexts.get(URL));
+
+    // Added on top of the bundled ones, the context expands a document that uses it.
+    let mut all = Contexts::bundled();
+    all.extend(&contexts);
+    assert!(all.contains(EDC_AP) && all.contains(URL));
+    let document = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2", URL],
+        "type": ["VerifiableCredential"],
+        "issuer": "did:example:issuer",
+        "credentialSubject": {"id": "did:example:ada", "courseCode": "CS-101"}
+    });
+    let dataset = Expander::new()
+        .with_contexts(all)
+        .expand_value(&document)
+        .expect("expands");
+    assert!(to_nquads(&dataset).contains("https://university.example/vocab#courseCode"));
+    let err = Expander::new()
+        .expand_value(&document)
+        .expect_err("unknown without it");
+    assert_eq!(err.code(), "rdf.unknown_context");
+}
+
+#[test]
+fn a_contexts_folder_that_cannot_be_used_is_refused_whole() {
+    let url = "https://university.example/contexts/a/v1";
+    /// Name, files written (name, text), expected code.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case<'_>; 6] = [
+        ("no-index", &[], "rdf.context_file"),
+        ("bad-index", &[("index.json", "[1, 2]")], "rdf.context_file"),
+        (
+            "missing-file",
+            &[(
+                "index.json",
+                r#"{"https://university.example/contexts/a/v1": "a.jsonld"}"#,
+            )],
+            "rdf.context_file",
+        ),
+        (
+            "outside",
+            &[(
+                "index.json",
+                r#"{"https://university.example/contexts/a/v1": "../a.jsonld"}"#,
+            )],
+            "rdf.context_file",
+        ),
+        (
+            "not-json",
+            &[
+                (
+                    "index.json",
+                    r#"{"https://university.example/contexts/a/v1": "a.jsonld"}"#,
+                ),
+                ("a.jsonld", "{nope"),
+            ],
+            "rdf.context_file",
+        ),
+        (
+            "not-a-context",
+            &[
+                (
+                    "index.json",
+                    r#"{"https://university.example/contexts/a/v1": "a.jsonld"}"#,
+                ),
+                ("a.jsonld", r#"{"terms": {}}"#),
+            ],
+            "rdf.invalid_context",
+        ),
+    ];
+    for (name, files, code) in cases {
+        let dir = scratch(name);
+        for (file, text) in files {
+            std::fs::write(dir.join(file), text).expect("written");
+        }
+        let mut contexts = Contexts::new();
+        let err = contexts.register_dir(&dir).expect_err(name);
+        assert_eq!(err.code(), code, "{name}: {err}");
+        assert!(!contexts.contains(url), "{name}: nothing registered");
+    }
+}
+
+#[test]
+fn the_shared_contexts_folder_loads() {
+    let Some(dir) = shared::shared_dir() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let mut contexts = Contexts::new();
+    let count = contexts
+        .register_dir(dir.join("contexts"))
+        .expect("../shared/contexts/index.json loads");
+    assert_eq!(count, contexts.urls().count());
+    assert!(contexts.contains(EDC_AP));
 }

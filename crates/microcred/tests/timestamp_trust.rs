@@ -174,8 +174,14 @@ fn verify(file: &str) -> Report {
         .verify(file.as_bytes())
 }
 
+/// Whether the Verifier's catalogue lists `code`.
+fn documented(code: &str) -> bool {
+    microcred::verify::CODES.iter().any(|(c, _)| *c == code)
+}
+
 fn trust(report: &Report) -> (Status, &'static str) {
     let check = report.check(CheckKind::Trust).unwrap();
+    assert!(documented(check.code), "{} is not in CODES", check.code);
     (check.status, check.code)
 }
 
@@ -185,6 +191,7 @@ fn stamp(report: &Report) -> (Status, &'static str, String) {
     assert_eq!(seal.timestamps.len(), 1, "{}", report.to_json());
     let t = &seal.timestamps[0];
     assert_eq!(t.property, "sigTst");
+    assert!(documented(t.code), "{} is not in CODES", t.code);
     (t.status, t.code, t.revocation.clone())
 }
 

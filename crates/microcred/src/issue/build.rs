@@ -50,10 +50,19 @@ pub(super) fn credential(
     let lang = course.language.iso639_1();
 
     let display_parameter = display(course, learner, &credential_id, &mut ids);
-    let issuer = organisation(&course.body, &mut ids);
+    // The awarding body and the issuer describe the same organisation but are two nodes, each
+    // with its own eIDAS identifier node: sealing rewrites the issuer from the seal certificate,
+    // and with one shared node that would rename the awarding body too. The parts that sealing
+    // leaves alone (location, logo, homepage, other identifiers) stay shared, as in EDC's output.
+    let awarding_body = organisation(&course.body, &mut ids);
+    let mut issuer = awarding_body.clone();
+    issuer.id = ids.next("org");
+    if let Some(eidas) = &mut issuer.eidas_identifier {
+        eidas.id = ids.next("legalIdentifier");
+    }
     let awarding = AwardingProcess {
         id: ids.next("awardingProcess"),
-        awarding_body: vec![issuer.clone()],
+        awarding_body: vec![awarding_body],
         awarding_date: Some(learner.completion_date.clone()),
         ..Default::default()
     };

@@ -1,12 +1,15 @@
 //! Sealing a credential as EDC does: the EDC sealing rules, the header, the signature.
 
 use base64::Engine;
+use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
 
 use super::header::HeaderOut;
 use super::seal::{check_signature, signing_input};
 use super::{Algorithm, B64, B64URL, JadesError, Signer};
-use crate::model::{EuropeanDigitalCredential, LangMap, LegalIdentifier, Organisation};
+use crate::model::{
+    Address, EuropeanDigitalCredential, LangMap, LegalIdentifier, Location, Organisation,
+};
 use crate::vocab::{Country, Vocabulary};
 use crate::x509::{Certificate, PublicKey};
 
@@ -85,16 +88,55 @@ impl Sealer {
         signing_time: OffsetDateTime,
     ) -> Result<PreparedSeal, JadesError> {
         let signing_time = whole_seconds_utc(signing_time);
+        let mut credential = credential.clone();
+        if self.edc_rules {
+            apply_edc_rules(&mut credential, self.certificate(), signing_time)?;
+        }
+        let payload = crate::json::to_string(&credential);
+        let (protected, key) = self.protected_header(alg, signing_time)?;
+        Ok(PreparedSeal {
+            protected,
+            payload,
+            alg,
+            key,
+            credential,
+            signing_time,
+        })
+    }
+
+    /// Seals any JSON document as it is (a verifiable presentation, say): written compactly as
+    /// the payload, with the same header as a credential and none of the EDC rules. Returns the
+    /// sealed file. The signature is checked against the seal certificate (`seal.key_mismatch`).
+    pub fn seal_json(
+        &self,
+        document: &serde_json::Value,
+        signer: &dyn Signer,
+        signing_time: OffsetDateTime,
+    ) -> Result<String, JadesError> {
+        let alg = signer.algorithm();
+        let payload =
+            serde_json::to_string(document).map_err(|e| JadesError::Serialise(e.to_string()))?;
+        let (protected, key) = self.protected_header(alg, whole_seconds_utc(signing_time))?;
+        let input = signing_input(&protected, &payload);
+        let signature = signer.sign(&input)?;
+        match check_signature(&key, alg, &input, &signature) {
+            Ok(()) => Ok(envelope(&protected, &payload, &signature)),
+            Err(JadesError::SignatureMismatch) => Err(JadesError::KeyMismatch),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The protected header (base64url) for a seal made at `signing_time`, and the seal
+    /// certificate's key.
+    fn protected_header(
+        &self,
+        alg: Algorithm,
+        signing_time: OffsetDateTime,
+    ) -> Result<(String, PublicKey), JadesError> {
         let leaf = self.certificate();
         let key = leaf
             .public_key()
             .map_err(|e| JadesError::Chain(e.code().into()))?;
-        let mut credential = credential.clone();
-        if self.edc_rules {
-            apply_edc_rules(&mut credential, leaf, signing_time)?;
-        }
-        let payload = crate::json::to_string(&credential);
-
         let sig_t = crate::model::DateTime::from(signing_time);
         let header = HeaderOut {
             alg: alg.name(),
@@ -109,15 +151,20 @@ impl Sealer {
         };
         let header_json =
             serde_json::to_vec(&header).map_err(|e| JadesError::Serialise(e.to_string()))?;
-        Ok(PreparedSeal {
-            protected: B64URL.encode(header_json),
-            payload,
-            alg,
-            key,
-            credential,
-            signing_time,
-        })
+        Ok((B64URL.encode(header_json), key))
     }
+}
+
+/// The sealed file: the JWS JSON general serialization with one signature.
+fn envelope(protected: &str, payload: &str, signature: &[u8]) -> String {
+    serde_json::json!({
+        "payload": payload,
+        "signatures": [{
+            "protected": protected,
+            "signature": B64URL.encode(signature),
+        }],
+    })
+    .to_string()
 }
 
 /// A seal waiting for its signature (see [`Sealer::prepare`]).
@@ -151,15 +198,8 @@ impl PreparedSeal {
             Err(JadesError::SignatureMismatch) => return Err(JadesError::KeyMismatch),
             Err(other) => return Err(other),
         }
-        let file = serde_json::json!({
-            "payload": self.payload,
-            "signatures": [{
-                "protected": self.protected,
-                "signature": B64URL.encode(signature),
-            }],
-        });
         Ok(SealedCredential {
-            json: file.to_string(),
+            json: envelope(&self.protected, &self.payload, signature),
             credential: self.credential,
             signing_time: self.signing_time,
         })
@@ -197,9 +237,16 @@ impl SealedCredential {
 }
 
 /// What EDC changes when it seals: `issued` and `issuanceDate` become the signing time, and the
-/// issuer's legal name, short name, eIDAS identifier and its country come from the seal
-/// certificate's subject (O, CN, organizationIdentifier, C), so the credential names exactly the
-/// organisation the qualified certificate vouches for.
+/// issuer is rewritten from the seal certificate's subject so that the credential names exactly the
+/// organisation the qualified certificate vouches for: its legal name (O), short name (CN), eIDAS
+/// identifier (organizationIdentifier, issued in C) and a location in that country (C).
+///
+/// As EDC does, the rewritten issuer becomes a node of its own: it gets a fresh id, and so do its
+/// new eIDAS identifier, location and address. Everything else the issuer had (logo, homepage,
+/// other locations, identifiers) is kept. In an unsigned credential the issuer is often the same
+/// node as the awarding body (`urn:epass:org:1` in the EC samples); rewriting that node in place
+/// would give one organisation two legal names (which EDC's shapes reject) and silently rename the
+/// awarding body. With a fresh id, no other node changes.
 pub fn apply_edc_rules(
     credential: &mut EuropeanDigitalCredential,
     certificate: &Certificate,
@@ -217,22 +264,63 @@ pub fn apply_edc_rules(
         .ok_or(JadesError::CertificateSubject("known country (C)"))?;
 
     let at = crate::model::DateTime::from(whole_seconds_utc(signing_time));
+    let fresh = fresh_issuer_uuid(credential.id.as_deref(), &at, certificate);
     credential.issued = Some(at.clone());
     credential.issuance_date = Some(at);
 
     let issuer = credential.issuer.get_or_insert_with(Organisation::default);
+    issuer.id = Some(format!("urn:epass:org:{fresh}"));
     issuer.legal_name = LangMap::en(name);
     if let Some(common_name) = certificate.common_name() {
         issuer.alt_label = LangMap::en(common_name);
     }
-    let previous_id = issuer.eidas_identifier.as_ref().and_then(|e| e.id.clone());
     issuer.eidas_identifier = Some(LegalIdentifier {
-        id: previous_id.or_else(|| Some("urn:certificateIdentifier:1".to_owned())),
+        id: Some(format!("urn:epass:legalIdentifier:{fresh}")),
         notation: Some(identifier),
         spatial: Some(country.concept()),
         ..Default::default()
     });
+    issuer.location.push(Location {
+        id: Some(format!("urn:epass:location:{fresh}")),
+        address: vec![Address {
+            id: Some(format!("urn:epass:address:{fresh}")),
+            country_code: Some(country.concept()),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
     Ok(())
+}
+
+/// The UUID of the nodes [`apply_edc_rules`] creates.
+///
+/// EDC draws a random UUID. microcred derives it instead, so that sealing stays a function of its
+/// inputs: the core reads no clock and draws no random numbers (it builds for WebAssembly, and the
+/// seeded test vectors must regenerate byte for byte), and an external signer sees the same
+/// payload on every `prepare`. The UUID is name-based, RFC 9562 version 8 with SHA-256 (the
+/// construction of its appendix B.2), over the credential id, the signing time and the seal
+/// certificate: the three together single out one seal, so two seals of different credentials, or
+/// of one credential at different times or by different organisations, never share an issuer id.
+fn fresh_issuer_uuid(
+    credential_id: Option<&str>,
+    signing_time: &crate::model::DateTime,
+    certificate: &Certificate,
+) -> uuid::Uuid {
+    let mut hash = Sha256::new();
+    hash.update(b"microcred:sealed-issuer");
+    // Each part with its length in front, so no two different inputs hash the same bytes.
+    for part in [
+        credential_id.unwrap_or_default().as_bytes(),
+        signing_time.as_str().as_bytes(),
+        &certificate.sha256(),
+    ] {
+        hash.update((part.len() as u64).to_be_bytes());
+        hash.update(part);
+    }
+    let digest = hash.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid()
 }
 
 fn whole_seconds_utc(t: OffsetDateTime) -> OffsetDateTime {

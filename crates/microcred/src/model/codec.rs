@@ -4,6 +4,12 @@
 //! because ELM's JSON needs three things derive does not give together: a single value or an array
 //! in the same slot, dispatch on `type` for the polymorphic slots (`hasClaim`), and a JSON path in
 //! every error. The writer emits one canonical style: one value as itself, several as an array.
+//!
+//! Reading is tolerant: a member whose value does not fit its typed field (a node of another
+//! class, several values where the model holds one, a string where a node belongs, a date that is
+//! not a date) is kept as it was in the node's `extra` map, under its own key, and written back
+//! unchanged. [`Node::strays`] finds those members again with the reason, which is how the
+//! [profile check](crate::profile) reports them. Only the root of a document can fail to read.
 
 use std::fmt;
 
@@ -56,7 +62,11 @@ pub enum DecodeErrorKind {
     UnexpectedClass {
         /// The classes the slot accepts.
         expected: &'static str,
+        /// The `type` names the object carries, joined with `, ` (at most 120 characters).
+        found: String,
     },
+    /// Several values where the model (and the EDC profile) holds one.
+    TooMany,
     /// A string that is not a valid value of its datatype (a date, a duration).
     InvalidValue {
         /// What the value should be.
@@ -92,6 +102,7 @@ impl DecodeError {
         match self.kind {
             DecodeErrorKind::WrongType { .. } => "json.wrong_type",
             DecodeErrorKind::UnexpectedClass { .. } => "json.unexpected_class",
+            DecodeErrorKind::TooMany => "json.too_many",
             DecodeErrorKind::InvalidValue { .. } => "json.invalid_value",
         }
     }
@@ -103,8 +114,11 @@ impl fmt::Display for DecodeError {
             DecodeErrorKind::WrongType { expected } => {
                 write!(f, "{}: expected {expected}", self.path)
             }
-            DecodeErrorKind::UnexpectedClass { expected } => {
-                write!(f, "{}: `type` must be {expected}", self.path)
+            DecodeErrorKind::UnexpectedClass { expected, found } => {
+                write!(f, "{}: `type` must be {expected}, not {found}", self.path)
+            }
+            DecodeErrorKind::TooMany => {
+                write!(f, "{}: expected one value, found several", self.path)
             }
             DecodeErrorKind::InvalidValue { expected } => {
                 write!(f, "{}: not a valid {expected}", self.path)
@@ -115,11 +129,36 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// A value that did not fit, handed back untouched with the reason, so the caller can keep it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    /// Why it does not fit.
+    pub error: DecodeError,
+    /// The value, exactly as it was read.
+    pub value: Value,
+}
+
+impl Rejected {
+    pub(crate) fn new(error: DecodeError, value: Value) -> Self {
+        Rejected { error, value }
+    }
+}
+
 /// A value that can be read from ELM JSON and written back in the EDC style.
 pub trait Codec: Sized {
     /// Reads the value at `at`, taking it over (strings move into the model rather than being
-    /// copied; most of a credential's bytes are base64 images).
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError>;
+    /// copied; most of a credential's bytes are base64 images). A value that does not fit comes
+    /// back unchanged in the [`Rejected`]; inside a node, members that do not fit are kept in the
+    /// node's `extra`, so only the shape of the value itself can be rejected.
+    // The model's own values (the `Ok` side) are larger than a `Rejected`, so boxing the error
+    // would save nothing.
+    #[allow(clippy::result_large_err)]
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected>;
+
+    /// Like [`Codec::decode`], keeping only the reason when the value does not fit.
+    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+        Self::decode(value, at).map_err(|rejected| rejected.error)
+    }
 
     /// Writes the value.
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
@@ -141,10 +180,13 @@ impl<T: Codec> Serialize for Ser<'_, T> {
 }
 
 impl Codec for String {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
         match value {
             Value::String(text) => Ok(text),
-            _ => Err(DecodeError::wrong_type("a string", at)),
+            other => Err(Rejected::new(
+                DecodeError::wrong_type("a string", at),
+                other,
+            )),
         }
     }
 
@@ -154,10 +196,14 @@ impl Codec for String {
 }
 
 impl Codec for bool {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        value
-            .as_bool()
-            .ok_or_else(|| DecodeError::wrong_type("a boolean", at))
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
+        match value {
+            Value::Bool(flag) => Ok(flag),
+            other => Err(Rejected::new(
+                DecodeError::wrong_type("a boolean", at),
+                other,
+            )),
+        }
     }
 
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -166,10 +212,14 @@ impl Codec for bool {
 }
 
 impl Codec for u64 {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        value
-            .as_u64()
-            .ok_or_else(|| DecodeError::wrong_type("a non-negative integer", at))
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
+        match value.as_u64() {
+            Some(number) => Ok(number),
+            None => Err(Rejected::new(
+                DecodeError::wrong_type("a non-negative integer", at),
+                value,
+            )),
+        }
     }
 
     fn to_json<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -178,7 +228,7 @@ impl Codec for u64 {
 }
 
 impl Codec for Value {
-    fn from_json(value: Value, _at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: Value, _at: &JsonPath<'_>) -> Result<Self, Rejected> {
         Ok(value)
     }
 
@@ -191,15 +241,26 @@ impl Codec for Value {
     }
 }
 
-/// `null` and a missing property both read as `None`.
+/// `null` and a missing property both read as `None`; a list of one reads as its value; a list
+/// of several is rejected ([`DecodeErrorKind::TooMany`]).
 impl<T: Codec> Codec for Option<T> {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
         match value {
             Value::Null => Ok(None),
             Value::Array(mut items) if items.len() == 1 => {
-                T::from_json(items.swap_remove(0), &at.index(0)).map(Some)
+                match T::decode(items.swap_remove(0), &at.index(0)) {
+                    Ok(single) => Ok(Some(single)),
+                    Err(rejected) => Err(Rejected::new(
+                        rejected.error,
+                        Value::Array(vec![rejected.value]),
+                    )),
+                }
             }
-            _ => T::from_json(value, at).map(Some),
+            Value::Array(items) if items.len() > 1 => Err(Rejected::new(
+                DecodeError::new(DecodeErrorKind::TooMany, at),
+                Value::Array(items),
+            )),
+            _ => T::decode(value, at).map(Some),
         }
     }
 
@@ -216,16 +277,29 @@ impl<T: Codec> Codec for Option<T> {
 }
 
 /// A list reads a single value or an array; it writes one value as itself, several as an array.
+/// When one element does not fit, the whole list is rejected as it was (the elements read so far
+/// are written back, which the model does without loss), so that its order is kept.
 impl<T: Codec> Codec for Vec<T> {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
         match value {
             Value::Null => Ok(Vec::new()),
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item, &at.index(i)))
-                .collect(),
-            single => Ok(vec![T::from_json(single, at)?]),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                let mut rest = items.into_iter().enumerate();
+                while let Some((i, item)) = rest.next() {
+                    match T::decode(item, &at.index(i)) {
+                        Ok(value) => out.push(value),
+                        Err(rejected) => {
+                            let mut raw: Vec<Value> = out.iter().map(to_value).collect();
+                            raw.push(rejected.value);
+                            raw.extend(rest.map(|(_, item)| item));
+                            return Err(Rejected::new(rejected.error, Value::Array(raw)));
+                        }
+                    }
+                }
+                Ok(out)
+            }
+            single => Ok(vec![T::decode(single, at)?]),
         }
     }
 
@@ -243,6 +317,12 @@ impl<T: Codec> Codec for Vec<T> {
     fn is_absent(&self) -> bool {
         self.is_empty()
     }
+}
+
+/// Writes a model value back as JSON. Serialising the model cannot fail: it holds only strings,
+/// numbers, booleans, maps with string keys and JSON values.
+pub(crate) fn to_value<T: Codec>(value: &T) -> Value {
+    serde_json::to_value(Ser(value)).unwrap_or(Value::Null)
 }
 
 /// Reads the `type` member of an object as a list of names.
@@ -305,10 +385,58 @@ pub(crate) fn check_type<C: Class>(
     if own || sub {
         Ok(names.into_iter().map(str::to_owned).collect())
     } else {
-        Err(DecodeError::new(
-            DecodeErrorKind::UnexpectedClass { expected },
-            at,
-        ))
+        Err(unexpected_class(expected, &names, at))
+    }
+}
+
+/// The error for an object whose `type` names a class that cannot stand in its slot.
+pub(crate) fn unexpected_class(
+    expected: &'static str,
+    names: &[&str],
+    at: &JsonPath<'_>,
+) -> DecodeError {
+    let mut found = names.join(", ");
+    if found.len() > 120 {
+        let mut cut = 117;
+        while !found.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        found.truncate(cut);
+        found.push_str("...");
+    }
+    if found.is_empty() {
+        found.push_str("no class");
+    }
+    DecodeError::new(DecodeErrorKind::UnexpectedClass { expected, found }, at)
+}
+
+/// A member a node knows by name but could not hold in its typed field, kept in `extra`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stray<'a> {
+    /// The JSON key.
+    pub key: &'a str,
+    /// The value, as read.
+    pub value: &'a Value,
+    /// Why it did not fit; its path is relative to the member (`$` is the member itself).
+    pub error: DecodeError,
+}
+
+/// A node of the model as read: what it kept that the model does not hold typed.
+pub trait Node {
+    /// The properties the model does not know, and the known ones whose value did not fit.
+    fn extra(&self) -> &crate::model::Extra;
+
+    /// The members of `extra` the class knows by name, with the reason each did not fit.
+    fn strays(&self) -> Vec<Stray<'_>>;
+}
+
+impl<T: Node> Node for Box<T> {
+    fn extra(&self) -> &crate::model::Extra {
+        (**self).extra()
+    }
+
+    fn strays(&self) -> Vec<Stray<'_>> {
+        (**self).strays()
     }
 }
 
@@ -343,30 +471,54 @@ macro_rules! elm_class {
         }
 
         impl $crate::model::Codec for $name {
-            fn from_json(
+            fn decode(
                 value: serde_json::Value,
                 at: &$crate::model::JsonPath<'_>,
-            ) -> Result<Self, $crate::model::DecodeError> {
-                let serde_json::Value::Object(object) = value else {
-                    return Err($crate::model::DecodeError::wrong_type(concat!("a ", $($ty, " ",)+ "object"), at));
+            ) -> Result<Self, $crate::model::Rejected> {
+                let object = match value {
+                    serde_json::Value::Object(object) => object,
+                    other => {
+                        let error = $crate::model::DecodeError::wrong_type(concat!("a ", $($ty, " ",)+ "object"), at);
+                        return Err($crate::model::Rejected { error, value: other });
+                    }
                 };
                 let mut out = Self::default();
-                for (key, member) in object {
-                    let here = at.key(&key);
-                    match key.as_str() {
-                        "id" => out.id = Some(<String as $crate::model::Codec>::from_json(member, &here)?),
-                        "type" => {
-                            out.types = $crate::model::codec::check_type::<Self>(
-                                &member,
-                                &here,
-                                concat!($($ty, " ",)+ $($("or ", $also, " ",)+)?),
-                            )?
-                        }
-                        $( $key => out.$field = $crate::model::Codec::from_json(member, &here)?, )*
-                        _ => {
-                            out.extra.insert(key, member);
+                // The class is checked before any member is taken, so that a node of another class
+                // goes back whole to the caller, which keeps it as it was.
+                if let Some(names) = object.get("type") {
+                    match $crate::model::codec::check_type::<Self>(
+                        names,
+                        &at.key("type"),
+                        concat!($($ty, " ",)+ $($("or ", $also, " ",)+)?),
+                    ) {
+                        Ok(types) => out.types = types,
+                        Err(error) => {
+                            let value = serde_json::Value::Object(object);
+                            return Err($crate::model::Rejected { error, value });
                         }
                     }
+                }
+                for (key, member) in object {
+                    let here = at.key(&key);
+                    let kept = match key.as_str() {
+                        "type" => continue,
+                        "id" => match <String as $crate::model::Codec>::decode(member, &here) {
+                            Ok(id) => {
+                                out.id = Some(id);
+                                continue;
+                            }
+                            Err(rejected) => rejected.value,
+                        },
+                        $( $key => match $crate::model::Codec::decode(member, &here) {
+                            Ok(field) => {
+                                out.$field = field;
+                                continue;
+                            }
+                            Err(rejected) => rejected.value,
+                        }, )*
+                        _ => member,
+                    };
+                    out.extra.insert(key, kept);
                 }
                 Ok(out)
             }
@@ -389,9 +541,49 @@ macro_rules! elm_class {
                     }
                 )*
                 for (key, member) in &self.extra {
-                    map.serialize_entry(key, member)?;
+                    // A member kept in `extra` under a typed field's key stands for that field
+                    // only while the field is empty: never write a key twice.
+                    if !self.holds(key) {
+                        map.serialize_entry(key, member)?;
+                    }
                 }
                 map.end()
+            }
+        }
+
+        impl $name {
+            /// True when the typed field (or `id`) written under `key` has a value.
+            fn holds(&self, key: &str) -> bool {
+                match key {
+                    "id" => self.id.is_some(),
+                    "type" => true,
+                    $( $key => !$crate::model::Codec::is_absent(&self.$field), )*
+                    _ => false,
+                }
+            }
+        }
+
+        impl $crate::model::Node for $name {
+            fn extra(&self) -> &$crate::model::Extra {
+                &self.extra
+            }
+
+            fn strays(&self) -> Vec<$crate::model::Stray<'_>> {
+                let root = $crate::model::JsonPath::Root;
+                let mut strays = Vec::new();
+                for (key, value) in &self.extra {
+                    // Only rejected members are in `extra` under a field's key, so decoding a copy
+                    // again gives the reason; strays are rare, so the copy costs nothing in practice.
+                    let rejected = match key.as_str() {
+                        "id" => <String as $crate::model::Codec>::decode(value.clone(), &root).err(),
+                        $( $key => <$fty as $crate::model::Codec>::decode(value.clone(), &root).err(), )*
+                        _ => None,
+                    };
+                    if let Some(rejected) = rejected {
+                        strays.push($crate::model::Stray { key, value, error: rejected.error });
+                    }
+                }
+                strays
             }
         }
 

@@ -8,7 +8,10 @@ use super::{DateTime, LangMap, elm_class};
 
 elm_class! {
     /// A European Digital Credential: the envelope around the learner and the claims.
-    pub struct EuropeanDigitalCredential as ["VerifiableCredential", "EuropeanDigitalCredential"] {
+    ///
+    /// Any W3C verifiable credential reads into it too (its `type` is then kept in `types`, and
+    /// [`EuropeanDigitalCredential::is_edc`] says false).
+    pub struct EuropeanDigitalCredential as ["VerifiableCredential", "EuropeanDigitalCredential"] also ["VerifiableCredential", "EuropeanDigitalCredential"] {
         /// The credential profiles (generic, ...; mandatory in EDC).
         pub credential_profiles: Vec<Concept> = "credentialProfiles",
         /// How the credential is displayed (mandatory in EDC).
@@ -116,6 +119,12 @@ impl EuropeanDigitalCredential {
             .as_ref()
             .map(|p| p.has_claim.as_slice())
             .unwrap_or_default()
+    }
+
+    /// True when the credential says it is a European Digital Credential (or says nothing, as
+    /// the model's own values do until they are written).
+    pub fn is_edc(&self) -> bool {
+        self.types.is_empty() || self.types.iter().any(|t| t == "EuropeanDigitalCredential")
     }
 
     /// The first learning achievement, which is what a micro-credential certifies.

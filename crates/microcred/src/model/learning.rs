@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::agent::{Accreditation, Identifier, Location, Organisation};
-use super::codec::{Codec, DecodeError, DecodeErrorKind, JsonPath, type_names};
+use super::codec::{Codec, JsonPath, Node, Rejected, Stray, type_names, unexpected_class};
 use super::common::{Concept, Note, PeriodOfTime, WebResource};
 use super::{DateTime, Duration, LangMap, elm_class};
 
@@ -54,9 +54,12 @@ impl Claim {
 }
 
 impl Codec for Claim {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
         let names = match value.get("type") {
-            Some(t) => type_names(t, &at.key("type"))?,
+            Some(t) => match type_names(t, &at.key("type")) {
+                Ok(names) => names,
+                Err(error) => return Err(Rejected::new(error, value)),
+            },
             None => vec!["LearningAchievement"],
         };
         let kind = names.iter().find_map(|name| match *name {
@@ -66,19 +69,17 @@ impl Codec for Claim {
             "LearningEntitlement" => Some(3),
             _ => None,
         });
-        Ok(match kind {
-            Some(0) => Claim::Achievement(Codec::from_json(value, at)?),
-            Some(1) => Claim::Activity(Codec::from_json(value, at)?),
-            Some(2) => Claim::Assessment(Codec::from_json(value, at)?),
-            Some(3) => Claim::Entitlement(Codec::from_json(value, at)?),
+        match kind {
+            Some(0) => Codec::decode(value, at).map(Claim::Achievement),
+            Some(1) => Codec::decode(value, at).map(Claim::Activity),
+            Some(2) => Codec::decode(value, at).map(Claim::Assessment),
+            Some(3) => Codec::decode(value, at).map(Claim::Entitlement),
             _ => {
                 let expected = "LearningAchievement, LearningActivity, LearningAssessment or LearningEntitlement";
-                return Err(DecodeError::new(
-                    DecodeErrorKind::UnexpectedClass { expected },
-                    &at.key("type"),
-                ));
+                let error = unexpected_class(expected, &names, &at.key("type"));
+                Err(Rejected::new(error, value))
             }
-        })
+        }
     }
 
     fn to_json<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -87,6 +88,26 @@ impl Codec for Claim {
             Claim::Activity(c) => c.to_json(serializer),
             Claim::Assessment(c) => c.to_json(serializer),
             Claim::Entitlement(c) => c.to_json(serializer),
+        }
+    }
+}
+
+impl Node for Claim {
+    fn extra(&self) -> &super::Extra {
+        match self {
+            Claim::Achievement(c) => c.extra(),
+            Claim::Activity(c) => c.extra(),
+            Claim::Assessment(c) => c.extra(),
+            Claim::Entitlement(c) => c.extra(),
+        }
+    }
+
+    fn strays(&self) -> Vec<Stray<'_>> {
+        match self {
+            Claim::Achievement(c) => c.strays(),
+            Claim::Activity(c) => c.strays(),
+            Claim::Assessment(c) => c.strays(),
+            Claim::Entitlement(c) => c.strays(),
         }
     }
 }

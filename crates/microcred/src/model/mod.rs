@@ -16,13 +16,14 @@ pub(crate) mod codec;
 mod common;
 mod credential;
 mod learning;
+mod node;
 mod values;
 
 pub use agent::{
     Accreditation, Address, ContactPoint, Group, Identifier, LegalIdentifier, Location, Mailbox,
     Organisation, Person, Phone,
 };
-pub use codec::{Class, Codec, DecodeError, DecodeErrorKind, JsonPath, Ser};
+pub use codec::{Class, Codec, DecodeError, DecodeErrorKind, JsonPath, Node, Rejected, Ser, Stray};
 pub use common::{Concept, ConceptScheme, MediaObject, Note, PeriodOfTime, WebResource};
 pub use credential::{
     CredentialSchema, DisplayDetail, DisplayParameter, EDC_CONTEXT, EuropeanDigitalCredential,
@@ -34,6 +35,7 @@ pub use learning::{
     LearningAssessment, LearningAssessmentSpecification, LearningEntitlement,
     LearningEntitlementSpecification, LearningOutcome,
 };
+pub use node::AnyNode;
 pub use values::{DateTime, Duration, InvalidLiteral, LangMap};
 
 /// Properties a class does not model, by JSON key.
@@ -43,8 +45,8 @@ pub(crate) use codec::elm_class;
 
 /// A boxed value reads and writes like the value (it breaks the Organisation ↔ Accreditation cycle).
 impl<T: Codec> Codec for Box<T> {
-    fn from_json(value: serde_json::Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
-        T::from_json(value, at).map(Box::new)
+    fn decode(value: serde_json::Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
+        T::decode(value, at).map(Box::new)
     }
 
     fn to_json<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

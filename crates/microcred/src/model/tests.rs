@@ -162,9 +162,126 @@ fn serde_impls_agree_with_the_codec() {
     let point: CreditPoint = serde_json::from_str(text).expect("deserialises");
     assert_eq!(point.point.as_deref(), Some("2"));
     assert_eq!(serde_json::to_string(&point).expect("serialises"), text);
-    let err = serde_json::from_str::<CreditPoint>(r#"{"point": 2}"#)
-        .expect_err("a number is not a point");
-    assert!(err.to_string().contains("$.point"), "{err}");
+    // A number is not a point: it is kept as it was, and named as a stray.
+    let odd: CreditPoint = serde_json::from_str(r#"{"point": 2}"#).expect("reads tolerantly");
+    assert_eq!(odd.point, None);
+    assert_eq!(odd.strays()[0].key, "point");
+    assert_eq!(
+        serde_json::to_string(&odd).expect("serialises"),
+        r#"{"type":"CreditPoint","point":2}"#
+    );
+    let err = serde_json::from_str::<CreditPoint>(r#"["point"]"#).expect_err("not a node");
+    assert!(err.to_string().contains("CreditPoint object"), "{err}");
+}
+
+/// The reader keeps what does not fit, writes it back unchanged and says why it did not fit.
+#[test]
+fn members_that_do_not_fit_are_kept_and_named() {
+    let value = json!({
+        "id": "urn:epass:assessment:1",
+        "type": "LearningAssessment",
+        "title": {"en": "Exam"},
+        // A qualification where an assessment specification belongs.
+        "specifiedBy": {"id": "urn:epass:qualification:9", "type": "Qualification", "title": {"en": "Q"}},
+        // Several grades where the model holds one.
+        "grade": [{"type": "Note", "noteLiteral": {"en": "A"}}, {"type": "Note", "noteLiteral": {"en": "B"}}],
+        // Not a date.
+        "dateIssued": "last spring",
+        // A list whose second element is of another class: the whole list is kept.
+        "hasPart": [{"type": "LearningAssessment", "title": {"en": "Part"}}, {"type": "Mystery"}],
+        "ex:unknown": 1
+    });
+    let assessment = LearningAssessment::from_json(value.clone(), &JsonPath::Root).expect("reads");
+    assert_eq!(assessment.title.get("en"), Some("Exam"));
+    assert!(assessment.specified_by.is_none() && assessment.grade.is_none());
+    assert!(assessment.has_part.is_empty() && assessment.date_issued.is_none());
+    assert_eq!(
+        serde_json::to_value(Ser(&assessment)).expect("writes"),
+        value
+    );
+
+    let strays = assessment.strays();
+    let reason = |key: &str| {
+        strays
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| (s.error.code(), s.error.path.clone()))
+    };
+    assert_eq!(
+        reason("specifiedBy"),
+        Some(("json.unexpected_class", "$.type".into()))
+    );
+    assert_eq!(reason("grade"), Some(("json.too_many", "$".into())));
+    assert_eq!(
+        reason("dateIssued"),
+        Some(("json.invalid_value", "$".into()))
+    );
+    assert_eq!(
+        reason("hasPart"),
+        Some(("json.unexpected_class", "$[1].type".into()))
+    );
+    assert_eq!(
+        reason("ex:unknown"),
+        None,
+        "unknown properties are not strays"
+    );
+    let Some(stray) = strays.iter().find(|s| s.key == "specifiedBy") else {
+        panic!("specifiedBy is a stray")
+    };
+    match &stray.error.kind {
+        DecodeErrorKind::UnexpectedClass { expected, found } => {
+            assert_eq!(expected.trim(), "LearningAssessmentSpecification");
+            assert_eq!(found, "Qualification");
+        }
+        other => panic!("{other:?}"),
+    }
+    // The misplaced node reads as what it says it is.
+    let node = AnyNode::read(stray.value);
+    assert_eq!(node.class_name(), Some("Qualification"));
+}
+
+#[test]
+fn a_list_of_one_that_does_not_fit_is_kept_as_a_list() {
+    let value = json!({"type": "Concept", "inScheme": [{"type": "Mystery"}]});
+    let concept = Concept::from_json(value.clone(), &JsonPath::Root).expect("reads");
+    assert_eq!(serde_json::to_value(Ser(&concept)).expect("writes"), value);
+    assert_eq!(concept.strays()[0].error.path, "$[0].type");
+}
+
+#[test]
+fn a_malformed_language_map_is_kept_whole() {
+    let value = json!({"type": "Note", "noteLiteral": {"en": "ok", "fr": ["bien", 3]}});
+    let note = Note::from_json(value.clone(), &JsonPath::Root).expect("reads");
+    assert!(note.note_literal.is_empty());
+    assert_eq!(note.strays()[0].error.path, "$.fr[1]");
+    assert_eq!(serde_json::to_value(Ser(&note)).expect("writes"), value);
+}
+
+#[test]
+fn a_kept_member_never_doubles_a_typed_one() {
+    let mut point = CreditPoint::default();
+    point.extra.insert("point".into(), json!(["1", "2"]));
+    point.point = Some("3".into());
+    let written = serde_json::to_string(&point).expect("serialises");
+    assert_eq!(written.matches("\"point\"").count(), 1, "{written}");
+}
+
+#[test]
+fn any_w3c_credential_reads_with_its_own_types() {
+    let value =
+        json!({"type": ["VerifiableCredential", "OpenBadgeCredential"], "issuer": "did:key:z6Mk"});
+    let credential =
+        EuropeanDigitalCredential::from_json(value.clone(), &JsonPath::Root).expect("reads");
+    assert!(!credential.is_edc());
+    assert!(
+        credential.issuer.is_none(),
+        "a DID is not an Organisation node"
+    );
+    assert_eq!(
+        serde_json::to_value(Ser(&credential)).expect("writes"),
+        value
+    );
+    assert!(EuropeanDigitalCredential::default().is_edc());
 }
 
 #[test]

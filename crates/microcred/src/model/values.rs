@@ -8,7 +8,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::codec::{Codec, DecodeError, DecodeErrorKind, JsonPath};
+use super::codec::{Codec, DecodeError, DecodeErrorKind, JsonPath, Rejected};
 
 /// A language map (`{"en": "Title", "fr": "Titre"}`); each language may hold several strings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,28 +65,47 @@ impl LangMap {
 }
 
 impl Codec for LangMap {
-    fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
         let object = match value {
             Value::Object(object) => object,
             Value::Null => return Ok(LangMap::new()),
-            _ => return Err(DecodeError::wrong_type("a language map", at)),
+            other => {
+                return Err(Rejected::new(
+                    DecodeError::wrong_type("a language map", at),
+                    other,
+                ));
+            }
         };
+        // Checked before anything is taken, so that a malformed map goes back whole.
+        for (lang, texts) in &object {
+            let here = at.key(lang);
+            let problem = match texts {
+                Value::String(_) => None,
+                Value::Array(items) => items
+                    .iter()
+                    .position(|item| !item.is_string())
+                    .map(|i| DecodeError::wrong_type("a string", &here.index(i))),
+                _ => Some(DecodeError::wrong_type(
+                    "a string or an array of strings",
+                    &here,
+                )),
+            };
+            if let Some(error) = problem {
+                return Err(Rejected::new(error, Value::Object(object)));
+            }
+        }
         let mut map = BTreeMap::new();
         for (lang, texts) in object {
-            let here = at.key(&lang);
             let texts = match texts {
                 Value::String(text) => vec![text],
                 Value::Array(items) => items
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| String::from_json(item, &here.index(i)))
-                    .collect::<Result<_, _>>()?,
-                _ => {
-                    return Err(DecodeError::wrong_type(
-                        "a string or an array of strings",
-                        &here,
-                    ));
-                }
+                    .filter_map(|item| match item {
+                        Value::String(text) => Some(text),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
             };
             map.insert(lang, texts);
         }
@@ -147,11 +166,14 @@ macro_rules! checked_string {
         }
 
         impl Codec for $name {
-            fn from_json(value: Value, at: &JsonPath<'_>) -> Result<Self, DecodeError> {
+            fn decode(value: Value, at: &JsonPath<'_>) -> Result<Self, Rejected> {
                 match value {
                     Value::String(text) if $check(&text) => Ok($name(text)),
-                    Value::String(_) => Err(DecodeError::new(DecodeErrorKind::InvalidValue { expected: $what }, at)),
-                    _ => Err(DecodeError::wrong_type($what, at)),
+                    Value::String(text) => Err(Rejected::new(
+                        DecodeError::new(DecodeErrorKind::InvalidValue { expected: $what }, at),
+                        Value::String(text),
+                    )),
+                    other => Err(Rejected::new(DecodeError::wrong_type($what, at), other)),
                 }
             }
 

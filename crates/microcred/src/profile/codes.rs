@@ -14,15 +14,33 @@ pub(crate) struct Code {
 }
 
 macro_rules! codes {
-    ($( $name:ident = $code:literal, $severity:ident, $meaning:literal; )*) => {
+    (
+        $( $name:ident = $code:literal, $severity:ident, $meaning:literal; )*
+        @too_many { $( $key:literal => $too_many:literal, )* }
+    ) => {
         $( pub(crate) const $name: Code = Code { code: $code, severity: Severity::$severity, meaning: $meaning }; )*
+
+        /// The code for several values in `key`, where the model and the EDC profile hold one.
+        pub(crate) fn too_many(key: &str) -> Option<Code> {
+            match key {
+                $( $key => Some(Code {
+                    code: $too_many,
+                    severity: Severity::Error,
+                    meaning: concat!("several values where the EDC profile allows one (", $key, ")"),
+                }), )*
+                _ => None,
+            }
+        }
 
         /// Every code the profile check can emit: (code, default severity, what it means).
         ///
         /// [`check_before_sealing`](super::check_before_sealing) lowers the few codes EDC resolves
         /// when sealing to [`Severity::Info`]; everything else is always reported at the severity
         /// listed here.
-        pub const CODES: &[(&str, Severity, &str)] = &[ $( ($code, Severity::$severity, $meaning), )* ];
+        pub const CODES: &[(&str, Severity, &str)] = &[
+            $( ($code, Severity::$severity, $meaning), )*
+            $( ($too_many, Severity::Error, concat!("several values where the EDC profile allows one (", $key, ")")), )*
+        ];
     };
 }
 
@@ -79,6 +97,10 @@ codes! {
     EDC_CONCEPT_SCHEME = "edc.concept.missing_scheme", Error,
         "a controlled value (Concept) has no inScheme with an id";
 
+    // The graph as a whole.
+    EDC_CONFLICTING_NODE = "edc.conflicting_node", Error,
+        "two copies of one node (the same id) hold different values of a property that holds one, so the graph merges them into one contradictory node";
+
     // Annex I of Council Recommendation 2022/C 243/02.
     MC_LEARNING_ACHIEVEMENT = "mc.missing.learning_achievement", Error,
         "the credential claims no learning achievement, so it certifies no micro-credential";
@@ -118,11 +140,128 @@ codes! {
         "the learningSetting is not formal or non-formal (the learning-setting list)";
     MC_INVALID_QUALITY_ASSURANCE = "mc.invalid.quality_assurance", Warning,
         "the specification carries an accreditation but is not typed Qualification (ELM defines accreditation there)";
+
+    // Values that did not fit their place when the credential was read (kept as they were).
+    EDC_UNEXPECTED_CLASS = "edc.unexpected_class", Error,
+        "a node of a class that cannot stand in this place (the EDC shapes expect another class here)";
+    EDC_INVALID_VALUE = "edc.invalid_value", Error,
+        "a value has the wrong shape for its place (a string where a node belongs, ...) or is not a valid literal of its datatype";
+
+    // Where ELM 3.1 and 3.2 (same context URL, different contexts and shapes) read the credential
+    // differently: reported, never failed.
+    EDC_VERSION_NATIONAL_ID = "edc.version.national_id", Info,
+        "nationalID is elm:nationalID in ELM 3.1 and elm:nationalId in ELM 3.2: a reader of the other version sees another property";
+    EDC_VERSION_EMBEDDED_PROOF = "edc.version.embedded_proof", Warning,
+        "an embedded proof: the ELM 3.2 shapes reject it unless it is an elm:Proof node (EDC 3.2 seals with JAdES instead)";
+    EDC_VERSION_CREDENTIAL_STATUS = "edc.version.credential_status", Warning,
+        "a credentialStatus entry that is not typed CredentialStatus, which the ELM 3.2 shapes require";
+    EDC_VERSION_TERMS_OF_USE = "edc.version.terms_of_use", Warning,
+        "a termsOfUse entry that is not typed TermsOfUse, which the ELM 3.2 shapes require";
+
+    // One code per property the model holds once: `edc.too_many.<property>`.
+    @too_many {
+        "accreditingAgent" => "edc.too_many.accrediting_agent",
+        "areaDialingCode" => "edc.too_many.area_dialing_code",
+        "attachmentType" => "edc.too_many.attachment_type",
+        "awardedBy" => "edc.too_many.awarded_by",
+        "awardingDate" => "edc.too_many.awarding_date",
+        "content" => "edc.too_many.content",
+        "contentEncoding" => "edc.too_many.content_encoding",
+        "contentSize" => "edc.too_many.content_size",
+        "contentType" => "edc.too_many.content_type",
+        "contentURL" => "edc.too_many.content_url",
+        "countryCode" => "edc.too_many.country_code",
+        "countryDialing" => "edc.too_many.country_dialing",
+        "credentialSubject" => "edc.too_many.credential_subject",
+        "dateIssued" => "edc.too_many.date_issued",
+        "dateOfBirth" => "edc.too_many.date_of_birth",
+        "dcType" => "edc.too_many.dc_type",
+        "decision" => "edc.too_many.decision",
+        "dialNumber" => "edc.too_many.dial_number",
+        "displayParameter" => "edc.too_many.display_parameter",
+        "eIDASIdentifier" => "edc.too_many.eidas_identifier",
+        "educationalSystemNote" => "edc.too_many.educational_system_note",
+        "endDate" => "edc.too_many.end_date",
+        "entitlementStatus" => "edc.too_many.entitlement_status",
+        "entryRequirement" => "edc.too_many.entry_requirement",
+        "eqfLevel" => "edc.too_many.eqf_level",
+        "evidenceStatement" => "edc.too_many.evidence_statement",
+        "expirationDate" => "edc.too_many.expiration_date",
+        "expiryDate" => "edc.too_many.expiry_date",
+        "framework" => "edc.too_many.framework",
+        "fullAddress" => "edc.too_many.full_address",
+        "gender" => "edc.too_many.gender",
+        "grade" => "edc.too_many.grade",
+        "gradeStatus" => "edc.too_many.grade_status",
+        "gradingScheme" => "edc.too_many.grading_scheme",
+        "holder" => "edc.too_many.holder",
+        "idVerification" => "edc.too_many.id_verification",
+        "image" => "edc.too_many.image",
+        "inScheme" => "edc.too_many.in_scheme",
+        "isPartialQualification" => "edc.too_many.is_partial_qualification",
+        "issuanceDate" => "edc.too_many.issuance_date",
+        "issued" => "edc.too_many.issued",
+        "issuer" => "edc.too_many.issuer",
+        "language" => "edc.too_many.language",
+        "learningOutcomeSummary" => "edc.too_many.learning_outcome_summary",
+        "learningSetting" => "edc.too_many.learning_setting",
+        "levelOfCompletion" => "edc.too_many.level_of_completion",
+        "logo" => "edc.too_many.logo",
+        "maximumDuration" => "edc.too_many.maximum_duration",
+        "nationalID" => "edc.too_many.national_id",
+        "notation" => "edc.too_many.notation",
+        "noteFormat" => "edc.too_many.note_format",
+        "organisation" => "edc.too_many.organisation",
+        "page" => "edc.too_many.page",
+        "phoneNumber" => "edc.too_many.phone_number",
+        "placeOfBirth" => "edc.too_many.place_of_birth",
+        "point" => "edc.too_many.point",
+        "primaryLanguage" => "edc.too_many.primary_language",
+        "registration" => "edc.too_many.registration",
+        "report" => "edc.too_many.report",
+        "reusabilityLevel" => "edc.too_many.reusability_level",
+        "reviewDate" => "edc.too_many.review_date",
+        "schemeId" => "edc.too_many.scheme_id",
+        "schemeName" => "edc.too_many.scheme_name",
+        "schemeVersion" => "edc.too_many.scheme_version",
+        "spatial" => "edc.too_many.spatial",
+        "specifiedBy" => "edc.too_many.specified_by",
+        "startDate" => "edc.too_many.start_date",
+        "status" => "edc.too_many.status",
+        "subject" => "edc.too_many.subject",
+        "summaryDisplay" => "edc.too_many.summary_display",
+        "validFrom" => "edc.too_many.valid_from",
+        "validUntil" => "edc.too_many.valid_until",
+        "volumeOfLearning" => "edc.too_many.volume_of_learning",
+        "workload" => "edc.too_many.workload",
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::CODES;
+    use super::{CODES, too_many};
+    use crate::model::{AnyNode, DecodeErrorKind};
+
+    /// Every property the model holds once has an `edc.too_many.*` code.
+    #[test]
+    fn every_single_valued_property_has_a_too_many_code() {
+        let mut checked = 0;
+        for (class, keys) in AnyNode::CLASSES {
+            for key in *keys {
+                let node = AnyNode::read(&serde_json::json!({"type": class, *key: [null, null]}));
+                for stray in node.strays() {
+                    if stray.error.kind == DecodeErrorKind::TooMany {
+                        assert!(
+                            too_many(key).is_some(),
+                            "{class}.{key} has no edc.too_many code"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 60, "{checked}");
+    }
 
     #[test]
     fn codes_are_unique_and_namespaced() {

@@ -54,6 +54,12 @@ pub struct Finding {
     pub path: String,
     /// What the code means.
     pub message: String,
+    /// For `edc.unexpected_class`: the classes the place accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// For `edc.unexpected_class`: the class found (the node's `type` names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
 }
 
 impl Finding {
@@ -63,7 +69,22 @@ impl Finding {
             severity: code.severity,
             path,
             message: code.meaning.to_owned(),
+            expected: None,
+            found: None,
         }
+    }
+
+    /// Adds what was expected and what was found to the finding and its message. Both are class
+    /// or datatype names, never values from the credential.
+    pub(super) fn with_classes(mut self, expected: &str, found: Option<&str>) -> Self {
+        let expected = expected.trim();
+        self.message = match found {
+            Some(found) => format!("{}: expected {expected}, found {found}", self.message),
+            None => format!("{}: expected {expected}", self.message),
+        };
+        self.expected = Some(expected.to_owned());
+        self.found = found.map(str::to_owned);
+        self
     }
 }
 

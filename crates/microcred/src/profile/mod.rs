@@ -39,10 +39,33 @@
 //! - `edc.concept.missing_id` and `edc.concept.missing_scheme`: every controlled value must be an
 //!   embedded `Concept` with an `id` and an `inScheme` naming its scheme; the controlled-vocabulary
 //!   shapes (`EDC-generic-full.ttl`) match values by that scheme.
+//! - `edc.conflicting_node`: two copies of one node (the same `id`) disagree on a value it holds
+//!   once (a plain value, one language of `title`, `description`, `legalName` or `prefLabel`, or
+//!   the `eIDASIdentifier`, `registration` or `countryCode` node). JSON-LD merges the copies, so
+//!   the graph EDC validates would hold both values, which its shapes reject.
 //!
-//! EDC's shapes allow at most one eIDAS identifier on the issuer; the model holds one, so a
-//! credential with several is already refused when it is read (`json.wrong_type` at
-//! `$.issuer.eIDASIdentifier`).
+//! Members that did not fit their place when the credential was read are kept as they were (see
+//! [`crate::model::Node::strays`]) and reported here, each at its path:
+//! - `edc.unexpected_class`: a node of a class that cannot stand there (a `Qualification` under
+//!   `provenBy.specifiedBy`, an unknown class in `hasClaim`); the finding's `expected` and `found`
+//!   name the classes, and the node is still checked as the class it says it is;
+//! - `edc.too_many.<property>`: several values where the EDC profile allows one (two
+//!   `eIDASIdentifier`s on the issuer: `edc.too_many.eidas_identifier`); one code per property
+//!   the model holds once;
+//! - `edc.invalid_value`: a value of the wrong shape (a string where a node belongs) or a literal
+//!   that is not valid for its datatype (a date that is not a date).
+//!
+//! Such a member is not also reported as missing.
+//!
+//! # ELM 3.1 and 3.2
+//!
+//! EDC serves ELM 3.1 (EDC AP 1.1, what its issuer and the EC samples use) and ELM 3.2 (EDC AP 1.2)
+//! under the same context URL, and their mandatory elements are the same, so one check serves
+//! both. [`check_as`] names the version the credential is read as and adds where the two differ,
+//! as info or warnings, never errors: `edc.version.national_id` (the key `nationalID` is another
+//! property in 3.2), and under 3.2 `edc.version.embedded_proof`, `edc.version.credential_status`
+//! and `edc.version.terms_of_use` (the 3.2 shapes want these as typed ELM nodes). For RDF,
+//! [`crate::rdf::Contexts::bundled_for`] gives the 3.2 context.
 //!
 //! # `mc.*`: Annex I of Council Recommendation 2022/C 243/02
 //!
@@ -95,28 +118,71 @@
 //! (the issuer itself in the upload form, its legal name, its eIDAS identifier and a location with
 //! the certificate's country). [`check_before_sealing`] reports their absence as [`Severity::Info`]
 //! instead of an error, so an unsigned credential ready for EDC checks clean.
+//!
+//! # The sealing gate
+//!
+//! [`check_for_sealing`] decides whether a credential may be sealed under a [`SealingPolicy`]:
+//! what EDC would reject (any error outside Annex I) always blocks, with the refusal code
+//! `seal.refused.edc_profile`; Annex I completeness (`mc.*`) is lowered to warnings unless the
+//! policy requires a micro-credential ([`SealingPolicy::micro_credential`], refusal
+//! `seal.refused.micro_credential`). EDC itself seals any credential its profile accepts, a
+//! certificate of participation as well as a micro-credential.
 
 mod annex;
 mod codes;
 mod edc;
 mod finding;
+mod gate;
+mod nodes;
 mod path;
+mod version;
 
 pub use codes::CODES;
 pub use finding::{Finding, Severity, has_errors};
+pub use gate::{Refusal, SealingCheck, SealingPolicy, check_for_sealing};
 
 use crate::model::EuropeanDigitalCredential;
+pub use crate::terms::ElmVersion;
 
 /// Every check: the EDC application profile, then Annex I.
 pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    let mut findings = check_edc(credential);
-    findings.extend(check_micro_credential(credential));
+    with_annex(credential, check_edc(credential))
+}
+
+/// Like [`check`], for a credential read as a given ELM version: the same findings, and the
+/// `edc.version.*` ones saying where ELM 3.1 and 3.2 read it differently.
+pub fn check_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
+    with_annex(credential, check_edc_as(credential, version))
+}
+
+fn with_annex(credential: &EuropeanDigitalCredential, edc: Vec<Finding>) -> Vec<Finding> {
+    let mut findings = edc;
+    // An element given several times is reported as such (`edc.too_many.*`), not also as missing.
+    let doubled: Vec<String> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("edc.too_many."))
+        .map(|f| f.path.clone())
+        .collect();
+    findings.extend(
+        check_micro_credential(credential)
+            .into_iter()
+            .filter(|f| !(f.code.starts_with("mc.missing.") && doubled.contains(&f.path))),
+    );
     findings
 }
 
-/// The EDC application profile's mandatory elements (codes `edc.*`).
+/// The EDC application profile's mandatory elements (codes `edc.*`; the same in ELM 3.1 and 3.2).
 pub fn check_edc(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    edc::Walker::check(credential)
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(nodes::check(credential));
+    findings
+}
+
+/// [`check_edc`] for a credential read as `version`, with the `edc.version.*` findings.
+pub fn check_edc_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(version::check(credential, version));
+    findings
 }
 
 /// The elements of Annex I of Council Recommendation 2022/C 243/02 (codes `mc.*`).

@@ -101,7 +101,7 @@ impl Walker {
         self.all(&o.homepage, at, "homepage", Self::web_resource);
     }
 
-    fn group(&mut self, g: &Group, at: &str) {
+    pub(super) fn group(&mut self, g: &Group, at: &str) {
         self.need(
             !g.pref_label.is_blank(),
             codes::EDC_PREF_LABEL,
@@ -118,7 +118,7 @@ impl Walker {
         self.all(&l.spatial_code, at, "spatialCode", Self::concept);
     }
 
-    fn address(&mut self, a: &Address, at: &str) {
+    pub(super) fn address(&mut self, a: &Address, at: &str) {
         self.all(&a.identifier, at, "identifier", Self::identifier);
         self.one(a.full_address.as_ref(), at, "fullAddress", Self::note);
         self.required(
@@ -130,8 +130,10 @@ impl Walker {
         );
     }
 
-    fn contact_point(&mut self, c: &ContactPoint, at: &str) {
+    pub(super) fn contact_point(&mut self, c: &ContactPoint, at: &str) {
         self.all(&c.address, at, "address", Self::address);
+        self.all(&c.phone, at, "phone", Self::only_strays);
+        self.all(&c.email_address, at, "emailAddress", Self::only_strays);
         self.all(&c.contact_form, at, "contactForm", Self::web_resource);
         self.all(&c.additional_note, at, "additionalNote", Self::note);
     }
@@ -146,7 +148,7 @@ impl Walker {
         self.all(&i.dc_type, at, "dcType", Self::concept);
     }
 
-    fn legal_identifier(&mut self, i: &LegalIdentifier, at: &str) {
+    pub(super) fn legal_identifier(&mut self, i: &LegalIdentifier, at: &str) {
         self.need(
             i.notation.as_deref().is_some_and(|n| !n.trim().is_empty()),
             codes::EDC_NOTATION,

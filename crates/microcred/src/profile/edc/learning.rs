@@ -34,7 +34,7 @@ impl Walker {
         );
     }
 
-    fn achievement(&mut self, a: &LearningAchievement, at: &str) {
+    pub(super) fn achievement(&mut self, a: &LearningAchievement, at: &str) {
         self.claim_core(&a.title, a.awarded_by.as_ref(), at);
         self.all(&a.identifier, at, "identifier", Self::identifier);
         self.all(&a.influenced_by, at, "influencedBy", Self::activity);
@@ -59,7 +59,7 @@ impl Walker {
         );
     }
 
-    fn activity(&mut self, a: &LearningActivity, at: &str) {
+    pub(super) fn activity(&mut self, a: &LearningActivity, at: &str) {
         self.claim_core(&a.title, a.awarded_by.as_ref(), at);
         self.all(&a.identifier, at, "identifier", Self::identifier);
         self.all(&a.directed_by, at, "directedBy", Self::organisation);
@@ -69,6 +69,7 @@ impl Walker {
             "specifiedBy",
             Self::activity_spec,
         );
+        self.all(&a.temporal, at, "temporal", Self::only_strays);
         self.all(&a.location, at, "location", Self::location);
         self.all(&a.has_part, at, "hasPart", Self::activity);
         self.all(&a.dc_type, at, "dcType", Self::concept);
@@ -81,7 +82,7 @@ impl Walker {
         );
     }
 
-    fn assessment(&mut self, a: &LearningAssessment, at: &str) {
+    pub(super) fn assessment(&mut self, a: &LearningAssessment, at: &str) {
         self.claim_core(&a.title, a.awarded_by.as_ref(), at);
         self.all(&a.identifier, at, "identifier", Self::identifier);
         self.all(&a.assessed_by, at, "assessedBy", Self::organisation);
@@ -111,7 +112,7 @@ impl Walker {
         );
     }
 
-    fn entitlement(&mut self, e: &LearningEntitlement, at: &str) {
+    pub(super) fn entitlement(&mut self, e: &LearningEntitlement, at: &str) {
         self.claim_core(&e.title, e.awarded_by.as_ref(), at);
         self.all(&e.identifier, at, "identifier", Self::identifier);
         self.one(
@@ -124,7 +125,7 @@ impl Walker {
         self.all(&e.additional_note, at, "additionalNote", Self::note);
     }
 
-    fn awarding_process(&mut self, p: &AwardingProcess, at: &str) {
+    pub(super) fn awarding_process(&mut self, p: &AwardingProcess, at: &str) {
         self.all(&p.identifier, at, "identifier", Self::identifier);
         self.required_all(
             &p.awarding_body,
@@ -143,7 +144,7 @@ impl Walker {
         );
     }
 
-    fn achievement_spec(&mut self, s: &LearningAchievementSpecification, at: &str) {
+    pub(super) fn achievement_spec(&mut self, s: &LearningAchievementSpecification, at: &str) {
         self.all(&s.identifier, at, "identifier", Self::identifier);
         self.one(s.eqf_level.as_ref(), at, "eqfLevel", Self::concept);
         self.all(&s.thematic_area, at, "thematicArea", Self::concept);
@@ -201,7 +202,7 @@ impl Walker {
         self.all(&s.homepage, at, "homepage", Self::web_resource);
     }
 
-    fn learning_outcome(&mut self, o: &LearningOutcome, at: &str) {
+    pub(super) fn learning_outcome(&mut self, o: &LearningOutcome, at: &str) {
         self.all(&o.identifier, at, "identifier", Self::identifier);
         self.all(&o.related_esco_skill, at, "relatedESCOSkill", Self::concept);
         self.all(&o.related_skill, at, "relatedSkill", Self::concept);
@@ -216,7 +217,7 @@ impl Walker {
         self.need(!o.title.is_blank(), codes::EDC_TITLE, at, "title");
     }
 
-    fn credit_point(&mut self, c: &CreditPoint, at: &str) {
+    pub(super) fn credit_point(&mut self, c: &CreditPoint, at: &str) {
         self.required(
             c.framework.as_ref(),
             codes::EDC_FRAMEWORK,
@@ -232,7 +233,7 @@ impl Walker {
         );
     }
 
-    fn activity_spec(&mut self, s: &LearningActivitySpecification, at: &str) {
+    pub(super) fn activity_spec(&mut self, s: &LearningActivitySpecification, at: &str) {
         self.all(&s.identifier, at, "identifier", Self::identifier);
         self.all(&s.mode, at, "mode", Self::concept);
         self.all(&s.language, at, "language", Self::concept);
@@ -248,7 +249,7 @@ impl Walker {
         self.all(&s.homepage, at, "homepage", Self::web_resource);
     }
 
-    fn assessment_spec(&mut self, s: &LearningAssessmentSpecification, at: &str) {
+    pub(super) fn assessment_spec(&mut self, s: &LearningAssessmentSpecification, at: &str) {
         self.all(&s.identifier, at, "identifier", Self::identifier);
         self.one(
             s.grading_scheme.as_ref(),
@@ -270,7 +271,7 @@ impl Walker {
         self.all(&s.homepage, at, "homepage", Self::web_resource);
     }
 
-    fn grading_scheme(&mut self, g: &GradingScheme, at: &str) {
+    pub(super) fn grading_scheme(&mut self, g: &GradingScheme, at: &str) {
         self.all(&g.identifier, at, "identifier", Self::identifier);
         self.need(!g.title.is_blank(), codes::EDC_TITLE, at, "title");
         self.all(
@@ -281,7 +282,7 @@ impl Walker {
         );
     }
 
-    fn entitlement_spec(&mut self, s: &LearningEntitlementSpecification, at: &str) {
+    pub(super) fn entitlement_spec(&mut self, s: &LearningEntitlementSpecification, at: &str) {
         self.all(&s.identifier, at, "identifier", Self::identifier);
         let status = s.entitlement_status.as_ref();
         self.required(

@@ -9,19 +9,22 @@
 
 mod agent;
 mod learning;
+mod strays;
 
 use super::Finding;
 use super::codes::{self, Code};
 use super::path::{each, key};
 use crate::model::{
     Concept, DisplayDetail, DisplayParameter, EuropeanDigitalCredential, Evidence,
-    IndividualDisplay, MediaObject, Note, WebResource,
+    IndividualDisplay, MediaObject, Node, Note, WebResource,
 };
 
 /// Collects findings while walking a credential.
 #[derive(Debug, Default)]
 pub(super) struct Walker {
     findings: Vec<Finding>,
+    /// The paths of members kept as they were read because they did not fit (see `strays`).
+    stray_members: Vec<String>,
 }
 
 /// A function that checks one node found at a path.
@@ -31,8 +34,16 @@ impl Walker {
     /// The findings of the EDC application profile for `credential`, in document order.
     pub(super) fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
         let mut walker = Walker::default();
+        walker.strays(credential, "$");
         walker.credential(credential);
-        walker.findings
+        // A member that is there but did not fit is reported as such, not also as missing.
+        let Walker {
+            mut findings,
+            stray_members,
+        } = walker;
+        findings
+            .retain(|f| !(f.code.starts_with("edc.missing.") && stray_members.contains(&f.path)));
+        findings
     }
 
     fn report(&mut self, code: Code, at: String) {
@@ -46,29 +57,39 @@ impl Walker {
         }
     }
 
-    /// Walks an optional node.
-    fn one<T>(&mut self, value: Option<&T>, at: &str, k: &str, walk: Walk<T>) {
+    /// Walks an optional node (and what it kept that did not fit).
+    fn one<T: Node>(&mut self, value: Option<&T>, at: &str, k: &str, walk: Walk<T>) {
         if let Some(value) = value {
-            walk(self, value, &key(at, k));
+            let here = key(at, k);
+            self.strays(value, &here);
+            walk(self, value, &here);
         }
     }
 
     /// Walks every node of a list.
-    fn all<T>(&mut self, list: &[T], at: &str, k: &str, walk: Walk<T>) {
+    fn all<T: Node>(&mut self, list: &[T], at: &str, k: &str, walk: Walk<T>) {
         let at = key(at, k);
         for (here, value) in each(&at, list) {
+            self.strays(value, &here);
             walk(self, value, &here);
         }
     }
 
     /// Walks a mandatory node, reporting `code` when it is absent.
-    fn required<T>(&mut self, value: Option<&T>, code: Code, at: &str, k: &str, walk: Walk<T>) {
+    fn required<T: Node>(
+        &mut self,
+        value: Option<&T>,
+        code: Code,
+        at: &str,
+        k: &str,
+        walk: Walk<T>,
+    ) {
         self.need(value.is_some(), code, at, k);
         self.one(value, at, k, walk);
     }
 
     /// Walks a mandatory list, reporting `code` when it is empty.
-    fn required_all<T>(&mut self, list: &[T], code: Code, at: &str, k: &str, walk: Walk<T>) {
+    fn required_all<T: Node>(&mut self, list: &[T], code: Code, at: &str, k: &str, walk: Walk<T>) {
         self.need(!list.is_empty(), code, at, k);
         self.all(list, at, k, walk);
     }
@@ -91,11 +112,12 @@ impl Walker {
         );
         self.all(&c.identifier, at, "identifier", Self::identifier);
         self.all(&c.attachment, at, "attachment", Self::media);
-        self.need(
-            !c.credential_schema.is_empty(),
+        self.required_all(
+            &c.credential_schema,
             codes::EDC_CREDENTIAL_SCHEMA,
             at,
             "credentialSchema",
+            Self::only_strays,
         );
         self.required(
             c.credential_subject.as_ref(),
@@ -228,9 +250,13 @@ impl Walker {
         self.need(present, codes::EDC_CONTENT_URL, at, "contentURL");
     }
 
+    /// A node with no rule of its own: walking it reports only what did not fit (see `strays`).
+    fn only_strays<T>(&mut self, _node: &T, _at: &str) {}
+
     /// A controlled value: the EDC shapes want a typed node, and the controlled-vocabulary shapes
     /// (`EDC-generic-full.ttl`) match its `inScheme`, so both the id and the scheme are needed.
     fn concept(&mut self, c: &Concept, at: &str) {
+        self.one(c.in_scheme.as_ref(), at, "inScheme", Self::only_strays);
         if c.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
             self.report(codes::EDC_CONCEPT_ID, at.to_owned());
         }
