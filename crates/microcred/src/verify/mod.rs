@@ -158,7 +158,8 @@ impl Verifier {
         }
     }
 
-    /// The certificates seals must chain to.
+    /// The certificates seals, and the authorities of their time-stamps, must chain to (see
+    /// [`TrustAnchors::add_timestamping`] for anchors that serve time-stamps only).
     pub fn with_trust_anchors(mut self, anchors: TrustAnchors) -> Self {
         self.anchors = Arc::new(anchors);
         self
