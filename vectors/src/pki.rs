@@ -67,6 +67,7 @@ read; no trust service stands behind them.
 | `tsa-no-timestamping.*` | the same without any extended key usage |
 | `tsa-loose-usage.*` | the same with a non-critical extended key usage listing id-kp-timeStamping and id-kp-serverAuth |
 | `tsa-untrusted.*` | a TSA under the untrusted root |
+| `tsa-forged.*` | a TSA that names the test root as its issuer but is signed by the untrusted root's key |
 
 For each eSeal and TSA, `NAME.pem` is the certificate, `NAME.key.pem` its PKCS#8 private key and
 `NAME.chain.pem` the certificate followed by the CA certificate that issued it. The eSeal subjects
@@ -231,7 +232,15 @@ pub fn generate() -> Result<Vec<(String, Vec<u8>)>, String> {
         current,
         Some((false, vec![KP_TIME_STAMPING, KP_SERVER_AUTH])),
     )?;
-    files.tsa("tsa-untrusted", &untrusted, current, strict)?;
+    files.tsa("tsa-untrusted", &untrusted, current, strict.clone())?;
+    // Claims the test root as its issuer (name and key identifier), signed by the untrusted
+    // root's key: a broken chain.
+    let root_forger = Ca {
+        cert: root.cert.clone(),
+        key: untrusted.key.clone(),
+        key_id: root.key_id.clone(),
+    };
+    files.tsa("tsa-forged", &root_forger, current, strict)?;
     Ok(files.0)
 }
 

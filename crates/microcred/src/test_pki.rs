@@ -83,16 +83,20 @@ pub enum TestTsa {
     LooseUsage,
     /// A TSA under the untrusted root ([`UNTRUSTED_ROOT_CA_PEM`]).
     Untrusted,
+    /// A TSA that names the test root as its issuer but is signed by the untrusted root's key:
+    /// its chain has a bad signature.
+    Forged,
 }
 
 impl TestTsa {
     /// Every test TSA.
-    pub const ALL: [TestTsa; 5] = [
+    pub const ALL: [TestTsa; 6] = [
         TestTsa::Good,
         TestTsa::Expired,
         TestTsa::NoTimestamping,
         TestTsa::LooseUsage,
         TestTsa::Untrusted,
+        TestTsa::Forged,
     ];
 
     fn files(self) -> (&'static str, &'static str, &'static str) {
@@ -111,6 +115,7 @@ impl TestTsa {
             TestTsa::NoTimestamping => files!("tsa-no-timestamping"),
             TestTsa::LooseUsage => files!("tsa-loose-usage"),
             TestTsa::Untrusted => files!("tsa-untrusted"),
+            TestTsa::Forged => files!("tsa-forged"),
         }
     }
 }
