@@ -174,6 +174,10 @@ enum Command {
         /// Fail seals that are not qualified electronic seals.
         #[arg(long)]
         require_qualified: bool,
+        /// Read EDC credentials as this ELM version (3.1 or 3.2; both use one context URL) and
+        /// report where the two versions read them differently.
+        #[arg(long, value_parser = parse_elm_version)]
+        elm: Option<microcred::terms::ElmVersion>,
         /// Print the reports as JSON.
         #[arg(long)]
         json: bool,
@@ -252,6 +256,7 @@ fn main() -> ExitCode {
             at,
             strict,
             require_qualified,
+            elm,
             json,
         } => verify::run(verify::Options {
             files: &files,
@@ -264,6 +269,7 @@ fn main() -> ExitCode {
             at,
             strict,
             require_qualified,
+            elm,
             json,
         }),
         Command::Demo => demo::run(),
@@ -280,6 +286,10 @@ fn main() -> ExitCode {
 fn parse_time(text: &str) -> Result<time::OffsetDateTime, String> {
     time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
         .map_err(|_| "expected an RFC 3339 time such as 2026-01-15T10:00:00Z".to_owned())
+}
+
+fn parse_elm_version(text: &str) -> Result<microcred::terms::ElmVersion, String> {
+    microcred::terms::ElmVersion::parse(text).ok_or_else(|| "expected 3.1 or 3.2".to_owned())
 }
 
 fn parse_mapping(text: &str) -> Result<(String, PathBuf), String> {

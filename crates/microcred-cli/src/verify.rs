@@ -22,6 +22,7 @@ pub struct Options<'a> {
     pub at: Option<OffsetDateTime>,
     pub strict: bool,
     pub require_qualified: bool,
+    pub elm: Option<microcred::terms::ElmVersion>,
     pub json: bool,
 }
 
@@ -61,7 +62,11 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
             .map_err(|e| anyhow::anyhow!("--context {url}: {e} ({})", e.code()))?;
     }
     let now = options.at.unwrap_or_else(OffsetDateTime::now_utc);
-    Ok(Verifier::new(now)
+    let mut verifier = Verifier::new(now);
+    if let Some(version) = options.elm {
+        verifier = verifier.with_elm_version(version);
+    }
+    Ok(verifier
         .with_contexts(contexts)
         .with_trust_anchors(anchors)
         .with_status_fetcher(fetcher)

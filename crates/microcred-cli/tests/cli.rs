@@ -425,6 +425,27 @@ fn verify_the_ec_samples_offline() {
 }
 
 #[test]
+fn verify_as_elm_3_2_reports_the_version_differences() {
+    let sample =
+        repo().join("../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld");
+    if !sample.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let path = sample.to_str().unwrap();
+    let args = ["verify", path, "--at", "2026-11-23T12:00:00Z", "--json"];
+    let plain = text(&microcred(&args).stdout);
+    let out = microcred(&[&args[..], &["--elm", "3.2"]].concat());
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("edc.version.national_id"), "{stdout}");
+    assert!(!plain.contains("edc.version."), "{plain}");
+    let bad = microcred(&["verify", path, "--elm", "4.0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("expected 3.1 or 3.2"));
+}
+
+#[test]
 fn sign_di_then_verify_with_a_trusted_did() {
     let dir = scratch("sign-di");
     std::fs::create_dir_all(&dir).unwrap();

@@ -159,6 +159,70 @@ fn the_ec_samples_verify_but_their_issuer_is_undecided_without_anchors() {
     }
 }
 
+/// Read as ELM 3.2, the EC's sealed micro-credential verifies the same; the format check adds
+/// where the versions differ (its `nationalID`), as information.
+#[test]
+fn a_verifier_set_to_elm_3_2_reports_the_version_differences_without_failing() {
+    let Some(bytes) =
+        shared::shared_file("upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld")
+    else {
+        return;
+    };
+    let plain = Verifier::new(NOW).verify(&bytes);
+    let v3_2 = Verifier::new(NOW)
+        .with_elm_version(microcred::terms::ElmVersion::V3_2)
+        .verify(&bytes);
+    assert_eq!(v3_2.verdict, plain.verdict);
+    let format = v3_2.check(CheckKind::Format).unwrap();
+    assert_eq!((format.status, format.code), (Status::Ok, "format.ok"));
+    let version: Vec<&str> = format
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with("edc.version."))
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(version, ["edc.version.national_id"]);
+    assert!(
+        plain
+            .check(CheckKind::Format)
+            .unwrap()
+            .findings
+            .iter()
+            .all(|f| !f.code.starts_with("edc.version.")),
+        "the default names no version"
+    );
+}
+
+/// A Data Integrity proof over an ELM 3.2 credential expands `nationalID` with the 3.2 context:
+/// signed under 3.2, it verifies under 3.2 and not under 3.1 (another property, another hash).
+#[test]
+fn data_integrity_over_an_elm_3_2_credential_uses_the_3_2_context() {
+    use microcred::proof::{DataIntegrity, Ed25519KeyPair};
+    use microcred::terms::ElmVersion;
+    let key = Ed25519KeyPair::from_seed([7; 32]);
+    let mut credential = microcred::json::to_value(&microcred::issue::demo_credential());
+    credential["credentialSubject"]["nationalID"] = json!({
+        "id": "urn:epass:legalIdentifier:77",
+        "type": "LegalIdentifier",
+        "notation": "X-77",
+    });
+    let signed = DataIntegrity::new(&key)
+        .contexts(&microcred::rdf::Contexts::bundled_for(ElmVersion::V3_2))
+        .created(SEALED_AT)
+        .sign(&credential)
+        .unwrap();
+    let bytes = serde_json::to_vec(&signed).unwrap();
+    let v3_2 = Verifier::new(NOW)
+        .with_elm_version(ElmVersion::V3_2)
+        .verify(&bytes);
+    assert_eq!(status_of(&v3_2, CheckKind::Seal), (Status::Ok, "proof.ok"));
+    let v3_1 = Verifier::new(NOW).verify(&bytes);
+    assert_eq!(
+        status_of(&v3_1, CheckKind::Seal),
+        (Status::Failed, "proof.signature_mismatch")
+    );
+}
+
 #[test]
 fn a_tampered_seal_is_invalid_and_later_checks_are_not_reached() {
     let sealed = seal(&microcred::issue::demo_credential());

@@ -7,13 +7,16 @@ use time::OffsetDateTime;
 use super::report::{Check, CheckKind, Status};
 use super::{AccreditationSource, AccreditationStatus, Owner};
 use crate::model::{Accreditation, Claim, DateTime, EuropeanDigitalCredential, Organisation};
-use crate::profile::{self, Severity};
+use crate::profile::{self, ElmVersion, Severity};
 use crate::status::{self, StatusEntry, StatusFetcher, StatusOutcome};
 
 /// The EDC application profile. A broken rule fails the check with the first error finding's
 /// code and path; every finding stays attached.
-pub(super) fn format(credential: &EuropeanDigitalCredential) -> Check {
-    let findings = profile::check_edc(credential);
+pub(super) fn format(credential: &EuropeanDigitalCredential, version: Option<ElmVersion>) -> Check {
+    let findings = match version {
+        Some(version) => profile::check_edc_as(credential, version),
+        None => profile::check_edc(credential),
+    };
     match findings.iter().find(|f| f.severity == Severity::Error) {
         Some(first) => {
             let (code, path) = (first.code, first.path.clone());

@@ -50,8 +50,9 @@ use crate::jades::{self, Seal, SignerRevoked, TsaCheck, TsaStatus};
 use crate::json::{Limits, Reader};
 use crate::model::Accreditation;
 use crate::proof::{DataIntegrityVerifier, ProofError};
-use crate::rdf::{Contexts, RdfError};
+use crate::rdf::{Contexts, EDC_AP, RdfError, edc_ap_context_for};
 use crate::status::{NoFetcher, StatusFetcher};
+use crate::terms::ElmVersion;
 use crate::x509::{ChainOutcome, TrustAnchors};
 use run::Run;
 
@@ -128,6 +129,7 @@ pub struct Verifier {
     data_integrity: Arc<DataIntegrityVerifier>,
     contexts: Contexts,
     reader: Reader,
+    elm_version: Option<ElmVersion>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -155,6 +157,7 @@ impl Verifier {
             data_integrity: Arc::new(DataIntegrityVerifier::new()),
             contexts: Contexts::bundled(),
             reader: Reader::new(),
+            elm_version: None,
         }
     }
 
@@ -226,6 +229,20 @@ impl Verifier {
         self.data_integrity = Arc::new(DataIntegrityVerifier::new().contexts(&self.contexts));
         self.reader = self.reader.with_contexts(self.contexts.clone());
         self
+    }
+
+    /// Reads EDC credentials as `version` of ELM. EDC serves ELM 3.1 and 3.2 under one context
+    /// URL, so a credential does not say which it follows. Without this the Verifier reads ELM 3.1
+    /// (what EDC issues) and reports nothing version-specific; with it, the format check adds the
+    /// `edc.version.*` findings (where the two versions read the credential differently: never
+    /// errors) and Data Integrity proofs expand with that version's context. Call it before
+    /// [`Verifier::with_contexts`] if you supply your own EDC context.
+    pub fn with_elm_version(mut self, version: ElmVersion) -> Self {
+        self.elm_version = Some(version);
+        let mut edc = Contexts::new();
+        edc.register(EDC_AP, edc_ap_context_for(version))
+            .expect("the generated EDC context is a context document");
+        self.with_contexts(edc)
     }
 
     /// Verifies one file: a credential (sealed with JAdES, with a Data Integrity proof, or
