@@ -10,14 +10,17 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use microcred::EuropeanDigitalCredential;
 use microcred::jades::{Sealer, signer_from_pem};
 use microcred::proof::{DataIntegrity, Ed25519KeyPair};
-use microcred::test_pki::{self, TestKey};
+use microcred::test_pki::{self, TestKey, TestTsa};
 use microcred::verify::{CheckKind, Report, Verifier};
+use microcred::x509::RevocationReason;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
 /// When the credentials were sealed.
 const SEALED_AT: OffsetDateTime = datetime!(2026-01-15 10:00 UTC);
+/// When the signature time-stamps were made.
+const STAMPED_AT: OffsetDateTime = datetime!(2026-01-15 10:00:05 UTC);
 /// The verifier's clock for every case.
 const CLOCK: &str = "2026-02-01T00:00:00Z";
 const CLOCK_TIME: OffsetDateTime = datetime!(2026-02-01 0:00 UTC);
@@ -28,6 +31,79 @@ struct Case {
     bytes: Vec<u8>,
     /// The code the seal check must give.
     seal_code: &'static str,
+}
+
+/// `sealed` with a signature time-stamp of `tsa` and its validation material (`crls` in `rVals`).
+fn stamped(sealed: &[u8], tsa: TestTsa, crls: &[Vec<u8>]) -> Result<Vec<u8>, String> {
+    let text = std::str::from_utf8(sealed).map_err(|e| e.to_string())?;
+    Ok(
+        test_pki::add_signature_timestamp(text, &test_pki::tsa(tsa), STAMPED_AT, crls, &[])
+            .into_bytes(),
+    )
+}
+
+/// The time-stamped cases and the trust code each must give.
+fn timestamp_cases(es256: &[u8]) -> Result<Vec<(Case, &'static str)>, String> {
+    let crl = |revoked: &[_]| {
+        test_pki::root_crl(
+            revoked,
+            datetime!(2026-01-01 0:00 UTC),
+            datetime!(2026-02-01 0:00 UTC),
+        )
+    };
+    let good_tsa = test_pki::tsa(TestTsa::Good).certificate();
+    let revoked = [(
+        good_tsa,
+        datetime!(2026-01-10 0:00 UTC),
+        Some(RevocationReason::KeyCompromise),
+    )];
+    Ok(vec![
+        (
+            Case {
+                name: "sealed-timestamped",
+                what: "ES256 with a signature time-stamp from the test TSA (under the root) and the root's CRL (B-LT)",
+                bytes: stamped(es256, TestTsa::Good, &[crl(&[])])?,
+                seal_code: "seal.ok",
+            },
+            "trust.qualified",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-untrusted-tsa",
+                what: "a signature time-stamp from a TSA under the untrusted root",
+                bytes: stamped(es256, TestTsa::Untrusted, &[])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_untrusted",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-expired-tsa",
+                what: "a signature time-stamp from a TSA whose certificate expired in 2021",
+                bytes: stamped(es256, TestTsa::Expired, &[])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_expired",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-tsa-usage",
+                what: "a signature time-stamp from a TSA certificate without id-kp-timeStamping",
+                bytes: stamped(es256, TestTsa::NoTimestamping, &[])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_usage",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-revoked-tsa",
+                what: "a signature time-stamp from a TSA that the root's CRL (in rVals) revoked before it",
+                bytes: stamped(es256, TestTsa::Good, &[crl(&revoked)])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_revoked",
+        ),
+    ])
 }
 
 fn seal(credential: &EuropeanDigitalCredential, kind: TestKey) -> Result<Vec<u8>, String> {
@@ -76,6 +152,7 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
     changed_title.push('!');
     let other_cert = test_pki::eseal(TestKey::Rsa).certificate();
 
+    let stamped = timestamp_cases(&es256)?;
     let mut out = vec![
         Case {
             name: "sealed-es256",
@@ -190,6 +267,8 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
             seal_code: "seal.unsealed",
         },
     ];
+
+    out.extend(stamped.into_iter().map(|(case, _)| case));
 
     let mut broken = credential.clone();
     broken.credential_profiles.clear();
@@ -335,6 +414,11 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
     let verifier = Verifier::new(CLOCK_TIME).with_trust_anchors(test_pki::trust_anchors());
     let mut entries = Vec::new();
     let mut files = Vec::new();
+    let es256 = seal(credential, TestKey::P256)?;
+    let trust_codes: Vec<(&str, &str)> = timestamp_cases(&es256)?
+        .into_iter()
+        .map(|(case, code)| (case.name, code))
+        .collect();
     for case in cases(credential)? {
         let report = verifier.verify(&case.bytes);
         let seal = report
@@ -345,6 +429,17 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
                 "{}: the seal check gave {}, the case is meant to give {}",
                 case.name, seal.code, case.seal_code
             ));
+        }
+        if let Some((_, code)) = trust_codes.iter().find(|(name, _)| *name == case.name) {
+            let trust = report
+                .check(CheckKind::Trust)
+                .ok_or_else(|| format!("{}: no trust check", case.name))?;
+            if trust.code != *code {
+                return Err(format!(
+                    "{}: the trust check gave {}, the case is meant to give {code}",
+                    case.name, trust.code
+                ));
+            }
         }
         let file = format!("{}.json", case.name);
         entries.push(json!({

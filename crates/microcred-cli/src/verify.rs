@@ -41,9 +41,8 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
         let xml = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let more = TrustAnchors::from_trusted_list_xml(&xml)
             .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
-        more.certificates()
-            .iter()
-            .for_each(|c| anchors.add(c.clone()));
+        // CA/QC services anchor every chain, TSA/QTST services time-stamps only.
+        anchors.merge(more);
     }
     let mut fetcher = StaticFetcher::new();
     for (url, path) in options.status_lists {

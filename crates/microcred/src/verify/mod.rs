@@ -42,10 +42,11 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 pub use report::{
-    CODES, Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status, Verdict,
+    CODES, Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status,
+    TimestampSummary, Verdict,
 };
 
-use crate::jades::{self, Seal};
+use crate::jades::{self, Seal, SignerRevoked, TsaCheck, TsaStatus};
 use crate::json::{Limits, Reader};
 use crate::model::Accreditation;
 use crate::proof::{DataIntegrityVerifier, ProofError};
@@ -160,7 +161,8 @@ impl Verifier {
         }
     }
 
-    /// The certificates seals must chain to.
+    /// The certificates seals, and the authorities of their time-stamps, must chain to (see
+    /// [`TrustAnchors::add_timestamping`] for anchors that serve time-stamps only).
     pub fn with_trust_anchors(mut self, anchors: TrustAnchors) -> Self {
         self.anchors = Arc::new(anchors);
         self
@@ -332,7 +334,15 @@ impl Verifier {
         let chain = seal.chain(&self.anchors);
         let trusted = matches!(chain, ChainOutcome::Trusted { .. });
         let qualified = trusted && qualification.is_qualified_eseal();
-        let trust = self.trust_check(&chain, qualification.is_qualified_eseal());
+        let authorities = seal.check_timestamp_authorities(&timestamps, &self.anchors);
+        let revocation = seal.signer_revocation(&chain, &self.anchors);
+        let revoked = jades::signer_revoked(&revocation, seal.signing_time(), &authorities);
+        let trust = self.trust_check(
+            &chain,
+            qualification.is_qualified_eseal(),
+            &authorities,
+            revoked.as_ref(),
+        );
         let summary = SealSummary {
             algorithm: seal.header().alg.name(),
             signing_time: rfc3339(seal.signing_time()),
@@ -343,10 +353,8 @@ impl Verifier {
             qualified_certificate: qualification.is_qualified_eseal(),
             qualified,
             level: seal.level().name(),
-            timestamps: timestamps
-                .iter()
-                .map(|t| (t.property.to_owned(), rfc3339(t.time)))
-                .collect(),
+            certificate_revocation: revocation.to_string(),
+            timestamps: authorities.iter().map(TimestampSummary::from).collect(),
         };
         let mut message = format!(
             "{} seal made {} holds ({})",
@@ -359,7 +367,60 @@ impl Verifier {
         (payload, seal_ok, trust, Some(summary))
     }
 
-    fn trust_check(&self, chain: &ChainOutcome, qualified_certificate: bool) -> Check {
+    /// The trust check of a seal: the seal certificate's chain, then what the seal's revocation
+    /// values and its time-stamps' authorities add. Anything failed fails the check; otherwise an
+    /// untrusted seal chain, a revocation after `sigT` without proof of an earlier seal, or a
+    /// time-stamp authority outside the anchors leaves it undecided.
+    fn trust_check(
+        &self,
+        chain: &ChainOutcome,
+        qualified_certificate: bool,
+        authorities: &[TsaCheck],
+        revoked: Option<&SignerRevoked>,
+    ) -> Check {
+        let kind = CheckKind::Trust;
+        let seal_trust = self.chain_check(chain, qualified_certificate);
+        if seal_trust.status == Status::Failed {
+            return seal_trust;
+        }
+        if let Some(revoked @ SignerRevoked::BeforeSigning { .. }) = revoked {
+            return Check::new(kind, Status::Failed, revoked.code(), revoked.detail());
+        }
+        if let Some(tsa) = authorities.iter().find(|a| a.status == TsaStatus::Failed) {
+            let code = tsa.trust_code().unwrap_or("trust.timestamp_invalid_chain");
+            let message = format!("the time-stamp in `{}`: {}", tsa.property, tsa.detail);
+            return Check::new(kind, Status::Failed, code, message);
+        }
+        if seal_trust.status != Status::Ok {
+            return seal_trust;
+        }
+        if let Some(revoked) = revoked {
+            return Check::new(
+                kind,
+                Status::Indeterminate,
+                revoked.code(),
+                revoked.detail(),
+            );
+        }
+        if let Some(tsa) = authorities
+            .iter()
+            .find(|a| a.status == TsaStatus::Untrusted)
+        {
+            let status = match self.trust_policy {
+                TrustPolicy::Indeterminate => Status::Indeterminate,
+                TrustPolicy::Strict => Status::Failed,
+            };
+            let message = format!(
+                "the seal certificate is trusted, but the authority of the time-stamp in `{}` \
+                 does not chain to a configured trust anchor, so its time is unconfirmed",
+                tsa.property
+            );
+            return Check::new(kind, status, "trust.timestamp_untrusted", message);
+        }
+        seal_trust
+    }
+
+    fn chain_check(&self, chain: &ChainOutcome, qualified_certificate: bool) -> Check {
         let kind = CheckKind::Trust;
         match chain {
             ChainOutcome::Trusted { path } => {

@@ -207,8 +207,53 @@ pub struct SealSummary {
     pub qualified: bool,
     /// The JAdES baseline level reached (`B-B` ... `B-LTA`).
     pub level: &'static str,
-    /// The time-stamps checked: property and time.
-    pub timestamps: Vec<(String, String)>,
+    /// What the seal's revocation values (`rVals`) say about the seal certificate at the signing
+    /// time (`not revoked (OCSP issued ...)`, `not checked: ...`).
+    pub certificate_revocation: String,
+    /// The time-stamps checked, each with what its authority is worth.
+    pub timestamps: Vec<TimestampSummary>,
+}
+
+/// One time-stamp of a seal and the authority behind it, judged at the time-stamp's time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TimestampSummary {
+    /// Where it was: `adoTst`, `sigTst` or `arcTst`.
+    pub property: String,
+    /// The time-stamp's time (RFC 3339).
+    pub time: String,
+    /// The subject of the time-stamping authority's certificate.
+    pub authority: String,
+    /// `ok` (the authority chains to a trust anchor), `indeterminate` (it reaches none) or
+    /// `failed` (its certificate was unfit at that time).
+    pub status: Status,
+    /// The stable code (`timestamp.trusted`, `timestamp.untrusted`, `timestamp.tsa_expired`,
+    /// `timestamp.tsa_not_yet_valid`, `timestamp.tsa_usage`, `timestamp.invalid_chain`,
+    /// `timestamp.tsa_revoked`).
+    pub code: &'static str,
+    /// What the seal's revocation values say about the authority's certificate at that time.
+    pub revocation: String,
+}
+
+impl From<&crate::jades::TsaCheck> for TimestampSummary {
+    fn from(check: &crate::jades::TsaCheck) -> Self {
+        use crate::jades::TsaStatus;
+        TimestampSummary {
+            property: check.property.to_owned(),
+            time: check
+                .time
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            authority: check.certificate.subject_text(),
+            status: match check.status {
+                TsaStatus::Trusted => Status::Ok,
+                TsaStatus::Untrusted => Status::Indeterminate,
+                TsaStatus::Failed => Status::Failed,
+            },
+            code: check.code,
+            revocation: check.revocation.to_string(),
+        }
+    }
 }
 
 /// The verification report of one credential, or of one presentation with a report per
@@ -389,6 +434,66 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "trust.invalid_chain",
         "failed: a certificate on the path is unusable",
+    ),
+    (
+        "trust.certificate_revoked",
+        "failed: the seal's revocation values show the seal certificate revoked at or before sigT",
+    ),
+    (
+        "trust.certificate_revoked_no_poe",
+        "indeterminate: the seal certificate was revoked after sigT and no trusted time-stamp shows the seal older",
+    ),
+    (
+        "trust.timestamp_untrusted",
+        "indeterminate (failed when strict): a time-stamp's authority reaches no configured anchor",
+    ),
+    (
+        "trust.timestamp_expired",
+        "failed: a time-stamp's authority certificate had expired at the time-stamp's time",
+    ),
+    (
+        "trust.timestamp_not_yet_valid",
+        "failed: a time-stamp's authority certificate was not yet valid at the time-stamp's time",
+    ),
+    (
+        "trust.timestamp_usage",
+        "failed: a time-stamp's authority certificate is not for time-stamping (RFC 3161: id-kp-timeStamping, the only extended key usage, critical)",
+    ),
+    (
+        "trust.timestamp_invalid_chain",
+        "failed: a certificate on a time-stamp authority's path is unusable",
+    ),
+    (
+        "trust.timestamp_revoked",
+        "failed: a time-stamp's authority was revoked before it, or for a reason that voids all its tokens (RFC 3161)",
+    ),
+    (
+        "timestamp.trusted",
+        "seal summary: the time-stamp's authority was fit and chains to a trust anchor",
+    ),
+    (
+        "timestamp.untrusted",
+        "seal summary: the time-stamp's authority reaches no configured anchor",
+    ),
+    (
+        "timestamp.tsa_expired",
+        "seal summary: the authority's certificate had expired at the time-stamp's time",
+    ),
+    (
+        "timestamp.tsa_not_yet_valid",
+        "seal summary: the authority's certificate was not yet valid at the time-stamp's time",
+    ),
+    (
+        "timestamp.tsa_usage",
+        "seal summary: the authority's certificate is not for time-stamping",
+    ),
+    (
+        "timestamp.invalid_chain",
+        "seal summary: a certificate on the authority's path is unusable",
+    ),
+    (
+        "timestamp.tsa_revoked",
+        "seal summary: the authority was revoked before the time-stamp, or for a reason that voids all its tokens",
     ),
     ("trust.trusted_did", "the proof's DID is a trusted one"),
     (
