@@ -1205,3 +1205,104 @@ fn error_messages_never_repeat_learner_values() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: hardening
+
+/// Issue 9 item 3: a date-time without a time zone is read as UTC, so the date checks run on it.
+#[test]
+fn a_date_time_without_a_time_zone_is_still_checked() {
+    let template = issue::demo_template();
+    let check = |changes: &[(&str, &str)]| {
+        let mut learner = demo_learner_json();
+        for (key, value) in changes {
+            set(&mut learner, key, json!(value));
+        }
+        issue(&template, &learner_from(&learner))
+    };
+    // Later than the issue time (2026-01-15T10:00:00Z), with and without a zone.
+    for late in [
+        "2999-01-01T10:00:00",
+        "2999-01-01T10:00:00Z",
+        "2026-01-15T10:00:01",
+    ] {
+        let err = check(&[("completion_date", late)]).expect_err(late);
+        assert_eq!(
+            (err.code(), err.field()),
+            ("issue.invalid_field", Some("completion_date")),
+            "{late}: {err}"
+        );
+    }
+    // Born after completing the course, whichever of the two has a zone.
+    for (born, done) in [
+        ("2025-06-02T00:00:00", "2025-06-01T10:00:00"),
+        ("2025-06-02", "2025-06-01T10:00:00"),
+        ("2025-06-02T00:00:00", "2025-06-01T10:00:00+02:00"),
+        ("2025-06-01T10:00:00", "2025-06-01T10:00:00Z"),
+    ] {
+        let err = check(&[("date_of_birth", born), ("completion_date", done)])
+            .expect_err("born after completion");
+        assert_eq!(
+            (err.code(), err.field()),
+            ("issue.invalid_field", Some("date_of_birth")),
+            "{born} / {done}: {err}"
+        );
+    }
+    // A date-time that names no instant is refused, not skipped.
+    let err = check(&[("completion_date", "2025-06-01T10:00:60")]).expect_err("no such second");
+    assert_eq!(err.field(), Some("completion_date"), "{err}");
+    // Accepted without a zone, it is written with one.
+    let credential = check(&[
+        ("completion_date", "2025-06-01T10:00:00"),
+        ("date_of_birth", "2000-02-03T04:05:06"),
+    ])
+    .expect("a local date-time in the past");
+    let awarded = achievement(&credential)
+        .awarded_by
+        .as_ref()
+        .and_then(|a| a.awarding_date.as_ref())
+        .map(|d| d.as_str().to_owned());
+    assert_eq!(awarded.as_deref(), Some("2025-06-01T10:00:00Z"));
+    let born = credential
+        .credential_subject
+        .as_ref()
+        .and_then(|s| s.date_of_birth.as_ref())
+        .map(|d| d.as_str().to_owned());
+    assert_eq!(born.as_deref(), Some("2000-02-03T04:05:06Z"));
+}
+
+/// Issue 9 item 5: numbers in a JSON learner record keep the text they were written with.
+#[test]
+fn numbers_in_a_json_record_keep_their_digits() {
+    let record = LearnerRecord::from_json(
+        r#"{"given_name": "Ada", "family_name": "Example", "student_id": 12345678901234567890123,
+            "grade": 15.50, "certificate_number": 1e3, "national_id": -0, "national_id_country": "IE",
+            "completion_date": "2025-06-01"}"#,
+    )
+    .expect("numbers are read as their text");
+    assert_eq!(
+        record.student_id.as_deref(),
+        Some("12345678901234567890123")
+    );
+    assert_eq!(record.grade.as_deref(), Some("15.50"));
+    assert_eq!(record.certificate_number.as_deref(), Some("1e3"));
+    assert_eq!(record.national_id.as_deref(), Some("-0"));
+    let credential = issue(&issue::demo_template(), &record).expect("issued");
+    let text = microcred::json::to_string_pretty(&credential);
+    assert!(text.contains("\"12345678901234567890123\""), "{text}");
+    assert!(text.contains("\"15.50\""));
+    // Other kinds of value are refused, naming the key and not the value.
+    for (text, key) in [
+        (r#"{"grade": true}"#, "grade"),
+        (r#"{"student_id": [1, 2]}"#, "student_id"),
+        (r#"{"email": {"a": "b"}}"#, "email"),
+    ] {
+        let err = LearnerRecord::from_json(text).expect_err(text);
+        assert_eq!(err.code(), "issue.learner_syntax", "{err}");
+        assert!(err.to_string().contains(&format!("`{key}`")), "{err}");
+    }
+    // A key given twice is refused, not silently overwritten.
+    let err = LearnerRecord::from_json(r#"{"grade": "A", "grade": "B"}"#).expect_err("twice");
+    assert!(err.to_string().contains("grade"), "{err}");
+    assert!(!err.to_string().contains("\"A\""), "{err}");
+}

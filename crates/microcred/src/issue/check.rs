@@ -122,8 +122,9 @@ impl Checker {
         country
     }
 
-    /// A date or date-time; a bare date becomes midnight UTC, since EDC types these
-    /// `xsd:dateTime`.
+    /// A date or date-time naming one instant, written with its time zone: a bare date becomes
+    /// midnight UTC and a date-time without a time zone is read as UTC (and written with `Z`), so
+    /// that every date check applies to it. EDC types these `xsd:dateTime`.
     pub(super) fn date(
         &mut self,
         value: Option<&String>,
@@ -131,18 +132,9 @@ impl Checker {
         required: bool,
     ) -> Option<DateTime> {
         let text = self.string(value, field, required)?;
-        let parsed = DateTime::parse(&text).ok().and_then(|d| {
-            if text.len() == 10 {
-                DateTime::parse(&format!("{text}T00:00:00Z")).ok()
-            } else {
-                Some(d)
-            }
-        });
+        let parsed = instant(&text);
         if parsed.is_none() {
-            self.invalid(
-                field,
-                "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDThh:mm:ssZ)",
-            );
+            self.invalid(field, DATE_EXPECTED);
         }
         parsed
     }
@@ -236,6 +228,22 @@ impl Checker {
         }
         Some((compact, file_type))
     }
+}
+
+/// What a date field takes, for messages.
+pub(super) const DATE_EXPECTED: &str = "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDThh:mm:ss, with Z or an offset such as +02:00; without one it is read as UTC)";
+
+/// The literal, with a time zone, when it names an instant.
+fn instant(text: &str) -> Option<DateTime> {
+    let date = DateTime::parse(text).ok()?;
+    let anchored = if text.len() == 10 {
+        DateTime::parse(&format!("{text}T00:00:00Z")).ok()?
+    } else if date.has_time_zone() {
+        date
+    } else {
+        DateTime::parse(&format!("{text}Z")).ok()?
+    };
+    anchored.to_offset().map(|_| anchored)
 }
 
 fn file_type(name: &str) -> Option<FileType> {

@@ -147,6 +147,8 @@ impl IssueError {
             .any(|prefix| message.starts_with(prefix));
         let message = if names_keys_only {
             message
+        } else if message.ends_with("expected a JSON object of learner fields") {
+            "expected a JSON object of learner fields".to_owned()
         } else {
             match error.classify() {
                 serde_json::error::Category::Data => "a value has the wrong type".to_owned(),
