@@ -1306,3 +1306,107 @@ fn numbers_in_a_json_record_keep_their_digits() {
     assert!(err.to_string().contains("grade"), "{err}");
     assert!(!err.to_string().contains("\"A\""), "{err}");
 }
+
+/// Issue 9 item 7: an expired quality assurance is refused when issuing and reported by the
+/// profile check, with the rule the Verifier applies (`accreditation.expired`).
+#[test]
+fn an_expired_quality_assurance_is_refused_everywhere() {
+    let field = Some("quality_assurance.valid_until");
+    // Expiring before it was issued: a problem of the template itself.
+    let mut value = demo_template_json();
+    set(&mut value, "quality_assurance.issued", json!("2024-05-14"));
+    set(
+        &mut value,
+        "quality_assurance.valid_until",
+        json!("2024-05-13"),
+    );
+    let template = template_from(&value).expect("reads");
+    let problems = template.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code() == "issue.invalid_field" && p.field() == field),
+        "{problems:?}"
+    );
+    assert_eq!(
+        issue(&template, &issue::demo_learner())
+            .expect_err("expired")
+            .field(),
+        field
+    );
+
+    // Expired by the issue time (2026-01-15), without a time zone too.
+    for until in ["2025-12-31", "2026-01-15T09:59:59", "2026-01-15T09:59:59Z"] {
+        let mut value = demo_template_json();
+        set(&mut value, "quality_assurance.valid_until", json!(until));
+        let template = template_from(&value).expect("reads");
+        assert_eq!(
+            template.problems(),
+            Vec::new(),
+            "{until}: no clock, no problem"
+        );
+        let issuance = Issuance::new(&template);
+        let problems = issuance.problems_at(context().now);
+        assert_eq!(problems.len(), 1, "{until}: {problems:?}");
+        assert_eq!(problems[0].field(), field);
+        let err = issuance
+            .issue(&issue::demo_learner(), context())
+            .expect_err(until);
+        assert_eq!(err.field(), field, "{until}: {err}");
+    }
+    // Still valid at the issue time: issued.
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "quality_assurance.valid_until",
+        json!("2026-01-15T10:00:00Z"),
+    );
+    issue(
+        &template_from(&value).expect("reads"),
+        &issue::demo_learner(),
+    )
+    .expect("valid until now");
+
+    // The profile check: an accreditation that had expired when the credential was issued, or
+    // that expires before it was issued, is an error that blocks sealing.
+    let path = "$.credentialSubject.hasClaim.specifiedBy.accreditation.expiryDate";
+    for (date_issued, expiry) in [
+        (None, "2026-01-14T00:00:00Z"),
+        (None, "2026-01-15T09:00:00"),
+        (Some("2024-05-14"), "2024-05-13"),
+        (Some("2027-01-01T00:00:00Z"), "2026-06-01T00:00:00Z"),
+    ] {
+        let mut credential = issue::demo_credential();
+        let claim = credential
+            .credential_subject
+            .as_mut()
+            .and_then(|s| s.has_claim.first_mut());
+        let Some(microcred::model::Claim::Achievement(achievement)) = claim else {
+            panic!("the demo claims an achievement");
+        };
+        let spec = achievement.specified_by.as_mut().expect("specification");
+        let accreditation = spec.accreditation.first_mut().expect("accreditation");
+        accreditation.date_issued = date_issued.map(|d| d.parse().expect("date"));
+        accreditation.expiry_date = Some(expiry.parse().expect("date"));
+        let findings = profile::check(&credential);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.code == "edc.accreditation.expired"
+                    && f.path == path
+                    && f.severity == Severity::Error),
+            "{expiry}: {findings:?}"
+        );
+        let gate = profile::check_for_sealing(&credential, profile::SealingPolicy::edc());
+        assert_eq!(
+            gate.refusal.map(|r| r.code()),
+            Some("seal.refused.edc_profile")
+        );
+    }
+    let credential = issue::demo_credential();
+    assert!(
+        !profile::check(&credential)
+            .iter()
+            .any(|f| f.code == "edc.accreditation.expired")
+    );
+}

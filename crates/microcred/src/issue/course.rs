@@ -7,7 +7,9 @@ use super::error::{Input, IssueError};
 use super::names::{Named, lookup, names};
 use super::period::Period;
 use super::template::{self, CourseTemplate, Outcome, SkillRef};
-use crate::model::{Concept, ConceptScheme, DateTime, Duration, LangMap};
+use time::OffsetDateTime;
+
+use crate::model::{Accreditation, Concept, ConceptScheme, DateTime, Duration, LangMap};
 use crate::vocab::{
     AccreditationType, AssessmentType, Country, Eqf, FileType, IscedF, Language, LearningSetting,
     Mode, Supervision,
@@ -482,6 +484,12 @@ fn quality(c: &mut Checker, q: &template::QualityAssurance, lang: &str) -> Optio
         "quality_assurance.valid_until",
         false,
     );
+    if dates(issued.as_ref(), valid_until.as_ref()).expires_before_issued() {
+        c.invalid(
+            "quality_assurance.valid_until",
+            "a date not earlier than quality_assurance.issued",
+        );
+    }
     Some(Quality {
         kind: kind?,
         title: title?,
@@ -492,6 +500,32 @@ fn quality(c: &mut Checker, q: &template::QualityAssurance, lang: &str) -> Optio
         issued,
         valid_until,
     })
+}
+
+/// An accreditation with only these dates, for the date rule it shares with the Verifier.
+fn dates(issued: Option<&DateTime>, valid_until: Option<&DateTime>) -> Accreditation {
+    Accreditation {
+        date_issued: issued.cloned(),
+        expiry_date: valid_until.cloned(),
+        ..Accreditation::default()
+    }
+}
+
+impl Course {
+    /// The problem of issuing at `now`: a quality assurance that has expired by then (the
+    /// Verifier would report `accreditation.expired`).
+    pub(super) fn problem_at(&self, now: OffsetDateTime) -> Option<IssueError> {
+        let q = &self.quality;
+        dates(q.issued.as_ref(), q.valid_until.as_ref())
+            .expired_at(now)
+            .then(|| {
+                IssueError::invalid(
+                    Input::Template,
+                    "quality_assurance.valid_until",
+                    "a date not earlier than the issue time (the quality assurance has expired)",
+                )
+            })
+    }
 }
 
 fn awarding_body(c: &mut Checker, b: &template::AwardingBody, lang: &str) -> Body {

@@ -79,18 +79,35 @@ impl IssueContext {
 }
 
 /// Issues micro-credentials for one course.
-#[derive(Debug, Clone, Copy)]
-pub struct Issuance<'t> {
-    template: &'t CourseTemplate,
+///
+/// The template is checked once, when the issuance is made: [`Issuance::problems_at`] lists its
+/// problems before any learner is looked at, and [`Issuance::issue`] refuses every learner while
+/// there are any.
+#[derive(Debug, Clone)]
+pub struct Issuance {
+    course: Result<course::Course, Vec<IssueError>>,
 }
 
-impl<'t> Issuance<'t> {
+impl Issuance {
     /// Issuance for the course `template` describes.
-    pub fn new(template: &'t CourseTemplate) -> Self {
-        Issuance { template }
+    pub fn new(template: &CourseTemplate) -> Self {
+        Issuance {
+            course: course::Course::resolve_all(template),
+        }
     }
 
-    /// The credential for one learner: checks the template, then the record, then builds.
+    /// Every problem of the template for issuing at `now`, in the order of its fields: those of
+    /// [`CourseTemplate::problems`], and a quality assurance that has expired by `now`. Empty
+    /// when credentials can be issued.
+    pub fn problems_at(&self, now: OffsetDateTime) -> Vec<IssueError> {
+        match &self.course {
+            Ok(course) => course.problem_at(now).into_iter().collect(),
+            Err(problems) => problems.clone(),
+        }
+    }
+
+    /// The credential for one learner: checks the record, then builds. A template with problems
+    /// gives its first problem for every learner.
     ///
     /// Errors name the template or record field at fault and never repeat a value.
     pub fn issue(
@@ -98,7 +115,17 @@ impl<'t> Issuance<'t> {
         learner: &LearnerRecord,
         context: IssueContext,
     ) -> Result<EuropeanDigitalCredential, IssueError> {
-        let course = course::Course::resolve(self.template)?;
+        let course = match &self.course {
+            Ok(course) => course,
+            Err(problems) => {
+                return Err(problems.first().cloned().unwrap_or_else(|| {
+                    IssueError::invalid(Input::Template, "(template)", "a complete template")
+                }));
+            }
+        };
+        if let Some(problem) = course.problem_at(context.now) {
+            return Err(problem);
+        }
         let learner = learner.resolve(learner::Grade::Required {
             default: course.default_grade.as_deref(),
         })?;
@@ -113,6 +140,6 @@ impl<'t> Issuance<'t> {
                 "a date not later than the issue time",
             ));
         }
-        Ok(build::credential(&course, &learner, &context))
+        Ok(build::credential(course, &learner, &context))
     }
 }
