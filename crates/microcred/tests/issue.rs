@@ -1410,3 +1410,95 @@ fn an_expired_quality_assurance_is_refused_everywhere() {
             .any(|f| f.code == "edc.accreditation.expired")
     );
 }
+
+/// Issue 9 item 6: template text has limits consistent with the reader's, checked when the
+/// template is read, so that `issue` never writes a credential microcred cannot read back.
+#[test]
+fn templates_cannot_give_credentials_too_large_to_read_back() {
+    use microcred::issue::limits;
+    // A 4 MB title (which gave a 17.4 MB credential): named, before any learner.
+    let mut value = demo_template_json();
+    set(&mut value, "title", json!("T".repeat(4_000_000)));
+    let template = template_from(&value).expect("reads");
+    let problems = template.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].code(), problems[0].field()),
+        ("issue.too_long", Some("title"))
+    );
+    assert!(problems[0].to_string().contains("1000"), "{}", problems[0]);
+    // The same in another language, and in a long text.
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "description",
+        json!({"en": "ok", "ga": "d".repeat(20_001)}),
+    );
+    let problems = template_from(&value).expect("reads").problems();
+    assert_eq!(problems[0].field(), Some("description.ga"), "{problems:?}");
+    // Longest allowed values pass.
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "title",
+        json!("T".repeat(limits::MAX_TITLE_CHARS)),
+    );
+    set(
+        &mut value,
+        "description",
+        json!("d".repeat(limits::MAX_TEXT_CHARS)),
+    );
+    assert_eq!(template_from(&value).expect("reads").problems(), Vec::new());
+
+    // Fields each within their limit that together give too large a credential: the display
+    // image is written on every page, one page per display language.
+    let mut image = b"\x89PNG\r\n\x1a\n".to_vec();
+    image.resize(3 * 1024 * 1024 - 1024, 0);
+    let content = base64::engine::general_purpose::STANDARD.encode(&image);
+    assert!(content.len() <= limits::MAX_IMAGE_CHARS);
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "display.image",
+        json!({"content": content, "content_type": "PNG"}),
+    );
+    let one_page = template_from(&value).expect("reads");
+    assert_eq!(one_page.problems(), Vec::new());
+    let credential = issue(&one_page, &issue::demo_learner()).expect("one page fits");
+    let bytes = microcred::json::to_string_pretty(&credential);
+    assert!(bytes.len() <= limits::MAX_CREDENTIAL_BYTES);
+    microcred::json::parse(bytes.as_bytes()).expect("read back");
+    set(
+        &mut value,
+        "display.title",
+        json!({"en": "Data literacy", "ga": "Litearthacht sonraí", "fr": "Culture des données"}),
+    );
+    let problems = template_from(&value).expect("reads").problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code(), "issue.credential_too_large");
+    let err = issue(
+        &template_from(&value).expect("reads"),
+        &issue::demo_learner(),
+    )
+    .expect_err("too large");
+    assert_eq!(err.code(), "issue.credential_too_large");
+
+    // The template file itself.
+    let huge = format!("title = \"{}\"", "x".repeat(limits::MAX_TEMPLATE_BYTES));
+    let err = CourseTemplate::from_toml(&huge).expect_err("too large");
+    assert_eq!(err.code(), "issue.template_too_large");
+
+    // Learner fields: named, never repeated.
+    let mut learner = demo_learner_json();
+    set(
+        &mut learner,
+        "family_name",
+        json!("Q".repeat(limits::MAX_LEARNER_CHARS + 1)),
+    );
+    let err = issue(&issue::demo_template(), &learner_from(&learner)).expect_err("too long");
+    assert_eq!(
+        (err.code(), err.field()),
+        ("issue.too_long", Some("family_name"))
+    );
+    assert!(!err.to_string().contains("QQ"), "{err}");
+}

@@ -4,6 +4,7 @@
 
 use super::check::Checker;
 use super::error::{Input, IssueError};
+use super::limits;
 use super::names::{Named, lookup, names};
 use super::period::Period;
 use super::template::{self, CourseTemplate, Outcome, SkillRef};
@@ -251,7 +252,7 @@ impl Course {
         }
         let display_title = display_title.unwrap_or_else(|| title.clone());
         let languages = display_languages(language, &display_title);
-        Ok(Course {
+        let course = Course {
             language,
             languages,
             title,
@@ -281,7 +282,15 @@ impl Course {
             display_image,
             valid_for,
             default_grade,
-        })
+        };
+        let size = super::build::largest_size(&course);
+        if size > limits::MAX_CREDENTIAL_BYTES {
+            return Err(vec![IssueError::CredentialTooLarge {
+                size,
+                limit: limits::MAX_CREDENTIAL_BYTES,
+            }]);
+        }
+        Ok(course)
     }
 }
 
@@ -356,6 +365,11 @@ fn esco_skill(c: &mut Checker, skill: &SkillRef, field: &str) -> Option<Concept>
         SkillRef::Iri(iri) => (iri.trim(), None),
         SkillRef::Labelled(s) => (s.iri.trim(), Some(s.label.trim()).filter(|l| !l.is_empty())),
     };
+    if !c.fits(iri, field, limits::MAX_VALUE_CHARS)
+        || !label.is_none_or(|l| c.fits(l, &format!("{field}.label"), limits::MAX_TITLE_CHARS))
+    {
+        return None;
+    }
     // The ESCO portal's page links carry the IRI in a `uri=` parameter.
     let iri = iri
         .split_once("uri=")

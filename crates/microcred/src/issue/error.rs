@@ -46,6 +46,34 @@ pub enum IssueError {
         /// What the field should hold.
         expected: String,
     },
+    /// A text or value is longer than issuance takes (see [`super::limits`]).
+    #[error("{input}: `{field}` is too long: at most {limit} characters")]
+    TooLong {
+        /// Which input.
+        input: Input,
+        /// The field, as a path into the input.
+        field: String,
+        /// The most characters the field takes.
+        limit: usize,
+    },
+    /// The template file is larger than a template may be.
+    #[error("course template: {size} bytes, more than the {limit} a template may have")]
+    TemplateTooLarge {
+        /// The size of the file, in bytes.
+        size: usize,
+        /// The limit, in bytes ([`super::limits::MAX_TEMPLATE_BYTES`]).
+        limit: usize,
+    },
+    /// The template's credentials would be larger than microcred reads back once sealed.
+    #[error(
+        "course template: its credentials would take up to {size} bytes, more than the {limit} an issued credential may have (microcred reads credentials of up to 16 MiB, and a seal can double the size): make its texts or images smaller"
+    )]
+    CredentialTooLarge {
+        /// The largest credential the template can give, in bytes.
+        size: usize,
+        /// The limit, in bytes ([`super::limits::MAX_CREDENTIAL_BYTES`]).
+        limit: usize,
+    },
     /// The template is not valid JSON or TOML, or has a key the template does not know.
     #[error("course template ({format}){}: {message}", at_line(*line))]
     TemplateSyntax {
@@ -76,6 +104,9 @@ impl IssueError {
         match self {
             IssueError::MissingField { .. } => "issue.missing_field",
             IssueError::InvalidField { .. } => "issue.invalid_field",
+            IssueError::TooLong { .. } => "issue.too_long",
+            IssueError::TemplateTooLarge { .. } => "issue.template_too_large",
+            IssueError::CredentialTooLarge { .. } => "issue.credential_too_large",
             IssueError::TemplateSyntax { .. } => "issue.template_syntax",
             IssueError::LearnerSyntax { .. } => "issue.learner_syntax",
         }
@@ -84,9 +115,9 @@ impl IssueError {
     /// The field concerned, for the field errors.
     pub fn field(&self) -> Option<&str> {
         match self {
-            IssueError::MissingField { field, .. } | IssueError::InvalidField { field, .. } => {
-                Some(field)
-            }
+            IssueError::MissingField { field, .. }
+            | IssueError::InvalidField { field, .. }
+            | IssueError::TooLong { field, .. } => Some(field),
             _ => None,
         }
     }
@@ -94,10 +125,12 @@ impl IssueError {
     /// The input concerned, for the field errors.
     pub fn input(&self) -> Option<Input> {
         match self {
-            IssueError::MissingField { input, .. } | IssueError::InvalidField { input, .. } => {
-                Some(*input)
-            }
-            IssueError::TemplateSyntax { .. } => Some(Input::Template),
+            IssueError::MissingField { input, .. }
+            | IssueError::InvalidField { input, .. }
+            | IssueError::TooLong { input, .. } => Some(*input),
+            IssueError::TemplateSyntax { .. }
+            | IssueError::TemplateTooLarge { .. }
+            | IssueError::CredentialTooLarge { .. } => Some(Input::Template),
             IssueError::LearnerSyntax { .. } => Some(Input::Learner),
         }
     }

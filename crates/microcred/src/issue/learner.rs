@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check::Checker;
 use super::error::{Input, IssueError};
+use super::limits;
 use crate::model::DateTime;
 use crate::vocab::Country;
 
@@ -68,6 +69,29 @@ pub(super) struct Learner {
     pub grade: String,
     pub completion_date: DateTime,
     pub certificate_number: Option<String>,
+}
+
+impl Learner {
+    /// The largest record issuance accepts, to measure the largest credential a template gives:
+    /// every field at its longest, of the character that takes most room in JSON (a control
+    /// character, written `\u0001`).
+    pub(super) fn largest() -> Learner {
+        let text = || "\u{1}".repeat(limits::MAX_LEARNER_CHARS);
+        let date = DateTime::parse("2000-01-01T00:00:00.123456789+00:00").ok();
+        Learner {
+            given_name: Some(text()),
+            family_name: Some(text()),
+            full_name: text(),
+            date_of_birth: date.clone(),
+            national_id: Country::from_alpha2("IE").map(|c| (text(), c)),
+            email: Some(text()),
+            student_id: Some(text()),
+            grade: text(),
+            completion_date: date
+                .unwrap_or_else(|| DateTime::from(time::OffsetDateTime::UNIX_EPOCH)),
+            certificate_number: Some(text()),
+        }
+    }
 }
 
 /// How a missing grade is treated.

@@ -42,6 +42,7 @@ mod course;
 mod demo;
 mod error;
 mod learner;
+pub mod limits;
 mod names;
 mod period;
 mod template;

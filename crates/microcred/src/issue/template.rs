@@ -360,11 +360,13 @@ pub struct Image {
 impl CourseTemplate {
     /// Reads a template from JSON.
     pub fn from_json(text: &str) -> Result<Self, IssueError> {
+        within_limit(text)?;
         serde_json::from_str(text).map_err(|e| IssueError::from_json_template(&e))
     }
 
     /// Reads a template from TOML.
     pub fn from_toml(text: &str) -> Result<Self, IssueError> {
+        within_limit(text)?;
         toml::from_str(text).map_err(|e| IssueError::from_toml_template(&e, text))
     }
 
@@ -385,4 +387,14 @@ impl CourseTemplate {
             .err()
             .unwrap_or_default()
     }
+}
+
+fn within_limit(text: &str) -> Result<(), IssueError> {
+    if text.len() > super::limits::MAX_TEMPLATE_BYTES {
+        return Err(IssueError::TemplateTooLarge {
+            size: text.len(),
+            limit: super::limits::MAX_TEMPLATE_BYTES,
+        });
+    }
+    Ok(())
 }
