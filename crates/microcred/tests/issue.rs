@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use base64::Engine as _;
 use microcred::issue::{
-    self, CourseTemplate, Image, Issuance, IssueContext, IssueError, LearnerRecord, Text,
+    self, CourseTemplate, Image, Issuance, IssueContext, IssueError, LearnerRecord, LearnerTable,
+    Text,
 };
 use microcred::model::{EuropeanDigitalCredential, LearningAchievement};
 use microcred::profile::{self, Severity};
@@ -1501,4 +1502,244 @@ fn templates_cannot_give_credentials_too_large_to_read_back() {
         ("issue.too_long", Some("family_name"))
     );
     assert!(!err.to_string().contains("QQ"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learner files (CSV)
+
+const HEADER: &str = "given_name,family_name,email,grade,completion_date";
+
+fn table(bytes: &[u8]) -> Result<LearnerTable, Vec<IssueError>> {
+    LearnerTable::from_csv(bytes)
+}
+
+fn codes(errors: &[IssueError]) -> Vec<&'static str> {
+    errors.iter().map(IssueError::code).collect()
+}
+
+/// Issue 9 item 4: a file that is not UTF-8 is refused with the line, never read by position;
+/// UTF-8 with or without a byte order mark reads the same.
+#[test]
+fn a_learner_file_must_be_utf8() {
+    let plain = format!("{HEADER}\nZoë,Ñúñez,z@example.org,Pass,2025-06-01\n");
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), plain.as_bytes()].concat();
+    let read = table(plain.as_bytes()).expect("UTF-8");
+    assert_eq!(read, table(&with_bom).expect("UTF-8 with a BOM"));
+    assert_eq!(
+        read.rows[0]
+            .record
+            .as_ref()
+            .expect("record")
+            .given_name
+            .as_deref(),
+        Some("Zoë")
+    );
+
+    // A header that is not UTF-8 (here Latin-1): refused at line 1, not mapped by position.
+    let mut latin1_header = b"given_name,family_name\xE9,email,grade,completion_date\n".to_vec();
+    latin1_header.extend_from_slice(b"Ann,Bee,a@example.org,Pass,2025-06-01\n");
+    let errors = table(&latin1_header).expect_err("not UTF-8");
+    assert_eq!(codes(&errors), ["issue.csv.encoding"]);
+    assert_eq!(errors[0].line(), Some(1));
+    // A row further down: its line, counting blank lines.
+    let latin1_row = [
+        plain.as_bytes(),
+        b"\nAnn,M\xFCller,a@example.org,Pass,2025-06-01\n".as_slice(),
+    ]
+    .concat();
+    let errors = table(&latin1_row).expect_err("not UTF-8");
+    assert_eq!(
+        (errors[0].code(), errors[0].line()),
+        ("issue.csv.encoding", Some(4))
+    );
+    assert!(errors[0].to_string().contains("UTF-8"), "{}", errors[0]);
+    // UTF-16, with and without a byte order mark, either byte order.
+    let utf16le: Vec<u8> = plain.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16be: Vec<u8> = plain.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [
+        ("LE with BOM", [b"\xFF\xFE".as_slice(), &utf16le].concat()),
+        ("BE with BOM", [b"\xFE\xFF".as_slice(), &utf16be].concat()),
+        ("LE", utf16le.clone()),
+        ("BE", utf16be.clone()),
+    ] {
+        let errors = table(&bytes).expect_err(name);
+        assert_eq!(codes(&errors), ["issue.csv.encoding"], "{name}");
+        assert!(
+            errors[0].to_string().contains("UTF-16"),
+            "{name}: {}",
+            errors[0]
+        );
+        assert!(
+            !errors[0].to_string().contains("date_of_birth"),
+            "{}",
+            errors[0]
+        );
+    }
+}
+
+/// Issue 9 item 14: rows know the line they start on in the file, blank lines included, and
+/// problems name the column.
+#[test]
+fn rows_carry_their_line_in_the_file() {
+    let text = format!(
+        "\n{HEADER}\n\nAnn,Bee,a@example.org,Pass,2025-06-01\n\n\nCy,Dee,not-an-address,Pass,2025-06-01\n\"Multi\nline\",Eff,e@example.org,Pass,2025-06-01\nGee,Aitch,g@example.org,Pass\n,,,,\n"
+    );
+    let read = table(text.as_bytes()).expect("reads");
+    let lines: Vec<usize> = read.rows.iter().map(|r| r.line).collect();
+    assert_eq!(
+        lines,
+        [4, 7, 8, 10],
+        "the all-blank row on line 11 is skipped"
+    );
+    let err = read.rows[3].record.as_ref().expect_err("four fields");
+    assert_eq!(
+        (err.code(), err.line()),
+        ("issue.csv.field_count", Some(10))
+    );
+    assert!(
+        err.to_string()
+            .contains("4 field(s) where the header has 5"),
+        "{err}"
+    );
+    // The bad email of line 7 is in column 3.
+    let record = read.rows[1].record.as_ref().expect("a record");
+    let err = issue(&issue::demo_template(), record).expect_err("bad email");
+    assert_eq!(err.field(), Some("email"));
+    assert_eq!(read.column_of("email"), Some(3));
+    assert_eq!(read.column_of("student_id"), None);
+}
+
+/// Issue 9 item 13 and the messages: header problems are found once, all of them, before any
+/// row; a semicolon-separated file is read as such.
+#[test]
+fn header_problems_are_reported_once_and_together() {
+    let rows = "\nAnn,Bee,,a@example.org,Pass,2025-06-01,x\n".repeat(50);
+    let text = format!("given_name,famly_name,,email,grade,completion_date,email{rows}");
+    let errors = table(text.as_bytes()).expect_err("bad header");
+    assert_eq!(
+        codes(&errors),
+        [
+            "issue.csv.unknown_column",
+            "issue.csv.empty_column",
+            "issue.csv.duplicate_column"
+        ]
+    );
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages[0].contains("column 2") && messages[0].contains("`family_name`"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        !messages[0].contains("famly"),
+        "the header's text is not echoed"
+    );
+    assert!(messages[1].contains("column 3"), "{}", messages[1]);
+    assert!(
+        messages[2].contains("column 7") && messages[2].contains("column 4"),
+        "{}",
+        messages[2]
+    );
+
+    // Required columns.
+    let errors = table(b"grade,email\nPass,a@example.org\n").expect_err("no names");
+    assert_eq!(
+        codes(&errors),
+        ["issue.csv.missing_column", "issue.csv.missing_column"]
+    );
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("given_name, family_name or full_name")
+    );
+    assert!(errors[1].to_string().contains("completion_date"));
+    // No header at all: the first row is a learner.
+    let errors = table(b"Ann,Bee,a@example.org,Pass,2025-06-01\n").expect_err("no header");
+    assert_eq!(codes(&errors), ["issue.csv.no_header"]);
+    assert!(!errors[0].to_string().contains("Ann"));
+    // The template decides whether `grade` is needed.
+    let no_grade =
+        table(b"given_name,family_name,email,completion_date\nAnn,Bee,a@example.org,2025-06-01\n")
+            .expect("reads");
+    let issuance = Issuance::new(&issue::demo_template());
+    assert_eq!(
+        codes(&issuance.table_problems(&no_grade)),
+        ["issue.csv.missing_column"]
+    );
+    let mut with_default = demo_template_json();
+    set(&mut with_default, "default_grade", json!("Pass"));
+    let issuance = Issuance::new(&template_from(&with_default).expect("reads"));
+    assert_eq!(issuance.table_problems(&no_grade), Vec::new());
+
+    // Semicolons and tabs, and header names as people write them.
+    for (separator, header) in [
+        (';', "Given Name;family-name;EMAIL;grade;completion_date"),
+        (
+            '\t',
+            "given_name\tfamily_name\temail\tgrade\tcompletion_date",
+        ),
+    ] {
+        let text = format!(
+            "{header}\nAnn{separator}Bee{separator}a@example.org{separator}15,5{separator}2025-06-01\n"
+        );
+        let read = table(text.as_bytes()).expect("reads");
+        assert_eq!(read.separator(), separator);
+        let record = read.rows[0].record.as_ref().expect("record");
+        assert_eq!(record.grade.as_deref(), Some("15,5"));
+        assert_eq!(record.family_name.as_deref(), Some("Bee"));
+    }
+}
+
+#[test]
+fn an_empty_learner_file_is_reported() {
+    for text in [
+        "",
+        "\n\n",
+        "\u{FEFF}",
+        &format!("{HEADER}\n"),
+        &format!("{HEADER}\n,,,,\n\n"),
+    ] {
+        let errors = table(text.as_bytes()).expect_err(text);
+        assert_eq!(codes(&errors), ["issue.csv.empty"], "{text:?}");
+    }
+}
+
+#[test]
+fn a_learner_twice_in_a_file_is_refused_the_second_time() {
+    let text = "given_name,family_name,student_id,email,date_of_birth,grade,completion_date\n\
+        Ann,Bee,r1,a@example.org,2000-01-01,Pass,2025-06-01\n\
+        Cy,Dee,r2,c@example.org,2000-01-02,Pass,2025-06-01\n\
+        Ann,Bee,r1,,,Pass,2025-06-01\n\
+        Eve,Eff,r5,C@Example.org,,Pass,2025-06-01\n\
+        ann,BEE,r9,,2000-01-01,Pass,2025-06-01\n\
+        Gus,Gee,r7,g@example.org,2000-01-01,Pass,2025-06-01\n";
+    let read = table(text.as_bytes()).expect("reads");
+    let outcome: Vec<Option<(usize, &str)>> = read
+        .rows
+        .iter()
+        .map(|row| match &row.record {
+            Err(IssueError::DuplicateLearner {
+                first_line, field, ..
+            }) => Some((*first_line, *field)),
+            Err(e) => panic!("{e}"),
+            Ok(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        outcome,
+        [
+            None,
+            None,
+            Some((2, "student_id")),
+            Some((3, "email")),
+            Some((2, "date_of_birth")),
+            None
+        ]
+    );
+    let err = read.rows[2].record.as_ref().expect_err("duplicate");
+    assert_eq!(
+        (err.code(), err.line()),
+        ("issue.csv.duplicate_learner", Some(4))
+    );
+    assert!(!err.to_string().contains("r1"), "{err}");
 }

@@ -84,6 +84,90 @@ pub enum IssueError {
         /// The parser's message (it may name a key; templates hold no personal data).
         message: String,
     },
+    /// The learner file is not UTF-8 text.
+    #[error(
+        "learner file, line {line}: {found}; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
+    )]
+    Encoding {
+        /// The first line where the text is not UTF-8.
+        line: usize,
+        /// What was found instead, in general terms (`UTF-16 text`).
+        found: &'static str,
+    },
+    /// The learner file has no learner rows (it is empty, or holds only the header).
+    #[error("learner file: no learner rows")]
+    EmptyTable,
+    /// The first line of the learner file names none of the learner record's fields.
+    #[error(
+        "learner file, line {line}: not a header row: it names none of the learner record fields ({fields})",
+        fields = super::table::FIELDS.join(", ")
+    )]
+    NoHeader {
+        /// The line of the header (after any blank lines).
+        line: usize,
+    },
+    /// A header column that names no learner record field.
+    #[error(
+        "learner file, header, column {column}: not a learner record field{}; the fields are {fields}",
+        suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(),
+        fields = super::table::FIELDS.join(", ")
+    )]
+    UnknownColumn {
+        /// The column, counted from 1.
+        column: usize,
+        /// A field with a similar name.
+        suggestion: Option<&'static str>,
+    },
+    /// A header column without a name.
+    #[error("learner file, header, column {column}: the column has no name")]
+    EmptyColumn {
+        /// The column, counted from 1.
+        column: usize,
+    },
+    /// A header column that repeats an earlier one.
+    #[error("learner file, header, column {column}: `{field}` is already column {first}")]
+    DuplicateColumn {
+        /// The column, counted from 1.
+        column: usize,
+        /// The column that first names the field.
+        first: usize,
+        /// The field.
+        field: &'static str,
+    },
+    /// A field every record needs has no column.
+    #[error("learner file, header: no `{field}` column (every learner record needs one)")]
+    MissingColumn {
+        /// The field, or the fields of which one is needed (`given_name, family_name or full_name`).
+        field: String,
+    },
+    /// A row with more or fewer fields than the header.
+    #[error("learner file, line {line}: {found} field(s) where the header has {expected}")]
+    FieldCount {
+        /// The line the row starts on.
+        line: usize,
+        /// The header's number of columns.
+        expected: usize,
+        /// The row's number of fields.
+        found: usize,
+    },
+    /// The CSV cannot be read (the reader's own error, without the text).
+    #[error("learner file, line {line}: not readable as CSV")]
+    CsvSyntax {
+        /// The line of the problem.
+        line: usize,
+    },
+    /// A row for a learner an earlier row already has: not issued twice.
+    #[error(
+        "learner file, line {line}: the same learner as line {first_line} (same `{field}`), so not issued twice"
+    )]
+    DuplicateLearner {
+        /// The line of the repeated learner.
+        line: usize,
+        /// The line that has the learner first.
+        first_line: usize,
+        /// The field that tells them apart (`student_id`, `email`, ...).
+        field: &'static str,
+    },
     /// A learner record is not valid JSON or has a key the record does not know.
     #[error("learner record{}: {message}", at_line(*line))]
     LearnerSyntax {
@@ -109,6 +193,16 @@ impl IssueError {
             IssueError::CredentialTooLarge { .. } => "issue.credential_too_large",
             IssueError::TemplateSyntax { .. } => "issue.template_syntax",
             IssueError::LearnerSyntax { .. } => "issue.learner_syntax",
+            IssueError::Encoding { .. } => "issue.csv.encoding",
+            IssueError::EmptyTable => "issue.csv.empty",
+            IssueError::NoHeader { .. } => "issue.csv.no_header",
+            IssueError::UnknownColumn { .. } => "issue.csv.unknown_column",
+            IssueError::EmptyColumn { .. } => "issue.csv.empty_column",
+            IssueError::DuplicateColumn { .. } => "issue.csv.duplicate_column",
+            IssueError::MissingColumn { .. } => "issue.csv.missing_column",
+            IssueError::FieldCount { .. } => "issue.csv.field_count",
+            IssueError::CsvSyntax { .. } => "issue.csv.syntax",
+            IssueError::DuplicateLearner { .. } => "issue.csv.duplicate_learner",
         }
     }
 
@@ -122,6 +216,21 @@ impl IssueError {
         }
     }
 
+    /// The line of the file concerned, when known (1 is the first line).
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            IssueError::Encoding { line, .. }
+            | IssueError::NoHeader { line }
+            | IssueError::FieldCount { line, .. }
+            | IssueError::CsvSyntax { line }
+            | IssueError::DuplicateLearner { line, .. } => Some(*line),
+            IssueError::TemplateSyntax { line, .. } | IssueError::LearnerSyntax { line, .. } => {
+                *line
+            }
+            _ => None,
+        }
+    }
+
     /// The input concerned, for the field errors.
     pub fn input(&self) -> Option<Input> {
         match self {
@@ -131,7 +240,17 @@ impl IssueError {
             IssueError::TemplateSyntax { .. }
             | IssueError::TemplateTooLarge { .. }
             | IssueError::CredentialTooLarge { .. } => Some(Input::Template),
-            IssueError::LearnerSyntax { .. } => Some(Input::Learner),
+            IssueError::LearnerSyntax { .. }
+            | IssueError::Encoding { .. }
+            | IssueError::EmptyTable
+            | IssueError::NoHeader { .. }
+            | IssueError::UnknownColumn { .. }
+            | IssueError::EmptyColumn { .. }
+            | IssueError::DuplicateColumn { .. }
+            | IssueError::MissingColumn { .. }
+            | IssueError::FieldCount { .. }
+            | IssueError::CsvSyntax { .. }
+            | IssueError::DuplicateLearner { .. } => Some(Input::Learner),
         }
     }
 

@@ -45,6 +45,7 @@ mod learner;
 pub mod limits;
 mod names;
 mod period;
+mod table;
 mod template;
 mod text;
 
@@ -55,6 +56,7 @@ pub use build::EDC_GENERIC_FULL;
 pub use demo::{demo_credential, demo_credential_json, demo_learner, demo_template};
 pub use error::{Input, IssueError};
 pub use learner::LearnerRecord;
+pub use table::{LearnerRow, LearnerTable};
 pub use template::{
     Agency, Assessment, AwardingBody, ConceptRef, CourseTemplate, DetailedOutcome, DisplayOptions,
     GradingScheme, Image, LabelledSkill, OrgIdentifier, Outcome, QualityAssurance, SkillRef,
@@ -104,6 +106,22 @@ impl Issuance {
         match &self.course {
             Ok(course) => course.problem_at(now).into_iter().collect(),
             Err(problems) => problems.clone(),
+        }
+    }
+
+    /// The problems of a learner file for this course, reported once rather than on every row:
+    /// no `grade` column when the template has no `default_grade`.
+    pub fn table_problems(&self, table: &LearnerTable) -> Vec<IssueError> {
+        let has_default = self
+            .course
+            .as_ref()
+            .is_ok_and(|c| c.default_grade.is_some());
+        if table.column_of("grade").is_none() && !has_default {
+            vec![IssueError::MissingColumn {
+                field: "grade".to_owned(),
+            }]
+        } else {
+            Vec::new()
         }
     }
 
