@@ -1743,3 +1743,87 @@ fn a_learner_twice_in_a_file_is_refused_the_second_time() {
     );
     assert!(!err.to_string().contains("r1"), "{err}");
 }
+
+/// The messages of template syntax errors are in the registrar's words: no Rust type names
+/// ("expected u8", "untagged enum SkillRef", "struct AwardingBody").
+#[test]
+fn template_syntax_errors_name_no_rust_types() {
+    let cases: &[(&str, Value)] = &[
+        ("title", json!(5)),
+        ("title", json!(["a"])),
+        ("ects", json!("3")),
+        ("ects", json!(true)),
+        ("hours", json!(-1)),
+        ("hours", json!(1.5)),
+        ("hours", json!(5_000_000_000_u64)),
+        ("eqf", json!(300)),
+        ("eqf", json!("5")),
+        ("eqf", json!(-3)),
+        ("learning_outcomes", json!("x")),
+        ("learning_outcomes", json!([5])),
+        (
+            "learning_outcomes",
+            json!([{"title": "t", "esco_skills": [5]}]),
+        ),
+        (
+            "learning_outcomes",
+            json!([{"title": "t", "esco_skills": [{"iri": 5}]}]),
+        ),
+        ("nqf", json!("x")),
+        ("isced_f", json!("003")),
+        ("language", json!(5)),
+        ("assessment", json!("x")),
+        ("assessment.grading_scheme", json!(5)),
+        ("quality_assurance", json!(5)),
+        ("quality_assurance.agency", json!("x")),
+        ("quality_assurance.decision", json!(5)),
+        ("quality_assurance.issued", json!(5)),
+        ("awarding_body", json!("x")),
+        ("awarding_body.identifiers", json!("x")),
+        ("awarding_body.identifiers", json!([5])),
+        ("awarding_body.logo", json!(5)),
+        ("display", json!(5)),
+        ("display.image", json!("x")),
+        ("is_partial", json!("yes")),
+        ("supplementary_documents", json!(5)),
+    ];
+    let rust = [
+        "u8", "u32", "u64", "i64", "f64", "usize", "struct", "enum", "untagged", "variant",
+        "Option", "String", "Vec", "sequence", "SkillRef", "Outcome", "Text", "Template",
+    ];
+    for (path, value) in cases {
+        let mut template = demo_template_json();
+        set(&mut template, path, value.clone());
+        let err = template_from(&template).expect_err(path);
+        assert_eq!(err.code(), "issue.template_syntax", "{path}: {err}");
+        let message = err.to_string();
+        for word in rust {
+            assert!(!message.contains(word), "{path} = {value}: {message}");
+        }
+        // TOML gives its own messages: the same rule holds.
+        let toml = toml::to_string(&template_toml_value(&template)).expect("TOML");
+        if let Err(err) = CourseTemplate::from_toml(&toml) {
+            let message = err.to_string();
+            for word in rust {
+                assert!(
+                    !message.contains(word),
+                    "{path} = {value} (TOML): {message}"
+                );
+            }
+        }
+    }
+    // The limit of `ects` is said.
+    let mut template = demo_template_json();
+    set(&mut template, "ects", json!(1000));
+    let problems = template_from(&template).expect("reads").problems();
+    assert!(
+        problems[0].to_string().contains("at most 999"),
+        "{}",
+        problems[0]
+    );
+}
+
+/// The JSON value as a TOML value (the template writes no nulls).
+fn template_toml_value(value: &Value) -> toml::Value {
+    toml::Value::try_from(value).expect("no nulls in the template")
+}

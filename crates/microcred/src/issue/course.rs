@@ -128,7 +128,7 @@ impl Course {
         let ects = t.ects.filter(|e| {
             let ok = e.is_finite() && *e > 0.0 && *e <= 999.0;
             if !ok {
-                c.invalid("ects", "a positive number of ECTS credits");
+                c.invalid("ects", "a number of ECTS credits above 0 and at most 999");
             }
             ok
         });

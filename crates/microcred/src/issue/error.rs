@@ -277,7 +277,7 @@ impl IssueError {
         IssueError::TemplateSyntax {
             format: "json",
             line: (error.line() > 0).then_some(error.line()),
-            message: without_position(error),
+            message: in_plain_words(&without_position(error)),
         }
     }
 
@@ -286,7 +286,7 @@ impl IssueError {
         IssueError::TemplateSyntax {
             format: "toml",
             line,
-            message: error.message().trim().to_owned(),
+            message: in_plain_words(error.message().trim()),
         }
     }
 
@@ -313,6 +313,15 @@ impl IssueError {
             message,
         }
     }
+}
+
+/// serde's words for shapes, in the words of a template's reader: a list, a table.
+fn in_plain_words(message: &str) -> String {
+    message
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a map", "expected a table")
+        .replace("invalid type: sequence", "invalid type: list")
+        .replace("invalid type: map", "invalid type: table")
 }
 
 /// serde_json appends " at line L column C"; the line is kept in its own field instead.
