@@ -31,7 +31,19 @@
 //!   agency as `accreditingAgent`.
 //! - **The grade is required**: EDC rejects a `LearningAssessment` without one. A template's
 //!   `default_grade` stands in for records that have none.
-//! - **Bare dates** (`2025-06-30`) become midnight UTC, since EDC types dates as `xsd:dateTime`.
+//! - **Bare dates** (`2025-06-30`) become midnight UTC, since EDC types dates as `xsd:dateTime`,
+//!   and a **date-time without a time zone** (`2025-06-30T10:00:00`) is read as UTC and written
+//!   with `Z`, so every date check applies to it: the completion date not later than the issue
+//!   time, the date of birth before the completion date, the quality assurance not expired.
+//! - **Quality assurance dates** follow the Verifier's rule
+//!   ([`Accreditation::expired_at`](crate::model::Accreditation::expired_at)): `valid_until`
+//!   before `issued` is a template problem, and a quality assurance expired by the issue time
+//!   is refused ([`Issuance::problems_at`]), as `verify` would say `accreditation.expired`.
+//! - **Sizes** stay within what microcred reads back, sealed: see [`limits`].
+//! - **Numbers in a JSON learner record** stand for the text they are written with
+//!   (`"student_id": 12345678901234567890123`, `"grade": 15.50`), digits and zeros kept.
+//! - **Learner files** (CSV) are read by [`LearnerTable`]: UTF-8 only, the header checked once,
+//!   each row with its line in the file, a learner on two rows issued once.
 //! - **Display**: one page per display language (the course language, then any other language
 //!   the title is given in). Without a template image each page is a generated SVG card.
 

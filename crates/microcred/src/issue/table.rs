@@ -397,6 +397,28 @@ mod tests {
         assert_eq!(similar("shoe size"), None);
     }
 
+    /// The reader cannot fail on text already checked to be UTF-8; should it fail all the same,
+    /// the error is reported with its line, not swallowed.
+    #[test]
+    fn a_reader_error_is_reported_with_its_line() {
+        struct Broken;
+        impl std::io::Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("broken"))
+            }
+        }
+        let mut reader = csv::Reader::from_reader(Broken);
+        let error = reader
+            .records()
+            .next()
+            .and_then(Result::err)
+            .map(|e| syntax("", &e, 3));
+        assert_eq!(
+            error.map(|e| (e.code(), e.line())),
+            Some(("issue.csv.syntax", Some(3)))
+        );
+    }
+
     #[test]
     fn the_separator_is_the_one_the_header_uses() {
         assert_eq!(separator("given_name,family_name"), ',');
