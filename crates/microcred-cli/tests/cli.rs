@@ -425,6 +425,27 @@ fn verify_the_ec_samples_offline() {
 }
 
 #[test]
+fn verify_as_elm_3_2_reports_the_version_differences() {
+    let sample =
+        repo().join("../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld");
+    if !sample.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let path = sample.to_str().unwrap();
+    let args = ["verify", path, "--at", "2026-11-23T12:00:00Z", "--json"];
+    let plain = text(&microcred(&args).stdout);
+    let out = microcred(&[&args[..], &["--elm", "3.2"]].concat());
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("edc.version.national_id"), "{stdout}");
+    assert!(!plain.contains("edc.version."), "{plain}");
+    let bad = microcred(&["verify", path, "--elm", "4.0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("expected 3.1 or 3.2"));
+}
+
+#[test]
 fn sign_di_then_verify_with_a_trusted_did() {
     let dir = scratch("sign-di");
     std::fs::create_dir_all(&dir).unwrap();
@@ -465,6 +486,160 @@ fn sign_di_then_verify_with_a_trusted_did() {
         &did,
     ]);
     assert!(out.status.success(), "{}", text(&out.stdout));
+}
+
+const W3C_CREDENTIAL: &str = "../shared/conformance/vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json";
+const EXAMPLES_V2: &str = "https://www.w3.org/ns/credentials/examples/v2";
+const W3C_DID: &str = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+
+#[test]
+fn verify_the_w3c_test_credential_with_its_context_given_offline() {
+    let credential = repo().join(W3C_CREDENTIAL);
+    if !credential.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let credential = credential.to_str().unwrap();
+    // Without the context: undecided, naming it and the option that supplies it.
+    let out = microcred(&["verify", credential, "--at", "2026-02-01T00:00:00Z"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("proof.unknown_context"), "{stdout}");
+    assert!(
+        stdout.contains(EXAMPLES_V2) && stdout.contains("--context"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("format.not_edc"), "{stdout}");
+    assert!(!stdout.contains("cannot be read"), "{stdout}");
+
+    // With it, as a file and from a folder with an index.
+    let dir = scratch("contexts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("examples-v2.jsonld");
+    std::fs::write(
+        &file,
+        r#"{"@context": {"@vocab": "https://www.w3.org/ns/credentials/examples#"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("index.json"),
+        format!(r#"{{"{EXAMPLES_V2}": "examples-v2.jsonld"}}"#),
+    )
+    .unwrap();
+    let mapping = format!("{EXAMPLES_V2}={}", file.display());
+    for args in [
+        ["--context", mapping.as_str()],
+        ["--contexts", dir.to_str().unwrap()],
+    ] {
+        let mut all = vec!["verify", credential, "--at", "2026-02-01T00:00:00Z"];
+        all.extend(args);
+        let out = microcred(&all);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(3), "{stdout}");
+        assert!(stdout.contains("proof.ok"), "{stdout}");
+        assert!(stdout.contains("trust.unknown_did"), "{stdout}");
+        all.extend(["--trust-did", W3C_DID]);
+        let out = microcred(&all);
+        assert!(out.status.success(), "{}", text(&out.stdout));
+        assert!(text(&out.stdout).contains(": VALID"));
+    }
+
+    // A folder that cannot be used is a usage error naming the code.
+    let out = microcred(&[
+        "verify",
+        credential,
+        "--contexts",
+        dir.join("absent").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("rdf.context_file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn verify_a_sealed_presentation_prints_and_nests_a_report_per_credential() {
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-presentation.json",
+        "vectors/sealed/sealed-presentation-empty.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    // The W3C credential inside is signed by a DID nobody trusts here: undecided.
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(
+        stdout.contains("presentation  holds 3 credential(s)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("credential 2 of 3: VALID"), "{stdout}");
+    assert!(stdout.contains("seal.by_presentation"), "{stdout}");
+    assert!(
+        stdout.contains("credential 3 of 3: INDETERMINATE"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("presentation  holds no credential"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("presentation.empty"), "{stdout}");
+
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-presentation-tampered.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &reports[0];
+    assert_eq!(report["verdict"], "invalid");
+    assert_eq!(
+        report["file"],
+        "vectors/sealed/sealed-presentation-tampered.json"
+    );
+    let credentials = report["presentation"]["credentials"].as_array().unwrap();
+    let seals: Vec<&str> = credentials
+        .iter()
+        .map(|c| c["checks"][2]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(seals, ["seal.ok", "seal.presentation_failed", "proof.ok"]);
+}
+
+#[test]
+fn verify_prints_the_findings_behind_a_profile_error() {
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-profile-error.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let format = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("format"))
+        .unwrap();
+    assert!(format.contains("FAILED") && format.contains("edc.missing.credential_profiles"));
+    // The finding itself, under the check; and the later checks ran.
+    assert!(
+        stdout.lines().any(|l| l
+            .trim_start()
+            .starts_with("edc.missing.credential_profiles")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("expiry.ok"), "{stdout}");
+    assert!(!stdout.contains("integrity is not established"), "{stdout}");
 }
 
 /// `microcred seal` with the test PKI's P-256 eSeal at a fixed time, plus `extra` arguments.

@@ -88,16 +88,55 @@ impl Sealer {
         signing_time: OffsetDateTime,
     ) -> Result<PreparedSeal, JadesError> {
         let signing_time = whole_seconds_utc(signing_time);
+        let mut credential = credential.clone();
+        if self.edc_rules {
+            apply_edc_rules(&mut credential, self.certificate(), signing_time)?;
+        }
+        let payload = crate::json::to_string(&credential);
+        let (protected, key) = self.protected_header(alg, signing_time)?;
+        Ok(PreparedSeal {
+            protected,
+            payload,
+            alg,
+            key,
+            credential,
+            signing_time,
+        })
+    }
+
+    /// Seals any JSON document as it is (a verifiable presentation, say): written compactly as
+    /// the payload, with the same header as a credential and none of the EDC rules. Returns the
+    /// sealed file. The signature is checked against the seal certificate (`seal.key_mismatch`).
+    pub fn seal_json(
+        &self,
+        document: &serde_json::Value,
+        signer: &dyn Signer,
+        signing_time: OffsetDateTime,
+    ) -> Result<String, JadesError> {
+        let alg = signer.algorithm();
+        let payload =
+            serde_json::to_string(document).map_err(|e| JadesError::Serialise(e.to_string()))?;
+        let (protected, key) = self.protected_header(alg, whole_seconds_utc(signing_time))?;
+        let input = signing_input(&protected, &payload);
+        let signature = signer.sign(&input)?;
+        match check_signature(&key, alg, &input, &signature) {
+            Ok(()) => Ok(envelope(&protected, &payload, &signature)),
+            Err(JadesError::SignatureMismatch) => Err(JadesError::KeyMismatch),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The protected header (base64url) for a seal made at `signing_time`, and the seal
+    /// certificate's key.
+    fn protected_header(
+        &self,
+        alg: Algorithm,
+        signing_time: OffsetDateTime,
+    ) -> Result<(String, PublicKey), JadesError> {
         let leaf = self.certificate();
         let key = leaf
             .public_key()
             .map_err(|e| JadesError::Chain(e.code().into()))?;
-        let mut credential = credential.clone();
-        if self.edc_rules {
-            apply_edc_rules(&mut credential, leaf, signing_time)?;
-        }
-        let payload = crate::json::to_string(&credential);
-
         let sig_t = crate::model::DateTime::from(signing_time);
         let header = HeaderOut {
             alg: alg.name(),
@@ -112,15 +151,20 @@ impl Sealer {
         };
         let header_json =
             serde_json::to_vec(&header).map_err(|e| JadesError::Serialise(e.to_string()))?;
-        Ok(PreparedSeal {
-            protected: B64URL.encode(header_json),
-            payload,
-            alg,
-            key,
-            credential,
-            signing_time,
-        })
+        Ok((B64URL.encode(header_json), key))
     }
+}
+
+/// The sealed file: the JWS JSON general serialization with one signature.
+fn envelope(protected: &str, payload: &str, signature: &[u8]) -> String {
+    serde_json::json!({
+        "payload": payload,
+        "signatures": [{
+            "protected": protected,
+            "signature": B64URL.encode(signature),
+        }],
+    })
+    .to_string()
 }
 
 /// A seal waiting for its signature (see [`Sealer::prepare`]).
@@ -154,15 +198,8 @@ impl PreparedSeal {
             Err(JadesError::SignatureMismatch) => return Err(JadesError::KeyMismatch),
             Err(other) => return Err(other),
         }
-        let file = serde_json::json!({
-            "payload": self.payload,
-            "signatures": [{
-                "protected": self.protected,
-                "signature": B64URL.encode(signature),
-            }],
-        });
         Ok(SealedCredential {
-            json: file.to_string(),
+            json: envelope(&self.protected, &self.payload, signature),
             credential: self.credential,
             signing_time: self.signing_time,
         })
