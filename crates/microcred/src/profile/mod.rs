@@ -44,6 +44,12 @@
 //!   the `eIDASIdentifier`, `registration` or `countryCode` node). JSON-LD merges the copies, so
 //!   the graph EDC validates would hold both values, which its shapes reject.
 //!
+//! - `edc.accreditation.expired`: an accreditation whose `expiryDate` is earlier than its
+//!   `dateIssued`, or than the credential's `issued` date (`validFrom` when there is none): it had
+//!   expired when the credential was issued, which the Verifier reports as `accreditation.expired`
+//!   (the rule is [`Accreditation::expired_at`](crate::model::Accreditation::expired_at), shared by
+//!   both and by issuance). A date-time without a time zone is read as UTC.
+//!
 //! Members that did not fit their place when the credential was read are kept as they were (see
 //! [`crate::model::Node::strays`]) and reported here, each at its path:
 //! - `edc.unexpected_class`: a node of a class that cannot stand there (a `Qualification` under

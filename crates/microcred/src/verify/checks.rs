@@ -266,12 +266,7 @@ pub(super) fn accreditation(
     }
     let mut undecided = None;
     for (accreditation, path, eqf) in &found {
-        if let Some(expiry) = accreditation
-            .expiry_date
-            .as_ref()
-            .and_then(|d| d.to_offset())
-            && expiry < now
-        {
+        if accreditation.expired_at(now) {
             return Check::new(
                 kind,
                 Status::Failed,
