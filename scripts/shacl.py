@@ -12,7 +12,10 @@ URL, and sockets are disabled for the whole run.
 
 First the baseline: the EC's own sealed samples must pass and their unsigned forms must fail
 (or the setup is wrong). Then every PATH: a file, or a folder whose *.json and *.jsonld files are
-taken. Prints one line per file and ends with `shacl: N passed, N failed, N skipped`; exits 1
+taken. A presentation's EDC credentials are checked one by one. In a folder with a verify.json
+beside it (vectors/sealed/), the expected reports decide: a vector microcred finds well-formed
+must pass, one microcred fails with an `edc.*` code must fail the shapes too, and vectors that
+are not EDC credentials are skipped. Prints one line per file and ends with `shacl: N passed, N failed, N skipped`; exits 1
 when a file fails. Shapes are parsed once; one process validates everything.
 """
 
@@ -40,6 +43,23 @@ VERIFIABLE_CREDENTIAL = rdflib.URIRef("https://www.w3.org/2018/credentials#Verif
 NOT_CREDENTIALS = {
     "sealed-truncated.json": "the first half of a sealed file (a reader-error vector), not JSON",
 }
+
+
+def expectations(folder: Path) -> dict[str, tuple[str, str]]:
+    """For the verification vectors: file name -> (expected format status, code), from the
+    verify.json beside their folder. A vector microcred finds well-formed must pass the shapes,
+    one it fails with an EDC profile code must fail them too (a cross-check of the profile
+    check), and the others (presentations, credentials that are not EDC, unknown contexts)
+    are not for these shapes."""
+    manifest = folder.parent / "verify.json"
+    if not manifest.is_file():
+        return {}
+    out = {}
+    for case in json.loads(manifest.read_text())["cases"]:
+        checks = {c["kind"]: c for c in case["expect"].get("checks", [])}
+        fmt = checks.get("format", {})
+        out[Path(case["input"]).name] = (fmt.get("status", ""), fmt.get("code", ""))
+    return out
 
 # Shapes that the EC's own sealed samples fail, with the reason (none so far: both pass).
 EXCLUDED_SHAPES: dict[str, str] = {}
@@ -99,7 +119,43 @@ def check(path: Path, shapes) -> tuple[str, list[str], str]:
     if path.name in NOT_CREDENTIALS:
         return "skip", [], NOT_CREDENTIALS[path.name]
     try:
-        credential, form = credential_of(json.loads(path.read_bytes()))
+        document, form = credential_of(json.loads(path.read_bytes()))
+    except Exception as error:  # the reason is the report
+        return "fail", [f"cannot read it as JSON: {error}"], ""
+    if "VerifiablePresentation" in types_of(document):
+        return check_presentation(document, shapes)
+    return check_credential(document, form, shapes)
+
+
+def types_of(node) -> list[str]:
+    kinds = node.get("type", []) if isinstance(node, dict) else []
+    return [kinds] if isinstance(kinds, str) else list(kinds)
+
+
+def check_presentation(presentation, shapes) -> tuple[str, list[str], str]:
+    """Each EDC credential inside a presentation (embedded, or a nested sealed file) against the
+    shapes: the presentation's own graph holds them in named graphs, which the shapes do not
+    reach, so each is checked on its own."""
+    entries = presentation.get("verifiableCredential", [])
+    entries = entries if isinstance(entries, list) else [entries]
+    problems, checked = [], 0
+    for i, entry in enumerate(entries):
+        if isinstance(entry, str):
+            entry = json.loads(entry)
+        credential, _ = credential_of(entry)
+        if "EuropeanDigitalCredential" not in types_of(credential):
+            continue
+        if "@context" not in credential:
+            credential = {**credential, "@context": presentation.get("@context")}
+        status, found, _ = check_credential(credential, "embedded", shapes)
+        checked += 1
+        problems += [f"[{i}] {p}" for p in found]
+    note = f"presentation, {checked} EDC credential(s) inside"
+    return ("fail" if problems else "ok"), problems, note
+
+
+def check_credential(credential, form, shapes) -> tuple[str, list[str], str]:
+    try:
         graph = rdflib.Graph().parse(data=json.dumps(credential), format="json-ld")
     except Exception as error:  # the reason is the report
         return "fail", [f"cannot read it as JSON-LD: {error}"], ""
@@ -165,8 +221,28 @@ def main(argv: list[str]) -> int:
         ("baseline", [shared / b for b in BASELINE]),
         ("sealed", files_of(argv[1:])),
     ):
+        expected_of = {}
+        for folder in {p.parent for p in files}:
+            expected_of.update(expectations(folder))
         for path in files:
+            expected = expected_of.get(path.name)
+            if (
+                expected
+                and expected[0] != "ok"
+                and not expected[1].startswith(("edc.", "presentation."))
+            ):
+                print(f"skip  {label}: {shown(path, shared)}  (microcred reports {expected[1]}: not an EDC credential for these shapes)")
+                counts["skip"] += 1
+                continue
             status, problems, note = check(path, shapes)
+            if expected and expected[1].startswith("edc.") and status == "fail" and note:
+                # microcred reports a profile error here: the shapes must reject it too.
+                print(f"ok    {label}: {shown(path, shared)}  (rejected, as microcred's {expected[1]}; {len(problems)} violations)")
+                counts["ok"] += 1
+                continue
+            if expected and expected[1].startswith("edc.") and status == "ok":
+                problems = [f"microcred reports {expected[1]} but the shapes accept it"]
+                status = "fail"
             tag = {"ok": "ok   ", "fail": "FAIL ", "skip": "skip "}[status]
             print(f"{tag} {label}: {shown(path, shared)}  ({note})")
             for problem in problems:

@@ -253,6 +253,16 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
+            "json.legacy_xml",
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<europassCredential xmlns=\"http://data.europa.eu/snb\" id=\"urn:credential:1\"/>\n".to_vec(),
+            "parse",
+        ),
+        (
+            "json.xml",
+            b"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>".to_vec(),
+            "parse",
+        ),
+        (
             "json.truncated",
             text.as_bytes()[..text.len() / 2].to_vec(),
             "parse",

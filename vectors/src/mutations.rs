@@ -207,6 +207,12 @@ pub fn all() -> Vec<Mutation> {
             v,
             &format!("{SPEC}.accreditation.accreditingAgent")
         )),
+        // Quality assurance that had expired a day before the credential was issued.
+        m!("edc.accreditation.expired", |v| set(
+            v,
+            &format!("{SPEC}.accreditation.expiryDate"),
+            json!("2026-01-14T10:00:00Z")
+        )),
         m!("edc.missing.title", |v| remove(
             v,
             &format!("{SPEC}.learningOutcome.title")

@@ -1,6 +1,7 @@
 //! The seeded test PKI of `vectors/pki/`: a root, a qualified-eSeal-style intermediate, eSeal
-//! certificates for RSA, P-256 and Ed25519 keys, and negative fixtures (expired, not yet valid,
-//! no signing usage, an untrusted hierarchy, an expired CA, a forged issuer).
+//! certificates for RSA, P-256 and Ed25519 keys, negative fixtures (expired, not yet valid,
+//! no signing usage, an untrusted hierarchy, an expired CA, a forged issuer), and time-stamping
+//! authority certificates (a good one, and expired, wrong-usage and untrusted ones).
 //!
 //! Everything comes from [`PKI_SEED`]: each key has its own ChaCha20 stream keyed by
 //! SHA-256(seed, file name), so adding a fixture never changes the existing ones. Dates are
@@ -20,8 +21,8 @@ use x509_cert::builder::{Builder, CertificateBuilder};
 use x509_cert::certificate::{Certificate, TbsCertificate};
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, KeyUsage, KeyUsages,
-    SubjectKeyIdentifier, certpolicy::PolicyInformation,
+    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, ExtendedKeyUsage, KeyUsage,
+    KeyUsages, SubjectKeyIdentifier, certpolicy::PolicyInformation,
 };
 use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
@@ -61,11 +62,19 @@ read; no trust service stands behind them.
 | `sub-ca-beyond-path-len.pem`, `eseal-beyond-path-len.*` | a CA under the intermediate (whose pathLen 0 forbids it), and an eSeal it issued |
 | `ca-without-cert-sign.pem`, `eseal-no-cert-sign-ca.*` | a CA under the root whose key usage lacks keyCertSign, and an eSeal it issued |
 | `eseal-issued-by-eseal.*` | issued by the P-256 eSeal (an end-entity certificate, not a CA) |
+| `tsa.*` | Microcred Test TSA (P-256), under the root, 2024-01-01 .. 2040-01-01, key usage digitalSignature, extended key usage id-kp-timeStamping only and critical (RFC 3161) |
+| `tsa-expired.*` | the same, valid 2020-01-01 .. 2021-01-01 only |
+| `tsa-no-timestamping.*` | the same without any extended key usage |
+| `tsa-loose-usage.*` | the same with a non-critical extended key usage listing id-kp-timeStamping and id-kp-serverAuth |
+| `tsa-untrusted.*` | a TSA under the untrusted root |
+| `tsa-forged.*` | a TSA that names the test root as its issuer but is signed by the untrusted root's key |
 
-For each eSeal, `NAME.pem` is the certificate, `NAME.key.pem` its PKCS#8 private key and
+For each eSeal and TSA, `NAME.pem` is the certificate, `NAME.key.pem` its PKCS#8 private key and
 `NAME.chain.pem` the certificate followed by the CA certificate that issued it. The eSeal subjects
 are C=BE, O=Microcred Test University, organizationIdentifier VATBE-0000000097,
-CN=Microcred Test eSeal.
+CN=Microcred Test eSeal; the TSA subjects C=BE, O=Microcred Test PKI, CN=Microcred Test TSA.
+Time-stamp tokens and CRLs are not stored: `microcred::test_pki` makes them with these keys when
+a test needs one.
 
 The files are generated, not edited: `cargo run -p microcred-vectors` writes them from a fixed
 seed (`PKI_SEED` in `vectors/src/pki.rs`) and fixed dates, and
@@ -211,6 +220,27 @@ pub fn generate() -> Result<Vec<(String, Vec<u8>)>, String> {
         current,
         signing,
     )?;
+
+    // Time-stamping authorities (RFC 3161 2.3: id-kp-timeStamping, the only purpose, critical).
+    let strict = Some((true, vec![KP_TIME_STAMPING]));
+    files.tsa("tsa", &root, current, strict.clone())?;
+    files.tsa("tsa-expired", &root, (2020, 2021), strict.clone())?;
+    files.tsa("tsa-no-timestamping", &root, current, None)?;
+    files.tsa(
+        "tsa-loose-usage",
+        &root,
+        current,
+        Some((false, vec![KP_TIME_STAMPING, KP_SERVER_AUTH])),
+    )?;
+    files.tsa("tsa-untrusted", &untrusted, current, strict.clone())?;
+    // Claims the test root as its issuer (name and key identifier), signed by the untrusted
+    // root's key: a broken chain.
+    let root_forger = Ca {
+        cert: root.cert.clone(),
+        key: untrusted.key.clone(),
+        key_id: root.key_id.clone(),
+    };
+    files.tsa("tsa-forged", &root_forger, current, strict)?;
     Ok(files.0)
 }
 
@@ -330,6 +360,73 @@ impl Files {
         Ok(Ca { cert, key, key_id })
     }
 
+    /// A time-stamping authority certificate (P-256), its key and its chain; `usage` is the
+    /// extended key usage (critical, purposes), or none.
+    fn tsa(
+        &mut self,
+        label: &str,
+        issuer: &Ca,
+        years: (i32, i32),
+        usage: Option<(bool, Vec<Oid>)>,
+    ) -> Result<(), String> {
+        let (spki, key_pem) = leaf_key(label, LeafKey::P256)?;
+        let subject = name(&[
+            (COUNTRY, "BE"),
+            (ORGANISATION, "Microcred Test PKI"),
+            (COMMON_NAME, "Microcred Test TSA"),
+        ])?;
+        let mut extensions = vec![
+            ext(
+                BASIC_CONSTRAINTS,
+                true,
+                &BasicConstraints {
+                    ca: false,
+                    path_len_constraint: None,
+                },
+            )?,
+            ext(
+                KEY_USAGE,
+                true,
+                &KeyUsage(KeyUsages::DigitalSignature.into()),
+            )?,
+        ];
+        if let Some((critical, purposes)) = usage {
+            extensions.push(ext(
+                EXTENDED_KEY_USAGE,
+                critical,
+                &ExtendedKeyUsage(purposes),
+            )?);
+        }
+        extensions.push(ext(
+            SUBJECT_KEY_ID,
+            false,
+            &SubjectKeyIdentifier(octets(&key_identifier(&spki))?),
+        )?);
+        extensions.push(ext(
+            AUTHORITY_KEY_ID,
+            false,
+            &authority_key_id(&issuer.key_id)?,
+        )?);
+        let cert = sign(
+            Fixed {
+                subject,
+                issuer: issuer.cert.tbs_certificate().subject().clone(),
+                extensions,
+            },
+            serial(label)?,
+            validity(years)?,
+            spki,
+            &issuer.key,
+        )?;
+        let cert_pem = pem(&cert)?;
+        let mut chain = cert_pem.clone();
+        chain.extend(pem(&issuer.cert)?);
+        self.add(&format!("{label}.pem"), cert_pem);
+        self.add(&format!("{label}.key.pem"), key_pem);
+        self.add(&format!("{label}.chain.pem"), chain);
+        Ok(())
+    }
+
     /// An eSeal certificate, its key and its chain (the certificate, then its issuer's).
     fn eseal(
         &mut self,
@@ -403,6 +500,9 @@ const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
 const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
 const CERTIFICATE_POLICIES: Oid = Oid::new_unwrap("2.5.29.32");
+const EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+const KP_SERVER_AUTH: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.1");
+const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
 
 /// A profile that states every field itself: the builder's own profiles (CA/B Forum, DevID)
 /// add extensions that a qualified eSeal certificate does not carry.

@@ -10,14 +10,17 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use microcred::EuropeanDigitalCredential;
 use microcred::jades::{Sealer, signer_from_pem};
 use microcred::proof::{DataIntegrity, Ed25519KeyPair};
-use microcred::test_pki::{self, TestKey};
+use microcred::test_pki::{self, TestKey, TestTsa};
 use microcred::verify::{CheckKind, Report, Verifier};
+use microcred::x509::RevocationReason;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
 /// When the credentials were sealed.
 const SEALED_AT: OffsetDateTime = datetime!(2026-01-15 10:00 UTC);
+/// When the signature time-stamps were made.
+const STAMPED_AT: OffsetDateTime = datetime!(2026-01-15 10:00:05 UTC);
 /// The verifier's clock for every case.
 const CLOCK: &str = "2026-02-01T00:00:00Z";
 const CLOCK_TIME: OffsetDateTime = datetime!(2026-02-01 0:00 UTC);
@@ -28,6 +31,79 @@ struct Case {
     bytes: Vec<u8>,
     /// The code the seal check must give.
     seal_code: &'static str,
+}
+
+/// `sealed` with a signature time-stamp of `tsa` and its validation material (`crls` in `rVals`).
+fn stamped(sealed: &[u8], tsa: TestTsa, crls: &[Vec<u8>]) -> Result<Vec<u8>, String> {
+    let text = std::str::from_utf8(sealed).map_err(|e| e.to_string())?;
+    Ok(
+        test_pki::add_signature_timestamp(text, &test_pki::tsa(tsa), STAMPED_AT, crls, &[])
+            .into_bytes(),
+    )
+}
+
+/// The time-stamped cases and the trust code each must give.
+fn timestamp_cases(es256: &[u8]) -> Result<Vec<(Case, &'static str)>, String> {
+    let crl = |revoked: &[_]| {
+        test_pki::root_crl(
+            revoked,
+            datetime!(2026-01-01 0:00 UTC),
+            datetime!(2026-02-01 0:00 UTC),
+        )
+    };
+    let good_tsa = test_pki::tsa(TestTsa::Good).certificate();
+    let revoked = [(
+        good_tsa,
+        datetime!(2026-01-10 0:00 UTC),
+        Some(RevocationReason::KeyCompromise),
+    )];
+    Ok(vec![
+        (
+            Case {
+                name: "sealed-timestamped",
+                what: "ES256 with a signature time-stamp from the test TSA (under the root) and the root's CRL (B-LT)",
+                bytes: stamped(es256, TestTsa::Good, &[crl(&[])])?,
+                seal_code: "seal.ok",
+            },
+            "trust.qualified",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-untrusted-tsa",
+                what: "a signature time-stamp from a TSA under the untrusted root",
+                bytes: stamped(es256, TestTsa::Untrusted, &[])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_untrusted",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-expired-tsa",
+                what: "a signature time-stamp from a TSA whose certificate expired in 2021",
+                bytes: stamped(es256, TestTsa::Expired, &[])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_expired",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-tsa-usage",
+                what: "a signature time-stamp from a TSA certificate without id-kp-timeStamping",
+                bytes: stamped(es256, TestTsa::NoTimestamping, &[])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_usage",
+        ),
+        (
+            Case {
+                name: "sealed-timestamp-revoked-tsa",
+                what: "a signature time-stamp from a TSA that the root's CRL (in rVals) revoked before it",
+                bytes: stamped(es256, TestTsa::Good, &[crl(&revoked)])?,
+                seal_code: "seal.ok",
+            },
+            "trust.timestamp_revoked",
+        ),
+    ])
 }
 
 fn seal(credential: &EuropeanDigitalCredential, kind: TestKey) -> Result<Vec<u8>, String> {
@@ -95,6 +171,7 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
     changed_title.push('!');
     let other_cert = test_pki::eseal(TestKey::Rsa).certificate();
 
+    let stamped = timestamp_cases(&es256)?;
     let mut out = vec![
         Case {
             name: "sealed-es256",
@@ -210,6 +287,17 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
         },
     ];
 
+    out.extend(stamped.into_iter().map(|(case, _)| case));
+
+    let mut broken = credential.clone();
+    broken.credential_profiles.clear();
+    out.push(Case {
+        name: "sealed-profile-error",
+        what: "sealed, but without credentialProfiles (an EDC profile error): the format check fails with the finding's code and the later checks still run",
+        bytes: seal(&broken, TestKey::P256)?,
+        seal_code: "seal.ok",
+    });
+
     let key = Ed25519KeyPair::from_seed([0x5e; 32]);
     let document = microcred::json::to_value(credential);
     let signed = DataIntegrity::new(&key)
@@ -229,7 +317,115 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
         bytes: replace_once(&signed_bytes, &title, &changed_title)?,
         seal_code: "proof.signature_mismatch",
     });
+
+    let w3c = w3c_credential(&key, None)?;
+    let w3c_bytes = serde_json::to_vec_pretty(&w3c).map_err(|e| e.to_string())?;
+    out.push(Case {
+        name: "signed-di-w3c",
+        what: "a W3C VCDM 2.0 credential that is not an EDC one, with a Data Integrity proof: the EDC checks are skipped",
+        bytes: w3c_bytes,
+        seal_code: "proof.ok",
+    });
+    out.push(Case {
+        name: "signed-di-unknown-context",
+        what: "a W3C credential over a context the verifier is not given: the proof check is indeterminate",
+        bytes: serde_json::to_vec_pretty(&w3c_credential(&key, Some(COURSE_CONTEXT))?)
+            .map_err(|e| e.to_string())?,
+        seal_code: "proof.unknown_context",
+    });
+
+    let sealed_text = String::from_utf8(es256.clone()).map_err(|e| e.to_string())?;
+    let presentation = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1"],
+        "id": PRESENTATION_ID,
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [
+            sealed_text,
+            microcred::json::to_value(credential),
+            w3c,
+        ],
+    });
+    let sealed_presentation = seal_json(&presentation, TestKey::P256)?;
+    out.push(Case {
+        name: "sealed-presentation",
+        what: "a sealed presentation holding a sealed credential (JAdES string), an EDC credential covered by the presentation's seal and a W3C credential with its own proof",
+        bytes: sealed_presentation.clone(),
+        seal_code: "seal.ok",
+    });
+    out.push(Case {
+        name: "sealed-presentation-tampered",
+        what: "the sealed presentation with its id changed after sealing: the credential covered only by the presentation's seal fails, the others hold on their own",
+        bytes: replace_once(
+            &sealed_presentation,
+            PRESENTATION_ID,
+            "urn:uuid:00000000-0000-4000-8000-000000000000",
+        )?,
+        seal_code: "seal.signature_mismatch",
+    });
+    out.push(Case {
+        name: "sealed-presentation-empty",
+        what: "a sealed presentation that holds no credential, as in EDC's own JAdES test files",
+        bytes: seal_json(
+            &json!({
+                "@context": ["https://www.w3.org/2018/credentials/v1"],
+                "type": ["VerifiablePresentation"],
+                "verifiableCredential": [],
+            }),
+            TestKey::P256,
+        )?,
+        seal_code: "seal.ok",
+    });
     Ok(out)
+}
+
+/// The presentation id of the presentation vectors.
+const PRESENTATION_ID: &str = "urn:uuid:6f1c8a52-3c1e-4b55-9d7a-2f8e5b0c4d11";
+/// A context no verifier is given (the unknown-context vector).
+const COURSE_CONTEXT: &str = "https://university.example/contexts/course/v1";
+
+/// Seals any JSON document (a presentation) with a test eSeal.
+fn seal_json(document: &Value, kind: TestKey) -> Result<Vec<u8>, String> {
+    let key = test_pki::eseal(kind);
+    let signer = signer_from_pem(key.key_pem, None).map_err(|e| e.to_string())?;
+    Sealer::from_pem(key.chain_pem)
+        .and_then(|s| s.seal_json(document, signer.as_ref(), SEALED_AT))
+        .map(String::into_bytes)
+        .map_err(|e| format!("sealing a presentation with {kind:?}: {e}"))
+}
+
+/// A VCDM 2.0 credential that is not an EDC one, signed with `key`; over `extra_context` too when
+/// given (registered for signing only).
+fn w3c_credential(key: &Ed25519KeyPair, extra_context: Option<&str>) -> Result<Value, String> {
+    let mut context = vec![json!("https://www.w3.org/ns/credentials/v2")];
+    let mut contexts = microcred::rdf::Contexts::bundled();
+    if let Some(url) = extra_context {
+        context.push(json!(url));
+        contexts
+            .register(
+                url,
+                json!({"@context": {"courseCode": "https://university.example/vocab#courseCode"}}),
+            )
+            .map_err(|e| e.to_string())?;
+    }
+    let mut subject = json!({"id": "did:example:learner-1"});
+    if extra_context.is_some() {
+        subject["courseCode"] = json!("CS-101");
+    }
+    let credential = json!({
+        "@context": context,
+        "id": "urn:uuid:0b4e4d1e-2a8c-4a7e-9a55-3f0b7c9e1d20",
+        "type": ["VerifiableCredential"],
+        "name": "Course completion",
+        "issuer": {"id": key.did_key(), "name": "Microcred Test University"},
+        "validFrom": "2026-01-01T00:00:00Z",
+        "validUntil": "2030-01-01T00:00:00Z",
+        "credentialSubject": subject,
+    });
+    DataIntegrity::new(key)
+        .created(SEALED_AT)
+        .contexts(&contexts)
+        .sign(&credential)
+        .map_err(|e| format!("DI signing a W3C credential: {e}"))
 }
 
 /// `verify.json` and the case files (name under `sealed/`, bytes).
@@ -237,6 +433,11 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
     let verifier = Verifier::new(CLOCK_TIME).with_trust_anchors(test_pki::trust_anchors());
     let mut entries = Vec::new();
     let mut files = Vec::new();
+    let es256 = seal(credential, TestKey::P256)?;
+    let trust_codes: Vec<(&str, &str)> = timestamp_cases(&es256)?
+        .into_iter()
+        .map(|(case, code)| (case.name, code))
+        .collect();
     for case in cases(credential)? {
         let report = verifier.verify(&case.bytes);
         let seal = report
@@ -248,6 +449,17 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
                 case.name, seal.code, case.seal_code
             ));
         }
+        if let Some((_, code)) = trust_codes.iter().find(|(name, _)| *name == case.name) {
+            let trust = report
+                .check(CheckKind::Trust)
+                .ok_or_else(|| format!("{}: no trust check", case.name))?;
+            if trust.code != *code {
+                return Err(format!(
+                    "{}: the trust check gave {}, the case is meant to give {code}",
+                    case.name, trust.code
+                ));
+            }
+        }
         let file = format!("{}.json", case.name);
         entries.push(json!({
             "name": case.name,
@@ -258,7 +470,7 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
         files.push((file, case.bytes));
     }
     let manifest = json!({
-        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, no status lists, at `clock`; `expect` is the verdict and the status and code of each check, in order.",
+        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, no status lists, no contexts beyond the bundled ones, at `clock`; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`).",
         "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
         "clock": CLOCK,
         "trust_anchors": "pki/root-ca.pem",
@@ -268,13 +480,19 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
     Ok((text, files))
 }
 
+/// The verdict and each check's kind, status and code; for a presentation, the same for each
+/// credential it holds.
 fn expected(report: &Report) -> Value {
-    json!({
+    let mut expect = json!({
         "verdict": report.verdict,
         "checks": report.checks.iter().map(|c| json!({
             "kind": c.kind,
             "status": c.status,
             "code": c.code,
         })).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(presentation) = &report.presentation {
+        expect["credentials"] = presentation.credentials.iter().map(expected).collect();
+    }
+    expect
 }

@@ -1,14 +1,42 @@
-//! `microcred issue`: one learner or a CSV export, with a progress bar for batches.
+//! `microcred issue`: one learner or a CSV export, with a progress bar for batches on a terminal.
+//!
+//! What concerns every learner (the template, the learner file's encoding and header, `--out`)
+//! is checked first and reported once, naming the file; then each row is issued on its own and
+//! reported at its line in the file. A batch ends with a summary on standard error, and standard
+//! output lists `line N<TAB>file` for each credential written. Messages name files, lines,
+//! columns and fields, never learner data.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use microcred::issue::{CourseTemplate, Issuance, IssueContext, LearnerRecord};
+use microcred::issue::{
+    CourseTemplate, Issuance, IssueContext, IssueError, LearnerRecord, LearnerTable,
+};
 use microcred::{EuropeanDigitalCredential, json};
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+/// Problems already printed, one per line: the command exits with 2 without another message.
+#[derive(Debug)]
+pub struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("problems reported above")
+    }
+}
+
+impl std::error::Error for Reported {}
+
+/// Prints each problem once, as `FILE: [code] message`, and gives up.
+fn report_all(file: &Path, problems: &[IssueError]) -> anyhow::Error {
+    for problem in problems {
+        eprintln!("{}: [{}] {problem}", file.display(), problem.code());
+    }
+    anyhow::Error::new(Reported)
+}
 
 fn load_template(path: &Path) -> Result<CourseTemplate> {
     let text =
@@ -21,7 +49,7 @@ fn load_template(path: &Path) -> Result<CourseTemplate> {
             path.display()
         ),
     };
-    template.map_err(|e| anyhow::anyhow!("{}: [{}] {e}", path.display(), e.code()))
+    template.map_err(|e| report_all(path, &[e]))
 }
 
 fn render(credential: &EuropeanDigitalCredential, upload_form: bool) -> String {
@@ -32,15 +60,12 @@ fn render(credential: &EuropeanDigitalCredential, upload_form: bool) -> String {
     }
 }
 
-fn issue_one(
-    issuance: &Issuance<'_>,
-    learner: &LearnerRecord,
-) -> Result<EuropeanDigitalCredential, microcred::issue::IssueError> {
-    let context = IssueContext {
-        now: OffsetDateTime::now_utc(),
-        credential_id: Uuid::new_v4(),
-    };
-    issuance.issue(learner, context)
+/// The output folder, created when missing; an error when `--out` names something else.
+fn out_folder(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        bail!("--out {}: not a folder", dir.display());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))
 }
 
 pub fn run(
@@ -52,73 +77,126 @@ pub fn run(
 ) -> Result<ExitCode> {
     let template = load_template(course)?;
     let issuance = Issuance::new(&template);
-    if let Some(path) = learner {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let record = LearnerRecord::from_json(&text)
-            .map_err(|e| anyhow::anyhow!("{}: [{}] {e}", path.display(), e.code()))?;
-        let credential =
-            issue_one(&issuance, &record).map_err(|e| anyhow::anyhow!("[{}] {e}", e.code()))?;
-        match out {
-            Some(dir) => {
-                let file = write(dir, &credential, upload_form)?;
-                eprintln!("wrote {}", file.display());
-            }
-            None => println!("{}", render(&credential, upload_form)),
-        }
-        return Ok(ExitCode::SUCCESS);
+    let now = OffsetDateTime::now_utc();
+    let problems = issuance.problems_at(now);
+    if !problems.is_empty() {
+        return Err(report_all(course, &problems));
     }
-    let (Some(path), Some(dir)) = (learners, out) else {
-        bail!("--learners needs --out")
-    };
-    let mut reader =
-        csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
-    let records: Vec<csv::Result<LearnerRecord>> = reader.deserialize().collect();
-    let bar = ProgressBar::new(records.len() as u64).with_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} credentials {msg}")
+    match (learner, learners, out) {
+        (Some(path), _, out) => one(&issuance, now, path, out, upload_form),
+        (None, Some(path), Some(dir)) => batch(&issuance, now, path, dir, upload_form),
+        _ => bail!("--learners needs --out"),
+    }
+}
+
+fn one(
+    issuance: &Issuance,
+    now: OffsetDateTime,
+    path: &Path,
+    out: Option<&Path>,
+    upload_form: bool,
+) -> Result<ExitCode> {
+    if let Some(dir) = out {
+        out_folder(dir)?;
+    }
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let record = LearnerRecord::from_json(&text).map_err(|e| report_all(path, &[e]))?;
+    let credential = issuance
+        .issue(&record, IssueContext::new(now, Uuid::new_v4()))
+        .map_err(|e| report_all(path, &[e]))?;
+    match out {
+        Some(dir) => {
+            let file = write(dir, &credential, upload_form)?;
+            eprintln!("wrote {}", file.display());
+        }
+        None => println!("{}", render(&credential, upload_form)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn batch(
+    issuance: &Issuance,
+    now: OffsetDateTime,
+    path: &Path,
+    dir: &Path,
+    upload_form: bool,
+) -> Result<ExitCode> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let table = LearnerTable::from_csv(&bytes).map_err(|problems| report_all(path, &problems))?;
+    let problems = issuance.table_problems(&table);
+    if !problems.is_empty() {
+        return Err(report_all(path, &problems));
+    }
+    out_folder(dir)?;
+
+    // On a terminal only: indicatif draws nothing when standard error is not one.
+    let bar = ProgressBar::new(table.rows.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} credentials")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut failures = 0;
-    for (row, record) in records.into_iter().enumerate() {
-        // Row numbers count the header as row 1, as spreadsheets do; no learner data is printed.
-        let line = row + 2;
-        let outcome = record
-            .map_err(|e| anyhow::anyhow!("not a learner record: {}", csv_error_without_data(&e)))
-            .and_then(|r| {
-                issue_one(&issuance, &r).map_err(|e| anyhow::anyhow!("[{}] {e}", e.code()))
-            })
-            .and_then(|c| write(dir, &c, upload_form));
-        if let Err(e) = outcome {
-            failures += 1;
-            bar.suspend(|| eprintln!("{}: row {line}: {e:#}", path.display()));
+    let (mut issued, mut skipped, mut failed) = (0, 0, 0);
+    for row in &table.rows {
+        let outcome = row
+            .record
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|record| issuance.issue(record, IssueContext::new(now, Uuid::new_v4())));
+        match outcome {
+            Ok(credential) => match write(dir, &credential, upload_form) {
+                Ok(file) => {
+                    issued += 1;
+                    bar.suspend(|| println!("line {}\t{}", row.line, file.display()));
+                }
+                Err(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("{}, line {}: {e:#}", path.display(), row.line));
+                }
+            },
+            Err(e) => {
+                if e.code() == "issue.csv.duplicate_learner" {
+                    skipped += 1;
+                } else {
+                    failed += 1;
+                }
+                let at = location(path, row.line, &table, &e);
+                bar.suspend(|| eprintln!("{at}: [{}] {e}", e.code()));
+            }
         }
         bar.inc(1);
     }
-    bar.finish_with_message(format!("({failures} failed)"));
-    Ok(if failures == 0 {
+    bar.finish_and_clear();
+    eprintln!(
+        "{}: {} learner row(s): {issued} issued, {skipped} skipped, {failed} failed; credentials in {}",
+        path.display(),
+        table.rows.len(),
+        dir.display()
+    );
+    Ok(if issued == table.rows.len() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
 }
 
-/// CSV errors quote the offending field's value; keep only where and what kind.
-fn csv_error_without_data(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Deserialize { err, .. } => match err.field() {
-            Some(i) => format!("column {} does not fit the learner record", i + 1),
-            None => "a field does not fit the learner record".to_owned(),
-        },
-        _ => "malformed CSV".to_owned(),
+/// `FILE, line N` and, when the problem is in one field, `, column C (field)`.
+fn location(path: &Path, line: usize, table: &LearnerTable, e: &IssueError) -> String {
+    if e.line().is_some() {
+        // The message names the line itself.
+        return path.display().to_string();
+    }
+    let column = e
+        .field()
+        .and_then(|field| table.column_of(field).map(|c| (c, field)));
+    match column {
+        Some((column, field)) => {
+            format!("{}, line {line}, column {column} ({field})", path.display())
+        }
+        None => format!("{}, line {line}", path.display()),
     }
 }
 
-fn write(
-    dir: &Path,
-    credential: &EuropeanDigitalCredential,
-    upload_form: bool,
-) -> Result<std::path::PathBuf> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+fn write(dir: &Path, credential: &EuropeanDigitalCredential, upload_form: bool) -> Result<PathBuf> {
     let id = credential
         .id
         .as_deref()

@@ -137,10 +137,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Verify credentials offline: the seal or proof, trust, expiry, revocation, accreditation.
+    /// Verify credentials and presentations offline: the seal or proof, trust, expiry,
+    /// revocation, accreditation.
     ///
-    /// Exits with 0 only when every credential is valid; 1 when one is invalid; 3 when none is
-    /// invalid but one could not be decided (no trust anchor, status list unavailable).
+    /// Takes EDC credentials (sealed or not), any W3C verifiable credential with a Data Integrity
+    /// proof, and sealed presentations (a report per credential inside). Exits with 0 only when
+    /// every file is valid; 1 when one is invalid; 3 when none is invalid but one could not be
+    /// decided (no trust anchor, status list unavailable, a context not supplied).
     Verify {
         /// Credential files.
         #[arg(required = true)]
@@ -160,12 +163,24 @@ enum Command {
         /// A DID whose Data Integrity proofs are trusted; may be repeated.
         #[arg(long)]
         trust_did: Vec<String>,
+        /// A JSON-LD context available offline, as URL=FILE; may be repeated. Contexts are never
+        /// fetched.
+        #[arg(long, value_parser = parse_mapping)]
+        context: Vec<(String, PathBuf)>,
+        /// A folder of JSON-LD contexts with an index.json mapping each URL to a file name in the
+        /// folder; may be repeated.
+        #[arg(long)]
+        contexts: Vec<PathBuf>,
         /// A seal that reaches no trust anchor fails instead of being undecided.
         #[arg(long)]
         strict: bool,
         /// Fail seals that are not qualified electronic seals.
         #[arg(long)]
         require_qualified: bool,
+        /// Read EDC credentials as this ELM version (3.1 or 3.2; both use one context URL) and
+        /// report where the two versions read them differently.
+        #[arg(long, value_parser = parse_elm_version)]
+        elm: Option<microcred::terms::ElmVersion>,
         /// Print the reports as JSON.
         #[arg(long)]
         json: bool,
@@ -243,9 +258,12 @@ fn main() -> ExitCode {
             trust_did,
             trusted_list,
             status_list,
+            context,
+            contexts,
             at,
             strict,
             require_qualified,
+            elm,
             json,
         } => verify::run(verify::Options {
             files: &files,
@@ -253,15 +271,19 @@ fn main() -> ExitCode {
             trusted_lists: &trusted_list,
             trusted_dids: &trust_did,
             status_lists: &status_list,
+            contexts: &context,
+            context_dirs: &contexts,
             at,
             strict,
             require_qualified,
+            elm,
             json,
         }),
         Command::Demo => demo::run(),
     };
     match outcome {
         Ok(code) => code,
+        Err(e) if e.is::<issue::Reported>() => ExitCode::from(2),
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
@@ -272,6 +294,10 @@ fn main() -> ExitCode {
 fn parse_time(text: &str) -> Result<time::OffsetDateTime, String> {
     time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
         .map_err(|_| "expected an RFC 3339 time such as 2026-01-15T10:00:00Z".to_owned())
+}
+
+fn parse_elm_version(text: &str) -> Result<microcred::terms::ElmVersion, String> {
+    microcred::terms::ElmVersion::parse(text).ok_or_else(|| "expected 3.1 or 3.2".to_owned())
 }
 
 fn parse_mapping(text: &str) -> Result<(String, PathBuf), String> {

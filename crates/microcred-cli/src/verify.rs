@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use microcred::profile::Severity;
+use microcred::rdf::Contexts;
 use microcred::status::StaticFetcher;
 use microcred::verify::{Report, Status, TrustPolicy, Verdict, Verifier};
 use microcred::x509::TrustAnchors;
@@ -15,9 +17,12 @@ pub struct Options<'a> {
     pub trusted_lists: &'a [PathBuf],
     pub trusted_dids: &'a [String],
     pub status_lists: &'a [(String, PathBuf)],
+    pub contexts: &'a [(String, PathBuf)],
+    pub context_dirs: &'a [PathBuf],
     pub at: Option<OffsetDateTime>,
     pub strict: bool,
     pub require_qualified: bool,
+    pub elm: Option<microcred::terms::ElmVersion>,
     pub json: bool,
 }
 
@@ -36,9 +41,8 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
         let xml = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let more = TrustAnchors::from_trusted_list_xml(&xml)
             .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
-        more.certificates()
-            .iter()
-            .for_each(|c| anchors.add(c.clone()));
+        // CA/QC services anchor every chain, TSA/QTST services time-stamps only.
+        anchors.merge(more);
     }
     let mut fetcher = StaticFetcher::new();
     for (url, path) in options.status_lists {
@@ -46,8 +50,24 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         fetcher.insert(url.clone(), bytes);
     }
+    let mut contexts = Contexts::new();
+    for dir in options.context_dirs {
+        contexts
+            .register_dir(dir)
+            .map_err(|e| anyhow::anyhow!("--contexts: {e} ({})", e.code()))?;
+    }
+    for (url, path) in options.contexts {
+        contexts
+            .register_file(url, path)
+            .map_err(|e| anyhow::anyhow!("--context {url}: {e} ({})", e.code()))?;
+    }
     let now = options.at.unwrap_or_else(OffsetDateTime::now_utc);
-    Ok(Verifier::new(now)
+    let mut verifier = Verifier::new(now);
+    if let Some(version) = options.elm {
+        verifier = verifier.with_elm_version(version);
+    }
+    Ok(verifier
+        .with_contexts(contexts)
         .with_trust_anchors(anchors)
         .with_status_fetcher(fetcher)
         .with_trust_policy(if options.strict {
@@ -100,27 +120,40 @@ pub fn exit_code(reports: &[Report]) -> ExitCode {
 }
 
 pub fn print_report(path: &Path, report: &Report) {
-    let verdict = match report.verdict {
+    println!("{}: {}", path.display(), verdict(report));
+    print_body(report, "  ");
+}
+
+fn verdict(report: &Report) -> &'static str {
+    match report.verdict {
         Verdict::Valid => "VALID",
         Verdict::Invalid => "INVALID",
         Verdict::Indeterminate => "INDETERMINATE",
-    };
-    println!("{}: {verdict}", path.display());
+    }
+}
+
+fn print_body(report: &Report, indent: &str) {
+    if let Some(presentation) = &report.presentation {
+        match presentation.credentials.len() {
+            0 => println!("{indent}presentation  holds no credential"),
+            n => println!("{indent}presentation  holds {n} credential(s)"),
+        }
+    }
     if let Some(title) = &report.title {
-        println!("  credential  {title}");
+        println!("{indent}credential  {title}");
     }
     if let Some(issuer) = &report.issuer {
-        println!("  issuer      {issuer}");
+        println!("{indent}issuer      {issuer}");
     }
     if let Some(seal) = &report.seal {
         println!(
-            "  sealed by   {} ({}; {}{})",
+            "{indent}sealed by   {} ({}; {}{})",
             seal.certificate_subject,
             seal.algorithm,
             seal.level,
             if seal.qualified { ", qualified" } else { "" }
         );
-        println!("  sealed at   {}", seal.signing_time);
+        println!("{indent}sealed at   {}", seal.signing_time);
     }
     for check in &report.checks {
         let status = match check.status {
@@ -136,11 +169,35 @@ pub fn print_report(path: &Path, report: &Report) {
             .map(|p| format!("  ({p})"))
             .unwrap_or_default();
         println!(
-            "  {:<16} {:<9} {:<32} {}{path}",
+            "{indent}{:<16} {:<9} {:<32} {}{path}",
             check.kind.name(),
             status,
             check.code,
             check.message
         );
+        // What broke a failed check: its error findings (a warning's missing elements too).
+        if check.status == Status::Failed {
+            for finding in check
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+            {
+                println!(
+                    "{indent}    {:<40} {}  ({})",
+                    finding.code, finding.message, finding.path
+                );
+            }
+        }
+    }
+    if let Some(presentation) = &report.presentation {
+        let count = presentation.credentials.len();
+        for (i, credential) in presentation.credentials.iter().enumerate() {
+            println!(
+                "{indent}credential {} of {count}: {}",
+                i + 1,
+                verdict(credential)
+            );
+            print_body(credential, &format!("{indent}  "));
+        }
     }
 }

@@ -174,7 +174,7 @@ fn batch_rows_that_fail_are_reported_by_row_without_learner_data() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("row 3"), "{stderr}");
+    assert!(stderr.contains("line 3"), "{stderr}");
     assert!(
         !stderr.contains("Only") && !stderr.contains("Zyxwv"),
         "{stderr}"
@@ -425,6 +425,27 @@ fn verify_the_ec_samples_offline() {
 }
 
 #[test]
+fn verify_as_elm_3_2_reports_the_version_differences() {
+    let sample =
+        repo().join("../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld");
+    if !sample.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let path = sample.to_str().unwrap();
+    let args = ["verify", path, "--at", "2026-11-23T12:00:00Z", "--json"];
+    let plain = text(&microcred(&args).stdout);
+    let out = microcred(&[&args[..], &["--elm", "3.2"]].concat());
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("edc.version.national_id"), "{stdout}");
+    assert!(!plain.contains("edc.version."), "{plain}");
+    let bad = microcred(&["verify", path, "--elm", "4.0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("expected 3.1 or 3.2"));
+}
+
+#[test]
 fn sign_di_then_verify_with_a_trusted_did() {
     let dir = scratch("sign-di");
     std::fs::create_dir_all(&dir).unwrap();
@@ -465,6 +486,160 @@ fn sign_di_then_verify_with_a_trusted_did() {
         &did,
     ]);
     assert!(out.status.success(), "{}", text(&out.stdout));
+}
+
+const W3C_CREDENTIAL: &str = "../shared/conformance/vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json";
+const EXAMPLES_V2: &str = "https://www.w3.org/ns/credentials/examples/v2";
+const W3C_DID: &str = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+
+#[test]
+fn verify_the_w3c_test_credential_with_its_context_given_offline() {
+    let credential = repo().join(W3C_CREDENTIAL);
+    if !credential.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let credential = credential.to_str().unwrap();
+    // Without the context: undecided, naming it and the option that supplies it.
+    let out = microcred(&["verify", credential, "--at", "2026-02-01T00:00:00Z"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(stdout.contains("proof.unknown_context"), "{stdout}");
+    assert!(
+        stdout.contains(EXAMPLES_V2) && stdout.contains("--context"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("format.not_edc"), "{stdout}");
+    assert!(!stdout.contains("cannot be read"), "{stdout}");
+
+    // With it, as a file and from a folder with an index.
+    let dir = scratch("contexts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("examples-v2.jsonld");
+    std::fs::write(
+        &file,
+        r#"{"@context": {"@vocab": "https://www.w3.org/ns/credentials/examples#"}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("index.json"),
+        format!(r#"{{"{EXAMPLES_V2}": "examples-v2.jsonld"}}"#),
+    )
+    .unwrap();
+    let mapping = format!("{EXAMPLES_V2}={}", file.display());
+    for args in [
+        ["--context", mapping.as_str()],
+        ["--contexts", dir.to_str().unwrap()],
+    ] {
+        let mut all = vec!["verify", credential, "--at", "2026-02-01T00:00:00Z"];
+        all.extend(args);
+        let out = microcred(&all);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(3), "{stdout}");
+        assert!(stdout.contains("proof.ok"), "{stdout}");
+        assert!(stdout.contains("trust.unknown_did"), "{stdout}");
+        all.extend(["--trust-did", W3C_DID]);
+        let out = microcred(&all);
+        assert!(out.status.success(), "{}", text(&out.stdout));
+        assert!(text(&out.stdout).contains(": VALID"));
+    }
+
+    // A folder that cannot be used is a usage error naming the code.
+    let out = microcred(&[
+        "verify",
+        credential,
+        "--contexts",
+        dir.join("absent").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("rdf.context_file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn verify_a_sealed_presentation_prints_and_nests_a_report_per_credential() {
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-presentation.json",
+        "vectors/sealed/sealed-presentation-empty.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    // The W3C credential inside is signed by a DID nobody trusts here: undecided.
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(
+        stdout.contains("presentation  holds 3 credential(s)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("credential 2 of 3: VALID"), "{stdout}");
+    assert!(stdout.contains("seal.by_presentation"), "{stdout}");
+    assert!(
+        stdout.contains("credential 3 of 3: INDETERMINATE"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("presentation  holds no credential"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("presentation.empty"), "{stdout}");
+
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-presentation-tampered.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &reports[0];
+    assert_eq!(report["verdict"], "invalid");
+    assert_eq!(
+        report["file"],
+        "vectors/sealed/sealed-presentation-tampered.json"
+    );
+    let credentials = report["presentation"]["credentials"].as_array().unwrap();
+    let seals: Vec<&str> = credentials
+        .iter()
+        .map(|c| c["checks"][2]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(seals, ["seal.ok", "seal.presentation_failed", "proof.ok"]);
+}
+
+#[test]
+fn verify_prints_the_findings_behind_a_profile_error() {
+    let out = microcred(&[
+        "verify",
+        "vectors/sealed/sealed-profile-error.json",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let format = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("format"))
+        .unwrap();
+    assert!(format.contains("FAILED") && format.contains("edc.missing.credential_profiles"));
+    // The finding itself, under the check; and the later checks ran.
+    assert!(
+        stdout.lines().any(|l| l
+            .trim_start()
+            .starts_with("edc.missing.credential_profiles")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("expiry.ok"), "{stdout}");
+    assert!(!stdout.contains("integrity is not established"), "{stdout}");
 }
 
 /// `microcred seal` with the test PKI's P-256 eSeal at a fixed time, plus `extra` arguments.
@@ -594,4 +769,425 @@ fn a_complete_micro_credential_seals_under_the_strict_policy() {
     let out = seal_with_test_pki(&input, &sealed, &["--require-micro-credential"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(sealed.exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: issuance hardening
+
+/// A scratch folder holding `files`; returns it.
+fn scratch_with(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).expect("write");
+    }
+    dir
+}
+
+/// `microcred issue --course COURSE --learners LEARNERS --out OUT`.
+fn issue_batch(
+    course: &std::path::Path,
+    learners: &std::path::Path,
+    out: &std::path::Path,
+) -> Output {
+    microcred(&[
+        "issue",
+        "--course",
+        &course.to_string_lossy(),
+        "--learners",
+        &learners.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ])
+}
+
+fn files_in(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}
+
+/// The example TOML course with `edit` applied to its text.
+fn course_toml(edit: impl Fn(String) -> String) -> Vec<u8> {
+    let course = std::fs::read_to_string(repo().join("examples/course.toml")).expect("course");
+    edit(course).into_bytes()
+}
+
+const LEARNERS_HEADER: &str = "given_name,family_name,email,grade,completion_date\n";
+
+fn learner_rows(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("Given{i},Family{i},l{i}@example.org,Pass,2025-06-01\n"))
+        .collect()
+}
+
+/// Issue 9 item 13: template problems are reported once, all of them, naming the template file,
+/// before any row; not once per learner row.
+#[test]
+fn template_problems_are_reported_once_before_any_row() {
+    let course = course_toml(|c| {
+        c.replace("country = \"BE\"                  #", "#")
+            .replace("eqf = 5", "eqf = 9")
+    });
+    let csv = format!("{LEARNERS_HEADER}{}", learner_rows(1000));
+    let dir = scratch_with(
+        "once-template",
+        &[("my-course.toml", &course), ("l.csv", csv.as_bytes())],
+    );
+    let out = issue_batch(
+        &dir.join("my-course.toml"),
+        &dir.join("l.csv"),
+        &dir.join("out"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("[issue.")).collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines.iter().all(|l| l.contains("my-course.toml")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("awarding_body.country") && stderr.contains("`eqf`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("row") && !stderr.contains("line 2"),
+        "{stderr}"
+    );
+    assert_eq!(files_in(&dir.join("out")), 0);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 9 item 13: header problems are reported once, before any row; a semicolon-separated
+/// file is read; `--out` naming a file is one error.
+#[test]
+fn header_problems_and_a_file_as_out_are_reported_once() {
+    let bad_header = format!(
+        "given_name,family_name,,email,grade,completion_date,email,shoe_size\n{}",
+        "A,B,,a@example.org,Pass,2025-06-01,a@example.org,42\n".repeat(300)
+    );
+    let semicolons = "given_name;family_name;email;grade;completion_date\nAnn;Bee;a@example.org;15,5;2025-06-01\n";
+    let dir = scratch_with(
+        "once-header",
+        &[
+            ("bad.csv", bad_header.as_bytes()),
+            ("semi.csv", semicolons.as_bytes()),
+            ("a-file", b""),
+        ],
+    );
+    let course = repo().join("examples/course.toml");
+    let out = issue_batch(&course, &dir.join("bad.csv"), &dir.join("out"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let codes: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| {
+            l.split_once("[issue.")
+                .map(|(_, rest)| rest.split(']').next().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "csv.empty_column",
+            "csv.duplicate_column",
+            "csv.unknown_column"
+        ],
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad.csv"), "{stderr}");
+    assert_eq!(files_in(&dir.join("out")), 0);
+
+    let out = issue_batch(&course, &dir.join("semi.csv"), &dir.join("out"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(files_in(&dir.join("out")), 1);
+
+    let out = issue_batch(&course, &dir.join("semi.csv"), &dir.join("a-file"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("a-file") && stderr.contains("not a folder"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 9 item 14: a bad row is reported at its line in the file, blank lines counted, with
+/// its column.
+#[test]
+fn row_problems_name_the_line_in_the_file_and_the_column() {
+    let csv = format!(
+        "{LEARNERS_HEADER}\nAnn,Bee,a@example.org,Pass,2025-06-01\n\n\nCy,Dee,not-an-email,Pass,2025-06-01\nEve,Eff,e@example.org,Pass\n"
+    );
+    let dir = scratch_with("lines", &[("l.csv", csv.as_bytes())]);
+    let out = issue_batch(
+        &repo().join("examples/course.toml"),
+        &dir.join("l.csv"),
+        &dir.join("out"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("l.csv, line 6, column 3 (email): [issue.invalid_field]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 7") && stderr.contains("4 field(s) where the header has 5"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("not-an-email") && !stderr.contains("Dee"),
+        "{stderr}"
+    );
+    assert_eq!(files_in(&dir.join("out")), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 9 item 4: a learner file that is not UTF-8 is refused with its line, never read by
+/// position; UTF-16 is named as such.
+#[test]
+fn a_learner_file_that_is_not_utf8_is_refused() {
+    let latin1 = b"given_name,family_name\xE9,email,grade,completion_date\nAnn,Bee,a@example.org,Pass,2025-06-01\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "given_name,family_name,date_of_birth,grade,completion_date\nAnn,Bee,2000-01-01,Pass,2025-06-01\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let bom = [
+        b"\xEF\xBB\xBF".as_slice(),
+        LEARNERS_HEADER.as_bytes(),
+        b"Ann,Bee,a@example.org,Pass,2025-06-01\n",
+    ]
+    .concat();
+    let dir = scratch_with(
+        "encoding",
+        &[
+            ("latin1.csv", latin1.as_slice()),
+            ("utf16.csv", &utf16),
+            ("bom.csv", &bom),
+        ],
+    );
+    let course = repo().join("examples/course.toml");
+    for (file, found) in [("latin1.csv", "not UTF-8"), ("utf16.csv", "UTF-16")] {
+        let out = issue_batch(&course, &dir.join(file), &dir.join("out"));
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("[issue.csv.encoding]")
+                && stderr.contains("line 1")
+                && stderr.contains(found),
+            "{file}: {stderr}"
+        );
+        assert!(!stderr.contains("date_of_birth"), "{stderr}");
+        assert_eq!(files_in(&dir.join("out")), 0);
+    }
+    let out = issue_batch(&course, &dir.join("bom.csv"), &dir.join("out"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The batch summary: issued, skipped and failed counts, and which file is which row, also
+/// without a terminal; an empty file and a repeated learner are reported.
+#[test]
+fn a_batch_prints_a_summary_and_the_file_of_each_row() {
+    let csv = format!(
+        "{LEARNERS_HEADER}Ann,Bee,a@example.org,Pass,2025-06-01\nCy,Dee,,Pass,2025-06-01\nAnn,Bee,A@example.org,Pass,2025-06-01\nEve,Eff,e@example.org,Pass,2025-06-01\n"
+    );
+    let dir = scratch_with(
+        "summary",
+        &[
+            ("l.csv", csv.as_bytes()),
+            ("empty.csv", LEARNERS_HEADER.as_bytes()),
+        ],
+    );
+    let course = repo().join("examples/course.toml");
+    let out = issue_batch(&course, &dir.join("l.csv"), &dir.join("out"));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    let written: Vec<(&str, &str)> = stdout.lines().filter_map(|l| l.split_once('\t')).collect();
+    assert_eq!(written.len(), 2, "{stdout}");
+    assert_eq!(written[0].0, "line 2");
+    assert_eq!(written[1].0, "line 5");
+    for (_, file) in &written {
+        let bytes = std::fs::read(file).expect("the file named");
+        microcred::parse(&bytes).expect("a credential");
+    }
+    assert!(
+        stderr.contains("line 4")
+            && stderr.contains("[issue.csv.duplicate_learner]")
+            && stderr.contains("line 2"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 issued, 1 skipped, 1 failed"), "{stderr}");
+    assert_eq!(files_in(&dir.join("out")), 2);
+
+    let out = issue_batch(&course, &dir.join("empty.csv"), &dir.join("out2"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("[issue.csv.empty]"),
+        "{}",
+        text(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 9 items 3, 5, 6 and 7 through the command: dates without a time zone are checked,
+/// numbers keep their digits, a runaway title and an expired quality assurance are refused.
+#[test]
+fn issue_refuses_what_would_fail_later() {
+    let future = br#"{"given_name": "A", "family_name": "B", "email": "a@example.org", "grade": "Pass", "completion_date": "2999-01-01T10:00:00"}"#;
+    let numbers = br#"{"given_name": "A", "family_name": "B", "student_id": 12345678901234567890123, "grade": 15.50, "completion_date": "2025-06-01"}"#;
+    let title = course_toml(|c| {
+        c.replacen(
+            "title = ",
+            &format!("title = \"{}\"\nx_title = ", "T".repeat(4_000_000)),
+            1,
+        )
+        .replace("x_title = ", "# ")
+    });
+    let expired =
+        course_toml(|c| c.replace("valid_until = 2030-05-13", "valid_until = 2024-05-13"));
+    let dir = scratch_with(
+        "refuse",
+        &[
+            ("future.json", future),
+            ("numbers.json", numbers),
+            ("title.toml", &title),
+            ("expired.toml", &expired),
+        ],
+    );
+    let one = |course: &std::path::Path, learner: &std::path::Path| {
+        microcred(&[
+            "issue",
+            "--course",
+            &course.to_string_lossy(),
+            "--learner",
+            &learner.to_string_lossy(),
+        ])
+    };
+    let course = repo().join("examples/course.toml");
+    let learner = repo().join("examples/learner.json");
+
+    let out = one(&course, &dir.join("future.json"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("completion_date"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = one(&course, &dir.join("numbers.json"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\"12345678901234567890123\"") && stdout.contains("\"15.50\""));
+
+    let out = one(&dir.join("title.toml"), &learner);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("title.toml")
+            && stderr.contains("[issue.too_long]")
+            && stderr.contains("`title`"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 1000, "the title is not echoed");
+
+    let out = one(&dir.join("expired.toml"), &learner);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("expired.toml") && stderr.contains("quality_assurance.valid_until"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 9 item 7: a credential whose quality assurance had expired when it was issued fails
+/// `validate` and is not sealed (as `verify` would say `accreditation.expired`).
+#[test]
+fn an_expired_accreditation_fails_validate_and_seal() {
+    let mut credential: serde_json::Value =
+        serde_json::from_str(&microcred::issue::demo_credential_json()).expect("JSON");
+    credential["credentialSubject"]["hasClaim"]["specifiedBy"]["accreditation"]["expiryDate"] =
+        serde_json::json!("2026-01-01T00:00:00");
+    let dir = scratch_with(
+        "expired-qa",
+        &[("c.json", credential.to_string().as_bytes())],
+    );
+    let out = microcred(&["validate", &dir.join("c.json").to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("edc.accreditation.expired"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = seal_with_test_pki(&dir.join("c.json"), &dir.join("sealed.json"), &[]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(!dir.join("sealed.json").exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The messages: every template problem at once, the template file's name, the real ECTS limit,
+/// no Rust type names.
+#[test]
+fn template_messages_are_useful() {
+    let many = course_toml(|c| {
+        c.replace("ects = 3", "ects = 1000")
+            .replace("mode = \"blended\"", "mode = \"by pigeon\"")
+    });
+    let eqf = course_toml(|c| c.replace("eqf = 5", "eqf = 300"));
+    let skill = course_toml(|c| c.replacen("esco_skills = [", "esco_skills = [5, ", 1));
+    let body = course_toml(|c| c.replace("[awarding_body]", "awarding_body = \"FUAS\"\n[x]"));
+    let dir = scratch_with(
+        "messages",
+        &[
+            ("many.toml", &many),
+            ("eqf.toml", &eqf),
+            ("skill.toml", &skill),
+            ("body.toml", &body),
+        ],
+    );
+    let learner = repo().join("examples/learner.json");
+    let run = |file: &str| {
+        let out = microcred(&[
+            "issue",
+            "--course",
+            &dir.join(file).to_string_lossy(),
+            "--learner",
+            &learner.to_string_lossy(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        text(&out.stderr)
+    };
+    let stderr = run("many.toml");
+    assert!(
+        stderr.contains("`ects`") && stderr.contains("999"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`mode`"), "both problems at once: {stderr}");
+    assert!(stderr.lines().all(|l| l.contains("many.toml")), "{stderr}");
+    for file in ["eqf.toml", "skill.toml", "body.toml"] {
+        let stderr = run(file);
+        assert!(
+            stderr.contains("[issue.template_syntax]") && stderr.contains(file),
+            "{stderr}"
+        );
+        for rust in [
+            "u8",
+            "u32",
+            "f64",
+            "untagged",
+            "enum",
+            "struct",
+            "SkillRef",
+            "AwardingBody",
+        ] {
+            assert!(!stderr.contains(rust), "{file}: {rust} in {stderr}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -51,6 +51,37 @@ fn not_json() {
 }
 
 #[test]
+fn xml_is_named_as_xml() {
+    let legacy = "\u{feff}<?xml version=\"1.0\"?>\n<!-- a comment -->\n<ns:europassCredential xmlns:ns=\"http://data.europa.eu/snb\"/>";
+    let err = json::parse(legacy.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "json.legacy_xml");
+    assert!(err.to_string().contains("legacy EDCI XML"), "{err}");
+    let rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>";
+    assert_eq!(json::parse(rdf.as_bytes()).unwrap_err().code(), "json.xml");
+    // Real legacy files, from the corpus, get the same code.
+    for name in [
+        "edc/edc-xml-qseal-pre-0-10.xml",
+        "edc/edc-xml-vp-shared.xml",
+        "elm/elm-v1-xml-basic.xml",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../vectors/real")
+            .join(name);
+        let bytes = std::fs::read(&path).expect("corpus file");
+        assert_eq!(
+            json::parse(&bytes).unwrap_err().code(),
+            "json.legacy_xml",
+            "{name}"
+        );
+    }
+    // JSON is never taken for XML.
+    assert_eq!(
+        json::parse(b"  [\"<x>\"]").unwrap_err().code(),
+        "json.wrong_type"
+    );
+}
+
+#[test]
 fn empty_and_truncated_input() {
     assert_eq!(json::parse(b"").unwrap_err().code(), "json.truncated");
     let bytes = serde_json::to_vec(&minimal()).expect("serialises");
@@ -211,6 +242,36 @@ fn missing_or_foreign_context() {
     let mut v = minimal();
     v["@context"][1] = json!({"title": "http://example.org/other"});
     assert_eq!(code_of(&v).0, "jsonld.foreign_context");
+}
+
+#[test]
+fn a_registered_context_is_accepted_by_the_reader() {
+    const EXTRA: &str = "https://university.example/contexts/extra/v1";
+    let mut v = minimal();
+    v["@context"]
+        .as_array_mut()
+        .expect("a list")
+        .push(json!(EXTRA));
+    let bytes = serde_json::to_vec(&v).expect("serialises");
+    assert_eq!(
+        Reader::new().read(&bytes).map_err(|e| e.code()).err(),
+        Some("jsonld.foreign_context")
+    );
+    let mut contexts = microcred::rdf::Contexts::new();
+    contexts
+        .register(EXTRA, json!({"@context": {}}))
+        .expect("a context");
+    let reader = Reader::new().with_contexts(contexts);
+    let credential = reader.read(&bytes).expect("read once registered");
+    assert_eq!(credential.context.last().map(String::as_str), Some(EXTRA));
+    // The same from a parsed value; an envelope is refused there.
+    let (again, form) = reader.read_value(v).expect("reads from a value");
+    assert_eq!((again, form), (credential, json::Form::Plain));
+    let envelope = json!({"payload": "{}", "signatures": []});
+    assert_eq!(
+        reader.read_value(envelope).map_err(|e| e.code()).err(),
+        Some("json.sealed_input")
+    );
 }
 
 #[test]

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use base64::Engine as _;
 use microcred::issue::{
-    self, CourseTemplate, Image, Issuance, IssueContext, IssueError, LearnerRecord, Text,
+    self, CourseTemplate, Image, Issuance, IssueContext, IssueError, LearnerRecord, LearnerTable,
+    Text,
 };
 use microcred::model::{EuropeanDigitalCredential, LearningAchievement};
 use microcred::profile::{self, Severity};
@@ -1204,4 +1205,625 @@ fn error_messages_never_repeat_learner_values() {
             assert!(!message.contains(secret), "{message} repeats {secret}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: hardening
+
+/// Issue 9 item 3: a date-time without a time zone is read as UTC, so the date checks run on it.
+#[test]
+fn a_date_time_without_a_time_zone_is_still_checked() {
+    let template = issue::demo_template();
+    let check = |changes: &[(&str, &str)]| {
+        let mut learner = demo_learner_json();
+        for (key, value) in changes {
+            set(&mut learner, key, json!(value));
+        }
+        issue(&template, &learner_from(&learner))
+    };
+    // Later than the issue time (2026-01-15T10:00:00Z), with and without a zone.
+    for late in [
+        "2999-01-01T10:00:00",
+        "2999-01-01T10:00:00Z",
+        "2026-01-15T10:00:01",
+    ] {
+        let err = check(&[("completion_date", late)]).expect_err(late);
+        assert_eq!(
+            (err.code(), err.field()),
+            ("issue.invalid_field", Some("completion_date")),
+            "{late}: {err}"
+        );
+    }
+    // Born after completing the course, whichever of the two has a zone.
+    for (born, done) in [
+        ("2025-06-02T00:00:00", "2025-06-01T10:00:00"),
+        ("2025-06-02", "2025-06-01T10:00:00"),
+        ("2025-06-02T00:00:00", "2025-06-01T10:00:00+02:00"),
+        ("2025-06-01T10:00:00", "2025-06-01T10:00:00Z"),
+    ] {
+        let err = check(&[("date_of_birth", born), ("completion_date", done)])
+            .expect_err("born after completion");
+        assert_eq!(
+            (err.code(), err.field()),
+            ("issue.invalid_field", Some("date_of_birth")),
+            "{born} / {done}: {err}"
+        );
+    }
+    // A date-time that names no instant is refused, not skipped.
+    let err = check(&[("completion_date", "2025-06-01T10:00:60")]).expect_err("no such second");
+    assert_eq!(err.field(), Some("completion_date"), "{err}");
+    // Accepted without a zone, it is written with one.
+    let credential = check(&[
+        ("completion_date", "2025-06-01T10:00:00"),
+        ("date_of_birth", "2000-02-03T04:05:06"),
+    ])
+    .expect("a local date-time in the past");
+    let awarded = achievement(&credential)
+        .awarded_by
+        .as_ref()
+        .and_then(|a| a.awarding_date.as_ref())
+        .map(|d| d.as_str().to_owned());
+    assert_eq!(awarded.as_deref(), Some("2025-06-01T10:00:00Z"));
+    let born = credential
+        .credential_subject
+        .as_ref()
+        .and_then(|s| s.date_of_birth.as_ref())
+        .map(|d| d.as_str().to_owned());
+    assert_eq!(born.as_deref(), Some("2000-02-03T04:05:06Z"));
+}
+
+/// Issue 9 item 5: numbers in a JSON learner record keep the text they were written with.
+#[test]
+fn numbers_in_a_json_record_keep_their_digits() {
+    let record = LearnerRecord::from_json(
+        r#"{"given_name": "Ada", "family_name": "Example", "student_id": 12345678901234567890123,
+            "grade": 15.50, "certificate_number": 1e3, "national_id": -0, "national_id_country": "IE",
+            "completion_date": "2025-06-01"}"#,
+    )
+    .expect("numbers are read as their text");
+    assert_eq!(
+        record.student_id.as_deref(),
+        Some("12345678901234567890123")
+    );
+    assert_eq!(record.grade.as_deref(), Some("15.50"));
+    assert_eq!(record.certificate_number.as_deref(), Some("1e3"));
+    assert_eq!(record.national_id.as_deref(), Some("-0"));
+    let credential = issue(&issue::demo_template(), &record).expect("issued");
+    let text = microcred::json::to_string_pretty(&credential);
+    assert!(text.contains("\"12345678901234567890123\""), "{text}");
+    assert!(text.contains("\"15.50\""));
+    // Other kinds of value are refused, naming the key and not the value.
+    for (text, key) in [
+        (r#"{"grade": true}"#, "grade"),
+        (r#"{"student_id": [1, 2]}"#, "student_id"),
+        (r#"{"email": {"a": "b"}}"#, "email"),
+    ] {
+        let err = LearnerRecord::from_json(text).expect_err(text);
+        assert_eq!(err.code(), "issue.learner_syntax", "{err}");
+        assert!(err.to_string().contains(&format!("`{key}`")), "{err}");
+    }
+    // A key given twice is refused, not silently overwritten.
+    let err = LearnerRecord::from_json(r#"{"grade": "A", "grade": "B"}"#).expect_err("twice");
+    assert!(err.to_string().contains("grade"), "{err}");
+    assert!(!err.to_string().contains("\"A\""), "{err}");
+}
+
+/// Issue 9 item 7: an expired quality assurance is refused when issuing and reported by the
+/// profile check, with the rule the Verifier applies (`accreditation.expired`).
+#[test]
+fn an_expired_quality_assurance_is_refused_everywhere() {
+    let field = Some("quality_assurance.valid_until");
+    // Expiring before it was issued: a problem of the template itself.
+    let mut value = demo_template_json();
+    set(&mut value, "quality_assurance.issued", json!("2024-05-14"));
+    set(
+        &mut value,
+        "quality_assurance.valid_until",
+        json!("2024-05-13"),
+    );
+    let template = template_from(&value).expect("reads");
+    let problems = template.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code() == "issue.invalid_field" && p.field() == field),
+        "{problems:?}"
+    );
+    assert_eq!(
+        issue(&template, &issue::demo_learner())
+            .expect_err("expired")
+            .field(),
+        field
+    );
+
+    // Expired by the issue time (2026-01-15), without a time zone too.
+    for until in ["2025-12-31", "2026-01-15T09:59:59", "2026-01-15T09:59:59Z"] {
+        let mut value = demo_template_json();
+        set(&mut value, "quality_assurance.valid_until", json!(until));
+        let template = template_from(&value).expect("reads");
+        assert_eq!(
+            template.problems(),
+            Vec::new(),
+            "{until}: no clock, no problem"
+        );
+        let issuance = Issuance::new(&template);
+        let problems = issuance.problems_at(context().now);
+        assert_eq!(problems.len(), 1, "{until}: {problems:?}");
+        assert_eq!(problems[0].field(), field);
+        let err = issuance
+            .issue(&issue::demo_learner(), context())
+            .expect_err(until);
+        assert_eq!(err.field(), field, "{until}: {err}");
+    }
+    // Still valid at the issue time: issued.
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "quality_assurance.valid_until",
+        json!("2026-01-15T10:00:00Z"),
+    );
+    issue(
+        &template_from(&value).expect("reads"),
+        &issue::demo_learner(),
+    )
+    .expect("valid until now");
+
+    // The profile check: an accreditation that had expired when the credential was issued, or
+    // that expires before it was issued, is an error that blocks sealing.
+    let path = "$.credentialSubject.hasClaim.specifiedBy.accreditation.expiryDate";
+    for (date_issued, expiry) in [
+        (None, "2026-01-14T00:00:00Z"),
+        (None, "2026-01-15T09:00:00"),
+        (Some("2024-05-14"), "2024-05-13"),
+        (Some("2027-01-01T00:00:00Z"), "2026-06-01T00:00:00Z"),
+    ] {
+        let mut credential = issue::demo_credential();
+        let claim = credential
+            .credential_subject
+            .as_mut()
+            .and_then(|s| s.has_claim.first_mut());
+        let Some(microcred::model::Claim::Achievement(achievement)) = claim else {
+            panic!("the demo claims an achievement");
+        };
+        let spec = achievement.specified_by.as_mut().expect("specification");
+        let accreditation = spec.accreditation.first_mut().expect("accreditation");
+        accreditation.date_issued = date_issued.map(|d| d.parse().expect("date"));
+        accreditation.expiry_date = Some(expiry.parse().expect("date"));
+        let findings = profile::check(&credential);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.code == "edc.accreditation.expired"
+                    && f.path == path
+                    && f.severity == Severity::Error),
+            "{expiry}: {findings:?}"
+        );
+        let gate = profile::check_for_sealing(&credential, profile::SealingPolicy::edc());
+        assert_eq!(
+            gate.refusal.map(|r| r.code()),
+            Some("seal.refused.edc_profile")
+        );
+    }
+    let credential = issue::demo_credential();
+    assert!(
+        !profile::check(&credential)
+            .iter()
+            .any(|f| f.code == "edc.accreditation.expired")
+    );
+}
+
+/// Issue 9 item 6: template text has limits consistent with the reader's, checked when the
+/// template is read, so that `issue` never writes a credential microcred cannot read back.
+#[test]
+fn templates_cannot_give_credentials_too_large_to_read_back() {
+    use microcred::issue::limits;
+    // A 4 MB title (which gave a 17.4 MB credential): named, before any learner.
+    let mut value = demo_template_json();
+    set(&mut value, "title", json!("T".repeat(4_000_000)));
+    let template = template_from(&value).expect("reads");
+    let problems = template.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].code(), problems[0].field()),
+        ("issue.too_long", Some("title"))
+    );
+    assert!(problems[0].to_string().contains("1000"), "{}", problems[0]);
+    // The same in another language, and in a long text.
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "description",
+        json!({"en": "ok", "ga": "d".repeat(20_001)}),
+    );
+    let problems = template_from(&value).expect("reads").problems();
+    assert_eq!(problems[0].field(), Some("description.ga"), "{problems:?}");
+    // Longest allowed values pass.
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "title",
+        json!("T".repeat(limits::MAX_TITLE_CHARS)),
+    );
+    set(
+        &mut value,
+        "description",
+        json!("d".repeat(limits::MAX_TEXT_CHARS)),
+    );
+    assert_eq!(template_from(&value).expect("reads").problems(), Vec::new());
+
+    // Fields each within their limit that together give too large a credential: the display
+    // image is written on every page, one page per display language.
+    let mut image = b"\x89PNG\r\n\x1a\n".to_vec();
+    image.resize(3 * 1024 * 1024 - 1024, 0);
+    let content = base64::engine::general_purpose::STANDARD.encode(&image);
+    assert!(content.len() <= limits::MAX_IMAGE_CHARS);
+    let mut value = demo_template_json();
+    set(
+        &mut value,
+        "display.image",
+        json!({"content": content, "content_type": "PNG"}),
+    );
+    let one_page = template_from(&value).expect("reads");
+    assert_eq!(one_page.problems(), Vec::new());
+    let credential = issue(&one_page, &issue::demo_learner()).expect("one page fits");
+    let bytes = microcred::json::to_string_pretty(&credential);
+    assert!(bytes.len() <= limits::MAX_CREDENTIAL_BYTES);
+    microcred::json::parse(bytes.as_bytes()).expect("read back");
+    set(
+        &mut value,
+        "display.title",
+        json!({"en": "Data literacy", "ga": "Litearthacht sonraí", "fr": "Culture des données"}),
+    );
+    let problems = template_from(&value).expect("reads").problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code(), "issue.credential_too_large");
+    let err = issue(
+        &template_from(&value).expect("reads"),
+        &issue::demo_learner(),
+    )
+    .expect_err("too large");
+    assert_eq!(err.code(), "issue.credential_too_large");
+
+    // The template file itself.
+    let huge = format!("title = \"{}\"", "x".repeat(limits::MAX_TEMPLATE_BYTES));
+    let err = CourseTemplate::from_toml(&huge).expect_err("too large");
+    assert_eq!(err.code(), "issue.template_too_large");
+
+    // Learner fields: named, never repeated.
+    let mut learner = demo_learner_json();
+    set(
+        &mut learner,
+        "family_name",
+        json!("Q".repeat(limits::MAX_LEARNER_CHARS + 1)),
+    );
+    let err = issue(&issue::demo_template(), &learner_from(&learner)).expect_err("too long");
+    assert_eq!(
+        (err.code(), err.field()),
+        ("issue.too_long", Some("family_name"))
+    );
+    assert!(!err.to_string().contains("QQ"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learner files (CSV)
+
+const HEADER: &str = "given_name,family_name,email,grade,completion_date";
+
+fn table(bytes: &[u8]) -> Result<LearnerTable, Vec<IssueError>> {
+    LearnerTable::from_csv(bytes)
+}
+
+fn codes(errors: &[IssueError]) -> Vec<&'static str> {
+    errors.iter().map(IssueError::code).collect()
+}
+
+/// Issue 9 item 4: a file that is not UTF-8 is refused with the line, never read by position;
+/// UTF-8 with or without a byte order mark reads the same.
+#[test]
+fn a_learner_file_must_be_utf8() {
+    let plain = format!("{HEADER}\nZoë,Ñúñez,z@example.org,Pass,2025-06-01\n");
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), plain.as_bytes()].concat();
+    let read = table(plain.as_bytes()).expect("UTF-8");
+    assert_eq!(read, table(&with_bom).expect("UTF-8 with a BOM"));
+    assert_eq!(
+        read.rows[0]
+            .record
+            .as_ref()
+            .expect("record")
+            .given_name
+            .as_deref(),
+        Some("Zoë")
+    );
+
+    // A header that is not UTF-8 (here Latin-1): refused at line 1, not mapped by position.
+    let mut latin1_header = b"given_name,family_name\xE9,email,grade,completion_date\n".to_vec();
+    latin1_header.extend_from_slice(b"Ann,Bee,a@example.org,Pass,2025-06-01\n");
+    let errors = table(&latin1_header).expect_err("not UTF-8");
+    assert_eq!(codes(&errors), ["issue.csv.encoding"]);
+    assert_eq!(errors[0].line(), Some(1));
+    // A row further down: its line, counting blank lines.
+    let latin1_row = [
+        plain.as_bytes(),
+        b"\nAnn,M\xFCller,a@example.org,Pass,2025-06-01\n".as_slice(),
+    ]
+    .concat();
+    let errors = table(&latin1_row).expect_err("not UTF-8");
+    assert_eq!(
+        (errors[0].code(), errors[0].line()),
+        ("issue.csv.encoding", Some(4))
+    );
+    assert!(errors[0].to_string().contains("UTF-8"), "{}", errors[0]);
+    // UTF-16, with and without a byte order mark, either byte order.
+    let utf16le: Vec<u8> = plain.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16be: Vec<u8> = plain.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [
+        ("LE with BOM", [b"\xFF\xFE".as_slice(), &utf16le].concat()),
+        ("BE with BOM", [b"\xFE\xFF".as_slice(), &utf16be].concat()),
+        ("LE", utf16le.clone()),
+        ("BE", utf16be.clone()),
+    ] {
+        let errors = table(&bytes).expect_err(name);
+        assert_eq!(codes(&errors), ["issue.csv.encoding"], "{name}");
+        assert!(
+            errors[0].to_string().contains("UTF-16"),
+            "{name}: {}",
+            errors[0]
+        );
+        assert!(
+            !errors[0].to_string().contains("date_of_birth"),
+            "{}",
+            errors[0]
+        );
+    }
+}
+
+/// Issue 9 item 14: rows know the line they start on in the file, blank lines included, and
+/// problems name the column.
+#[test]
+fn rows_carry_their_line_in_the_file() {
+    let text = format!(
+        "\n{HEADER}\n\nAnn,Bee,a@example.org,Pass,2025-06-01\n\n\nCy,Dee,not-an-address,Pass,2025-06-01\n\"Multi\nline\",Eff,e@example.org,Pass,2025-06-01\nGee,Aitch,g@example.org,Pass\n,,,,\n"
+    );
+    let read = table(text.as_bytes()).expect("reads");
+    let lines: Vec<usize> = read.rows.iter().map(|r| r.line).collect();
+    assert_eq!(
+        lines,
+        [4, 7, 8, 10],
+        "the all-blank row on line 11 is skipped"
+    );
+    let err = read.rows[3].record.as_ref().expect_err("four fields");
+    assert_eq!(
+        (err.code(), err.line()),
+        ("issue.csv.field_count", Some(10))
+    );
+    assert!(
+        err.to_string()
+            .contains("4 field(s) where the header has 5"),
+        "{err}"
+    );
+    // The bad email of line 7 is in column 3.
+    let record = read.rows[1].record.as_ref().expect("a record");
+    let err = issue(&issue::demo_template(), record).expect_err("bad email");
+    assert_eq!(err.field(), Some("email"));
+    assert_eq!(read.column_of("email"), Some(3));
+    assert_eq!(read.column_of("student_id"), None);
+}
+
+/// Issue 9 item 13 and the messages: header problems are found once, all of them, before any
+/// row; a semicolon-separated file is read as such.
+#[test]
+fn header_problems_are_reported_once_and_together() {
+    let rows = "\nAnn,Bee,,a@example.org,Pass,2025-06-01,x\n".repeat(50);
+    let text = format!("given_name,famly_name,,email,grade,completion_date,email{rows}");
+    let errors = table(text.as_bytes()).expect_err("bad header");
+    assert_eq!(
+        codes(&errors),
+        [
+            "issue.csv.unknown_column",
+            "issue.csv.empty_column",
+            "issue.csv.duplicate_column"
+        ]
+    );
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages[0].contains("column 2") && messages[0].contains("`family_name`"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        !messages[0].contains("famly"),
+        "the header's text is not echoed"
+    );
+    assert!(messages[1].contains("column 3"), "{}", messages[1]);
+    assert!(
+        messages[2].contains("column 7") && messages[2].contains("column 4"),
+        "{}",
+        messages[2]
+    );
+
+    // Required columns.
+    let errors = table(b"grade,email\nPass,a@example.org\n").expect_err("no names");
+    assert_eq!(
+        codes(&errors),
+        ["issue.csv.missing_column", "issue.csv.missing_column"]
+    );
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("given_name, family_name or full_name")
+    );
+    assert!(errors[1].to_string().contains("completion_date"));
+    // No header at all: the first row is a learner.
+    let errors = table(b"Ann,Bee,a@example.org,Pass,2025-06-01\n").expect_err("no header");
+    assert_eq!(codes(&errors), ["issue.csv.no_header"]);
+    assert!(!errors[0].to_string().contains("Ann"));
+    // The template decides whether `grade` is needed.
+    let no_grade =
+        table(b"given_name,family_name,email,completion_date\nAnn,Bee,a@example.org,2025-06-01\n")
+            .expect("reads");
+    let issuance = Issuance::new(&issue::demo_template());
+    assert_eq!(
+        codes(&issuance.table_problems(&no_grade)),
+        ["issue.csv.missing_column"]
+    );
+    let mut with_default = demo_template_json();
+    set(&mut with_default, "default_grade", json!("Pass"));
+    let issuance = Issuance::new(&template_from(&with_default).expect("reads"));
+    assert_eq!(issuance.table_problems(&no_grade), Vec::new());
+
+    // Semicolons and tabs, and header names as people write them.
+    for (separator, header) in [
+        (';', "Given Name;family-name;EMAIL;grade;completion_date"),
+        (
+            '\t',
+            "given_name\tfamily_name\temail\tgrade\tcompletion_date",
+        ),
+    ] {
+        let text = format!(
+            "{header}\nAnn{separator}Bee{separator}a@example.org{separator}15,5{separator}2025-06-01\n"
+        );
+        let read = table(text.as_bytes()).expect("reads");
+        assert_eq!(read.separator(), separator);
+        let record = read.rows[0].record.as_ref().expect("record");
+        assert_eq!(record.grade.as_deref(), Some("15,5"));
+        assert_eq!(record.family_name.as_deref(), Some("Bee"));
+    }
+}
+
+#[test]
+fn an_empty_learner_file_is_reported() {
+    for text in [
+        "",
+        "\n\n",
+        "\u{FEFF}",
+        &format!("{HEADER}\n"),
+        &format!("{HEADER}\n,,,,\n\n"),
+    ] {
+        let errors = table(text.as_bytes()).expect_err(text);
+        assert_eq!(codes(&errors), ["issue.csv.empty"], "{text:?}");
+    }
+}
+
+#[test]
+fn a_learner_twice_in_a_file_is_refused_the_second_time() {
+    let text = "given_name,family_name,student_id,email,date_of_birth,grade,completion_date\n\
+        Ann,Bee,r1,a@example.org,2000-01-01,Pass,2025-06-01\n\
+        Cy,Dee,r2,c@example.org,2000-01-02,Pass,2025-06-01\n\
+        Ann,Bee,r1,,,Pass,2025-06-01\n\
+        Eve,Eff,r5,C@Example.org,,Pass,2025-06-01\n\
+        ann,BEE,r9,,2000-01-01,Pass,2025-06-01\n\
+        Gus,Gee,r7,g@example.org,2000-01-01,Pass,2025-06-01\n";
+    let read = table(text.as_bytes()).expect("reads");
+    let outcome: Vec<Option<(usize, &str)>> = read
+        .rows
+        .iter()
+        .map(|row| match &row.record {
+            Err(IssueError::DuplicateLearner {
+                first_line, field, ..
+            }) => Some((*first_line, *field)),
+            Err(e) => panic!("{e}"),
+            Ok(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        outcome,
+        [
+            None,
+            None,
+            Some((2, "student_id")),
+            Some((3, "email")),
+            Some((2, "date_of_birth")),
+            None
+        ]
+    );
+    let err = read.rows[2].record.as_ref().expect_err("duplicate");
+    assert_eq!(
+        (err.code(), err.line()),
+        ("issue.csv.duplicate_learner", Some(4))
+    );
+    assert!(!err.to_string().contains("r1"), "{err}");
+}
+
+/// The messages of template syntax errors are in the registrar's words: no Rust type names
+/// ("expected u8", "untagged enum SkillRef", "struct AwardingBody").
+#[test]
+fn template_syntax_errors_name_no_rust_types() {
+    let cases: &[(&str, Value)] = &[
+        ("title", json!(5)),
+        ("title", json!(["a"])),
+        ("ects", json!("3")),
+        ("ects", json!(true)),
+        ("hours", json!(-1)),
+        ("hours", json!(1.5)),
+        ("hours", json!(5_000_000_000_u64)),
+        ("eqf", json!(300)),
+        ("eqf", json!("5")),
+        ("eqf", json!(-3)),
+        ("learning_outcomes", json!("x")),
+        ("learning_outcomes", json!([5])),
+        (
+            "learning_outcomes",
+            json!([{"title": "t", "esco_skills": [5]}]),
+        ),
+        (
+            "learning_outcomes",
+            json!([{"title": "t", "esco_skills": [{"iri": 5}]}]),
+        ),
+        ("nqf", json!("x")),
+        ("isced_f", json!("003")),
+        ("language", json!(5)),
+        ("assessment", json!("x")),
+        ("assessment.grading_scheme", json!(5)),
+        ("quality_assurance", json!(5)),
+        ("quality_assurance.agency", json!("x")),
+        ("quality_assurance.decision", json!(5)),
+        ("quality_assurance.issued", json!(5)),
+        ("awarding_body", json!("x")),
+        ("awarding_body.identifiers", json!("x")),
+        ("awarding_body.identifiers", json!([5])),
+        ("awarding_body.logo", json!(5)),
+        ("display", json!(5)),
+        ("display.image", json!("x")),
+        ("is_partial", json!("yes")),
+        ("supplementary_documents", json!(5)),
+    ];
+    let rust = [
+        "u8", "u32", "u64", "i64", "f64", "usize", "struct", "enum", "untagged", "variant",
+        "Option", "String", "Vec", "sequence", "SkillRef", "Outcome", "Text", "Template",
+    ];
+    for (path, value) in cases {
+        let mut template = demo_template_json();
+        set(&mut template, path, value.clone());
+        let err = template_from(&template).expect_err(path);
+        assert_eq!(err.code(), "issue.template_syntax", "{path}: {err}");
+        let message = err.to_string();
+        for word in rust {
+            assert!(!message.contains(word), "{path} = {value}: {message}");
+        }
+        // TOML gives its own messages: the same rule holds.
+        let toml = toml::to_string(&template_toml_value(&template)).expect("TOML");
+        if let Err(err) = CourseTemplate::from_toml(&toml) {
+            let message = err.to_string();
+            for word in rust {
+                assert!(
+                    !message.contains(word),
+                    "{path} = {value} (TOML): {message}"
+                );
+            }
+        }
+    }
+    // The limit of `ects` is said.
+    let mut template = demo_template_json();
+    set(&mut template, "ects", json!(1000));
+    let problems = template_from(&template).expect("reads").problems();
+    assert!(
+        problems[0].to_string().contains("at most 999"),
+        "{}",
+        problems[0]
+    );
+}
+
+/// The JSON value as a TOML value (the template writes no nulls).
+fn template_toml_value(value: &Value) -> toml::Value {
+    toml::Value::try_from(value).expect("no nulls in the template")
 }

@@ -629,6 +629,42 @@ mod with_openssl {
     }
 }
 
+#[test]
+fn any_json_document_can_be_sealed_as_it_is() {
+    let key = test_pki::eseal(TestKey::P256);
+    let signer = signer_from_pem(key.key_pem, None).unwrap();
+    let sealer = Sealer::from_pem(key.chain_pem).unwrap();
+    let presentation = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [],
+    });
+    let sealed = sealer
+        .seal_json(&presentation, signer.as_ref(), NOW)
+        .unwrap();
+    // `jades::verify` wants a credential inside; the steps hold for any payload.
+    let seal = Seal::parse(sealed.as_bytes()).unwrap();
+    seal.verify_signature().unwrap();
+    seal.check_certificate(NOW).unwrap();
+    assert!(matches!(
+        seal.chain(&test_pki::trust_anchors()),
+        ChainOutcome::Trusted { .. }
+    ));
+    // The payload is the document, written compactly, with no EDC rule applied.
+    assert_eq!(
+        seal.payload_unverified(),
+        serde_json::to_string(&presentation).unwrap()
+    );
+    assert_eq!(seal.header().alg, Algorithm::ES256);
+
+    // A key that is not the certificate's (another P-256 eSeal) is caught when sealing.
+    let other = signer_from_pem(test_pki::eseal(TestKey::Expired).key_pem, None).unwrap();
+    let err = sealer
+        .seal_json(&presentation, other.as_ref(), NOW)
+        .unwrap_err();
+    assert_eq!(err.code(), "seal.key_mismatch");
+}
+
 /// Every node of a JSON value that has an id, by id; panics when one id stands for two different
 /// nodes (the graph would merge them into one contradictory node).
 fn nodes_by_id(value: &Value) -> std::collections::BTreeMap<String, Value> {

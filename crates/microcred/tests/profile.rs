@@ -1447,3 +1447,66 @@ fn a_credential_written_without_a_context_is_expanded_with_edcs() {
     let findings = profile::check_jsonld(&credential);
     assert_eq!(findings[0].code, "edc.jsonld.undefined_term");
 }
+
+/// Issue 9 item 7: quality assurance that had expired when the credential was issued, or that
+/// expires before it was issued, is an error (the Verifier says `accreditation.expired`).
+#[test]
+fn an_accreditation_expired_at_issue_is_an_error() {
+    let path = "$.credentialSubject.hasClaim.specifiedBy.accreditation.expiryDate";
+    let with_dates = |issued: Option<&str>, expiry: &str, credential_issued: Option<&str>| {
+        let mut credential = built_micro_credential();
+        if let Some(Claim::Achievement(a)) = credential
+            .credential_subject
+            .as_mut()
+            .and_then(|s| s.has_claim.first_mut())
+            && let Some(spec) = a.specified_by.as_mut()
+        {
+            spec.accreditation[0].date_issued = issued.map(|d| DateTime::parse(d).expect("date"));
+            spec.accreditation[0].expiry_date = Some(DateTime::parse(expiry).expect("date"));
+        }
+        if let Some(t) = credential_issued {
+            credential.issued = Some(DateTime::parse(t).expect("date"));
+        }
+        errors(&profile::check(&credential))
+    };
+    let expired = BTreeSet::from([("edc.accreditation.expired".to_owned(), path.to_owned())]);
+    // The credential was issued 2025-01-15T10:00:00Z.
+    assert_eq!(with_dates(None, "2025-01-15T09:59:59Z", None), expired);
+    assert_eq!(
+        with_dates(None, "2025-01-15T09:59:59", None),
+        expired,
+        "no time zone: UTC"
+    );
+    assert_eq!(with_dates(Some("2024-06-01"), "2024-05-31", None), expired);
+    assert_eq!(with_dates(Some("2030-01-01"), "2029-01-01", None), expired);
+    // Without `issued`, `validFrom` stands for the issue time.
+    let mut credential = built_micro_credential();
+    credential.issued = None;
+    credential.valid_from = Some(DateTime::parse("2025-01-15T10:00:00Z").expect("date"));
+    if let Some(Claim::Achievement(a)) = credential
+        .credential_subject
+        .as_mut()
+        .and_then(|s| s.has_claim.first_mut())
+        && let Some(spec) = a.specified_by.as_mut()
+    {
+        spec.accreditation[0].expiry_date = Some(DateTime::parse("2025-01-01").expect("date"));
+    }
+    assert!(
+        profile::check(&credential)
+            .iter()
+            .any(|f| f.code == "edc.accreditation.expired")
+    );
+    // Valid when issued (it may expire later: that is the Verifier's business, at its time).
+    assert_eq!(
+        with_dates(None, "2025-01-15T10:00:00Z", None),
+        BTreeSet::new()
+    );
+    assert_eq!(
+        with_dates(
+            Some("2024-06-01"),
+            "2025-06-01",
+            Some("2025-05-31T00:00:00Z")
+        ),
+        BTreeSet::new()
+    );
+}

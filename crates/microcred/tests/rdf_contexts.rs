@@ -336,3 +336,130 @@ fn ec_sample_canonical_form_does_not_depend_on_the_internal_hash() {
     assert_eq!(sha256, sha384);
     assert!(!sha256.contains("_:"), "the EC sample names every node");
 }
+
+/// A fresh scratch folder for this test process.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("microcred-contexts-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+#[test]
+fn contexts_register_from_files_and_from_a_folder_with_an_index() {
+    const URL: &str = "https://university.example/contexts/course/v1";
+    let dir = scratch("ok");
+    std::fs::write(
+        dir.join("course.jsonld"),
+        r#"{"@context": {"courseCode": "https://university.example/vocab#courseCode"}}"#,
+    )
+    .expect("written");
+    std::fs::write(
+        dir.join("index.json"),
+        format!(r#"{{"{URL}": "course.jsonld"}}"#),
+    )
+    .expect("written");
+
+    let mut contexts = Contexts::new();
+    assert_eq!(contexts.register_dir(&dir).expect("the folder loads"), 1);
+    assert!(contexts.contains(URL));
+    let mut single = Contexts::new();
+    single
+        .register_file(URL, dir.join("course.jsonld"))
+        .expect("the file loads");
+    assert_eq!(single.get(URL), contexts.get(URL));
+
+    // Added on top of the bundled ones, the context expands a document that uses it.
+    let mut all = Contexts::bundled();
+    all.extend(&contexts);
+    assert!(all.contains(EDC_AP) && all.contains(URL));
+    let document = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2", URL],
+        "type": ["VerifiableCredential"],
+        "issuer": "did:example:issuer",
+        "credentialSubject": {"id": "did:example:ada", "courseCode": "CS-101"}
+    });
+    let dataset = Expander::new()
+        .with_contexts(all)
+        .expand_value(&document)
+        .expect("expands");
+    assert!(to_nquads(&dataset).contains("https://university.example/vocab#courseCode"));
+    let err = Expander::new()
+        .expand_value(&document)
+        .expect_err("unknown without it");
+    assert_eq!(err.code(), "rdf.unknown_context");
+}
+
+#[test]
+fn a_contexts_folder_that_cannot_be_used_is_refused_whole() {
+    let url = "https://university.example/contexts/a/v1";
+    /// Name, files written (name, text), expected code.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case<'_>; 6] = [
+        ("no-index", &[], "rdf.context_file"),
+        ("bad-index", &[("index.json", "[1, 2]")], "rdf.context_file"),
+        (
+            "missing-file",
+            &[(
+                "index.json",
+                r#"{"https://university.example/contexts/a/v1": "a.jsonld"}"#,
+            )],
+            "rdf.context_file",
+        ),
+        (
+            "outside",
+            &[(
+                "index.json",
+                r#"{"https://university.example/contexts/a/v1": "../a.jsonld"}"#,
+            )],
+            "rdf.context_file",
+        ),
+        (
+            "not-json",
+            &[
+                (
+                    "index.json",
+                    r#"{"https://university.example/contexts/a/v1": "a.jsonld"}"#,
+                ),
+                ("a.jsonld", "{nope"),
+            ],
+            "rdf.context_file",
+        ),
+        (
+            "not-a-context",
+            &[
+                (
+                    "index.json",
+                    r#"{"https://university.example/contexts/a/v1": "a.jsonld"}"#,
+                ),
+                ("a.jsonld", r#"{"terms": {}}"#),
+            ],
+            "rdf.invalid_context",
+        ),
+    ];
+    for (name, files, code) in cases {
+        let dir = scratch(name);
+        for (file, text) in files {
+            std::fs::write(dir.join(file), text).expect("written");
+        }
+        let mut contexts = Contexts::new();
+        let err = contexts.register_dir(&dir).expect_err(name);
+        assert_eq!(err.code(), code, "{name}: {err}");
+        assert!(!contexts.contains(url), "{name}: nothing registered");
+    }
+}
+
+#[test]
+fn the_shared_contexts_folder_loads() {
+    let Some(dir) = shared::shared_dir() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let mut contexts = Contexts::new();
+    let count = contexts
+        .register_dir(dir.join("contexts"))
+        .expect("../shared/contexts/index.json loads");
+    assert_eq!(count, contexts.urls().count());
+    assert!(contexts.contains(EDC_AP));
+}

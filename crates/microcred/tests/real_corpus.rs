@@ -116,16 +116,33 @@ fn summarise(report: &Value) -> Value {
             if key == "checks" {
                 continue;
             }
-            if is_report(value) {
-                out.insert(key.clone(), summarise(value));
-            } else if let Some(items) = value.as_array() {
-                if !items.is_empty() && items.iter().all(is_report) {
-                    out.insert(key.clone(), items.iter().map(summarise).collect());
-                }
+            if let Some(nested) = nested_reports(value) {
+                out.insert(key.clone(), nested);
             }
         }
     }
     Value::Object(out)
+}
+
+/// The reports held by a member, summarised: a report, a list of reports, or an object holding
+/// them (`presentation.credentials`).
+fn nested_reports(value: &Value) -> Option<Value> {
+    if is_report(value) {
+        return Some(summarise(value));
+    }
+    match value {
+        Value::Array(items) if !items.is_empty() && items.iter().all(is_report) => {
+            Some(items.iter().map(summarise).collect())
+        }
+        Value::Object(object) => {
+            let inner: Map<String, Value> = object
+                .iter()
+                .filter_map(|(key, value)| Some((key.clone(), nested_reports(value)?)))
+                .collect();
+            (!inner.is_empty()).then_some(Value::Object(inner))
+        }
+        _ => None,
+    }
 }
 
 fn is_report(value: &Value) -> bool {
@@ -314,7 +331,7 @@ fn summaries_keep_nested_reports() {
         "securing": "jades",
         "checks": [{"kind": "seal", "status": "ok", "code": "seal.ok", "message": "m",
                     "findings": [{"code": "a"}, {"code": "b"}, {"code": "a"}]}],
-        "credentials": [{"verdict": "valid", "checks": []}],
+        "presentation": {"id": "urn:x", "credentials": [{"verdict": "valid", "checks": []}]},
         "seal": {"algorithm": "RS256"}
     });
     assert_eq!(
@@ -323,7 +340,7 @@ fn summaries_keep_nested_reports() {
             "verdict": "invalid",
             "securing": "jades",
             "checks": [{"kind": "seal", "status": "ok", "code": "seal.ok", "findings": ["a", "b"]}],
-            "credentials": [{"verdict": "valid", "checks": []}]
+            "presentation": {"credentials": [{"verdict": "valid", "checks": []}]}
         })
     );
 }

@@ -937,6 +937,29 @@ mod test_pki {
         let anchors = TrustAnchors::from_trusted_list_xml(xml.as_bytes()).unwrap();
         assert_eq!(anchors.len(), 1);
         assert_eq!(anchors.certificates()[0], test_pki::intermediate_ca());
+        // The granted TSA/QTST service is a time-stamping anchor, which never makes a seal
+        // certificate trusted.
+        assert_eq!(anchors.timestamping(), [test_pki::root_ca()]);
+        assert!(!anchors.contains(&test_pki::root_ca()));
+        let tsa = test_pki::tsa(test_pki::TestTsa::Good).chain();
+        assert!(
+            microcred::x509::validate_timestamping_chain(&tsa[0], &[], &anchors, VALIDATION_TIME)
+                .is_trusted()
+        );
+        assert_eq!(
+            validate(&tsa, &anchors, VALIDATION_TIME).code(),
+            Some("x509.untrusted_root")
+        );
+        // A list granting only a time-stamp service is still a list of anchors.
+        let tsa_only = xml.replace("Svctype/CA/QC", "Svctype/CA/PKC");
+        let tsa_anchors = TrustAnchors::from_trusted_list_xml(tsa_only.as_bytes()).unwrap();
+        assert!(tsa_anchors.is_empty());
+        assert_eq!(tsa_anchors.timestamping().len(), 1);
+        // Merging keeps each kind apart.
+        let mut merged = TrustAnchors::new();
+        merged.merge(tsa_anchors);
+        merged.merge(test_pki::trust_anchors());
+        assert_eq!((merged.len(), merged.timestamping().len()), (1, 1));
         match validate(&chain_of(TestKey::P256), &anchors, VALIDATION_TIME) {
             ChainOutcome::Trusted { path } => assert_eq!(path.len(), 2),
             other => panic!("{other:?}"),

@@ -108,6 +108,23 @@ pub(super) fn credential(
     }
 }
 
+/// The size in bytes of the largest credential `course` gives: built for the largest learner
+/// record, in the larger of the two forms `issue` writes (plain and upload form), with room for
+/// what the record's characters can add to the generated card.
+pub(super) fn largest_size(course: &Course) -> usize {
+    let context = IssueContext {
+        now: time::OffsetDateTime::UNIX_EPOCH,
+        credential_id: uuid::Uuid::nil(),
+    };
+    let credential = credential(course, &Learner::largest(), &context);
+    let plain = crate::json::to_string_pretty(&credential).len();
+    let upload = crate::json::to_upload_form(&credential).len();
+    // The card clips the learner's name to 45 characters and escapes it for XML (`&` takes 5
+    // bytes), then base64 adds a third, on each page.
+    let card_slack = 45 * 5 * 4 / 3 * course.languages.len();
+    plain.max(upload) + card_slack
+}
+
 fn display(
     course: &Course,
     learner: &Learner,

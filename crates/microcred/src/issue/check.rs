@@ -4,6 +4,7 @@
 use base64::Engine as _;
 
 use super::error::{Input, IssueError};
+use super::limits;
 use super::text::Text;
 use crate::model::{DateTime, LangMap};
 use crate::vocab::{Country, FileType, Language};
@@ -32,6 +33,20 @@ impl Checker {
             .push(IssueError::invalid(self.input, field, expected));
     }
 
+    /// Records `issue.too_long` when `text` has more than `limit` characters; true when it fits.
+    pub(super) fn fits(&mut self, text: &str, field: &str, limit: usize) -> bool {
+        // Counting stops past the limit, so a huge value costs no more than a long one.
+        let fits = text.len() <= limit || text.chars().nth(limit).is_none();
+        if !fits {
+            self.problems.push(IssueError::TooLong {
+                input: self.input,
+                field: field.to_owned(),
+                limit,
+            });
+        }
+        fits
+    }
+
     /// The value, or a missing-field problem.
     pub(super) fn require<'v, T>(&mut self, value: Option<&'v T>, field: &str) -> Option<&'v T> {
         if value.is_none() {
@@ -48,7 +63,13 @@ impl Checker {
         required: bool,
     ) -> Option<String> {
         match value.map(|s| s.trim()).filter(|s| !s.is_empty()) {
-            Some(s) => Some(s.to_owned()),
+            Some(s) => {
+                let limit = match self.input {
+                    Input::Template => limits::MAX_VALUE_CHARS,
+                    _ => limits::MAX_LEARNER_CHARS,
+                };
+                self.fits(s, field, limit).then(|| s.to_owned())
+            }
             None => {
                 if required {
                     self.missing(field);
@@ -73,8 +94,15 @@ impl Checker {
             }
             return None;
         };
+        let limit = if limits::is_title(field) {
+            limits::MAX_TITLE_CHARS
+        } else {
+            limits::MAX_TEXT_CHARS
+        };
         match text {
-            Text::Plain(s) => Some(LangMap::new().with(lang, s.trim())),
+            Text::Plain(s) => self
+                .fits(s.trim(), field, limit)
+                .then(|| LangMap::new().with(lang, s.trim())),
             Text::Translated(map) => {
                 let mut out = LangMap::new();
                 for (key, s) in map {
@@ -85,7 +113,7 @@ impl Checker {
                         );
                     } else if s.trim().is_empty() {
                         self.missing(&format!("{field}.{key}"));
-                    } else {
+                    } else if self.fits(s.trim(), &format!("{field}.{key}"), limit) {
                         out.insert(key.to_ascii_lowercase(), s.trim());
                     }
                 }
@@ -122,8 +150,9 @@ impl Checker {
         country
     }
 
-    /// A date or date-time; a bare date becomes midnight UTC, since EDC types these
-    /// `xsd:dateTime`.
+    /// A date or date-time naming one instant, written with its time zone: a bare date becomes
+    /// midnight UTC and a date-time without a time zone is read as UTC (and written with `Z`), so
+    /// that every date check applies to it. EDC types these `xsd:dateTime`.
     pub(super) fn date(
         &mut self,
         value: Option<&String>,
@@ -131,18 +160,9 @@ impl Checker {
         required: bool,
     ) -> Option<DateTime> {
         let text = self.string(value, field, required)?;
-        let parsed = DateTime::parse(&text).ok().and_then(|d| {
-            if text.len() == 10 {
-                DateTime::parse(&format!("{text}T00:00:00Z")).ok()
-            } else {
-                Some(d)
-            }
-        });
+        let parsed = instant(&text);
         if parsed.is_none() {
-            self.invalid(
-                field,
-                "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDThh:mm:ssZ)",
-            );
+            self.invalid(field, DATE_EXPECTED);
         }
         parsed
     }
@@ -205,7 +225,16 @@ impl Checker {
         image: &super::template::Image,
         field: &str,
     ) -> Option<(String, FileType)> {
-        let content = self.string(image.content.as_ref(), &format!("{field}.content"), true);
+        let content_field = format!("{field}.content");
+        let content = match image.content.as_ref().map(|c| c.trim()) {
+            Some(c) if !c.is_empty() => self
+                .fits(c, &content_field, limits::MAX_IMAGE_CHARS)
+                .then(|| c.to_owned()),
+            _ => {
+                self.missing(&content_field);
+                None
+            }
+        };
         let kind = self.string(
             image.content_type.as_ref(),
             &format!("{field}.content_type"),
@@ -236,6 +265,22 @@ impl Checker {
         }
         Some((compact, file_type))
     }
+}
+
+/// What a date field takes, for messages.
+pub(super) const DATE_EXPECTED: &str = "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDThh:mm:ss, with Z or an offset such as +02:00; without one it is read as UTC)";
+
+/// The literal, with a time zone, when it names an instant.
+fn instant(text: &str) -> Option<DateTime> {
+    let date = DateTime::parse(text).ok()?;
+    let anchored = if text.len() == 10 {
+        DateTime::parse(&format!("{text}T00:00:00Z")).ok()?
+    } else if date.has_time_zone() {
+        date
+    } else {
+        DateTime::parse(&format!("{text}Z")).ok()?
+    };
+    anchored.to_offset().map(|_| anchored)
 }
 
 fn file_type(name: &str) -> Option<FileType> {

@@ -4,10 +4,13 @@
 
 use super::check::Checker;
 use super::error::{Input, IssueError};
+use super::limits;
 use super::names::{Named, lookup, names};
 use super::period::Period;
 use super::template::{self, CourseTemplate, Outcome, SkillRef};
-use crate::model::{Concept, ConceptScheme, DateTime, Duration, LangMap};
+use time::OffsetDateTime;
+
+use crate::model::{Accreditation, Concept, ConceptScheme, DateTime, Duration, LangMap};
 use crate::vocab::{
     AccreditationType, AssessmentType, Country, Eqf, FileType, IscedF, Language, LearningSetting,
     Mode, Supervision,
@@ -125,7 +128,7 @@ impl Course {
         let ects = t.ects.filter(|e| {
             let ok = e.is_finite() && *e > 0.0 && *e <= 999.0;
             if !ok {
-                c.invalid("ects", "a positive number of ECTS credits");
+                c.invalid("ects", "a number of ECTS credits above 0 and at most 999");
             }
             ok
         });
@@ -249,7 +252,7 @@ impl Course {
         }
         let display_title = display_title.unwrap_or_else(|| title.clone());
         let languages = display_languages(language, &display_title);
-        Ok(Course {
+        let course = Course {
             language,
             languages,
             title,
@@ -279,7 +282,15 @@ impl Course {
             display_image,
             valid_for,
             default_grade,
-        })
+        };
+        let size = super::build::largest_size(&course);
+        if size > limits::MAX_CREDENTIAL_BYTES {
+            return Err(vec![IssueError::CredentialTooLarge {
+                size,
+                limit: limits::MAX_CREDENTIAL_BYTES,
+            }]);
+        }
+        Ok(course)
     }
 }
 
@@ -354,6 +365,11 @@ fn esco_skill(c: &mut Checker, skill: &SkillRef, field: &str) -> Option<Concept>
         SkillRef::Iri(iri) => (iri.trim(), None),
         SkillRef::Labelled(s) => (s.iri.trim(), Some(s.label.trim()).filter(|l| !l.is_empty())),
     };
+    if !c.fits(iri, field, limits::MAX_VALUE_CHARS)
+        || !label.is_none_or(|l| c.fits(l, &format!("{field}.label"), limits::MAX_TITLE_CHARS))
+    {
+        return None;
+    }
     // The ESCO portal's page links carry the IRI in a `uri=` parameter.
     let iri = iri
         .split_once("uri=")
@@ -482,6 +498,12 @@ fn quality(c: &mut Checker, q: &template::QualityAssurance, lang: &str) -> Optio
         "quality_assurance.valid_until",
         false,
     );
+    if dates(issued.as_ref(), valid_until.as_ref()).expires_before_issued() {
+        c.invalid(
+            "quality_assurance.valid_until",
+            "a date not earlier than quality_assurance.issued",
+        );
+    }
     Some(Quality {
         kind: kind?,
         title: title?,
@@ -492,6 +514,32 @@ fn quality(c: &mut Checker, q: &template::QualityAssurance, lang: &str) -> Optio
         issued,
         valid_until,
     })
+}
+
+/// An accreditation with only these dates, for the date rule it shares with the Verifier.
+fn dates(issued: Option<&DateTime>, valid_until: Option<&DateTime>) -> Accreditation {
+    Accreditation {
+        date_issued: issued.cloned(),
+        expiry_date: valid_until.cloned(),
+        ..Accreditation::default()
+    }
+}
+
+impl Course {
+    /// The problem of issuing at `now`: a quality assurance that has expired by then (the
+    /// Verifier would report `accreditation.expired`).
+    pub(super) fn problem_at(&self, now: OffsetDateTime) -> Option<IssueError> {
+        let q = &self.quality;
+        dates(q.issued.as_ref(), q.valid_until.as_ref())
+            .expired_at(now)
+            .then(|| {
+                IssueError::invalid(
+                    Input::Template,
+                    "quality_assurance.valid_until",
+                    "a date not earlier than the issue time (the quality assurance has expired)",
+                )
+            })
+    }
 }
 
 fn awarding_body(c: &mut Checker, b: &template::AwardingBody, lang: &str) -> Body {

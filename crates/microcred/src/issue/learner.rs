@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check::Checker;
 use super::error::{Input, IssueError};
+use super::limits;
 use crate::model::DateTime;
 use crate::vocab::Country;
 
@@ -70,6 +71,29 @@ pub(super) struct Learner {
     pub certificate_number: Option<String>,
 }
 
+impl Learner {
+    /// The largest record issuance accepts, to measure the largest credential a template gives:
+    /// every field at its longest, of the character that takes most room in JSON (a control
+    /// character, written `\u0001`).
+    pub(super) fn largest() -> Learner {
+        let text = || "\u{1}".repeat(limits::MAX_LEARNER_CHARS);
+        let date = DateTime::parse("2000-01-01T00:00:00.123456789+00:00").ok();
+        Learner {
+            given_name: Some(text()),
+            family_name: Some(text()),
+            full_name: text(),
+            date_of_birth: date.clone(),
+            national_id: Country::from_alpha2("IE").map(|c| (text(), c)),
+            email: Some(text()),
+            student_id: Some(text()),
+            grade: text(),
+            completion_date: date
+                .unwrap_or_else(|| DateTime::from(time::OffsetDateTime::UNIX_EPOCH)),
+            certificate_number: Some(text()),
+        }
+    }
+}
+
 /// How a missing grade is treated.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Grade<'a> {
@@ -82,22 +106,67 @@ pub(super) enum Grade<'a> {
     Unchecked,
 }
 
+/// The members of a JSON object in order, each value as its source text.
+struct Members(Vec<(String, Box<serde_json::value::RawValue>)>);
+
+impl<'de> Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Members;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object of learner fields")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Members, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 const IDENTIFIERS: &str = "date_of_birth, national_id, email or student_id";
 
 impl LearnerRecord {
-    /// Reads a record from a JSON object; numbers stand for their decimal text, since exports
-    /// often write student numbers and grades as numbers.
+    /// Reads a record from a JSON object. A number stands for the text it is written with
+    /// (`12345678901234567890123`, `15.50`), since exports often write student numbers and grades
+    /// as numbers and a number type would lose digits or trailing zeros.
     pub fn from_json(text: &str) -> Result<Self, IssueError> {
-        let mut value: serde_json::Value =
+        let Members(members) =
             serde_json::from_str(text).map_err(|e| IssueError::from_json_learner(&e))?;
-        if let serde_json::Value::Object(members) = &mut value {
-            for member in members.values_mut() {
-                if let serde_json::Value::Number(n) = member {
-                    *member = serde_json::Value::String(n.to_string());
-                }
+        let mut object = serde_json::Map::new();
+        for (key, raw) in members {
+            let syntax = |what: &str| IssueError::LearnerSyntax {
+                line: None,
+                message: format!("`{key}` {what}"),
+            };
+            if object.contains_key(&key) {
+                return Err(syntax("is given twice"));
             }
+            let source = raw.get();
+            let value = match source.as_bytes().first() {
+                Some(b'"') => {
+                    serde_json::from_str(source).map_err(|e| IssueError::from_json_learner(&e))?
+                }
+                Some(b'-' | b'0'..=b'9') => serde_json::Value::String(source.to_owned()),
+                Some(b'n') => serde_json::Value::Null,
+                _ => {
+                    return Err(syntax(
+                        "holds a list, an object or a boolean: expected text or a number",
+                    ));
+                }
+            };
+            object.insert(key, value);
         }
-        serde_json::from_value(value).map_err(|e| IssueError::from_json_learner(&e))
+        serde_json::from_value(serde_json::Value::Object(object))
+            .map_err(|e| IssueError::from_json_learner(&e))
     }
 
     /// Checks the record on its own and returns its first problem, if any. A missing grade is

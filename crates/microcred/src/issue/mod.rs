@@ -31,7 +31,19 @@
 //!   agency as `accreditingAgent`.
 //! - **The grade is required**: EDC rejects a `LearningAssessment` without one. A template's
 //!   `default_grade` stands in for records that have none.
-//! - **Bare dates** (`2025-06-30`) become midnight UTC, since EDC types dates as `xsd:dateTime`.
+//! - **Bare dates** (`2025-06-30`) become midnight UTC, since EDC types dates as `xsd:dateTime`,
+//!   and a **date-time without a time zone** (`2025-06-30T10:00:00`) is read as UTC and written
+//!   with `Z`, so every date check applies to it: the completion date not later than the issue
+//!   time, the date of birth before the completion date, the quality assurance not expired.
+//! - **Quality assurance dates** follow the Verifier's rule
+//!   ([`Accreditation::expired_at`](crate::model::Accreditation::expired_at)): `valid_until`
+//!   before `issued` is a template problem, and a quality assurance expired by the issue time
+//!   is refused ([`Issuance::problems_at`]), as `verify` would say `accreditation.expired`.
+//! - **Sizes** stay within what microcred reads back, sealed: see [`limits`].
+//! - **Numbers in a JSON learner record** stand for the text they are written with
+//!   (`"student_id": 12345678901234567890123`, `"grade": 15.50`), digits and zeros kept.
+//! - **Learner files** (CSV) are read by [`LearnerTable`]: UTF-8 only, the header checked once,
+//!   each row with its line in the file, a learner on two rows issued once.
 //! - **Display**: one page per display language (the course language, then any other language
 //!   the title is given in). Without a template image each page is a generated SVG card.
 
@@ -42,8 +54,10 @@ mod course;
 mod demo;
 mod error;
 mod learner;
+pub mod limits;
 mod names;
 mod period;
+mod table;
 mod template;
 mod text;
 
@@ -54,6 +68,7 @@ pub use build::EDC_GENERIC_FULL;
 pub use demo::{demo_credential, demo_credential_json, demo_learner, demo_template};
 pub use error::{Input, IssueError};
 pub use learner::LearnerRecord;
+pub use table::{LearnerRow, LearnerTable};
 pub use template::{
     Agency, Assessment, AwardingBody, ConceptRef, CourseTemplate, DetailedOutcome, DisplayOptions,
     GradingScheme, Image, LabelledSkill, OrgIdentifier, Outcome, QualityAssurance, SkillRef,
@@ -79,18 +94,51 @@ impl IssueContext {
 }
 
 /// Issues micro-credentials for one course.
-#[derive(Debug, Clone, Copy)]
-pub struct Issuance<'t> {
-    template: &'t CourseTemplate,
+///
+/// The template is checked once, when the issuance is made: [`Issuance::problems_at`] lists its
+/// problems before any learner is looked at, and [`Issuance::issue`] refuses every learner while
+/// there are any.
+#[derive(Debug, Clone)]
+pub struct Issuance {
+    course: Result<course::Course, Vec<IssueError>>,
 }
 
-impl<'t> Issuance<'t> {
+impl Issuance {
     /// Issuance for the course `template` describes.
-    pub fn new(template: &'t CourseTemplate) -> Self {
-        Issuance { template }
+    pub fn new(template: &CourseTemplate) -> Self {
+        Issuance {
+            course: course::Course::resolve_all(template),
+        }
     }
 
-    /// The credential for one learner: checks the template, then the record, then builds.
+    /// Every problem of the template for issuing at `now`, in the order of its fields: those of
+    /// [`CourseTemplate::problems`], and a quality assurance that has expired by `now`. Empty
+    /// when credentials can be issued.
+    pub fn problems_at(&self, now: OffsetDateTime) -> Vec<IssueError> {
+        match &self.course {
+            Ok(course) => course.problem_at(now).into_iter().collect(),
+            Err(problems) => problems.clone(),
+        }
+    }
+
+    /// The problems of a learner file for this course, reported once rather than on every row:
+    /// no `grade` column when the template has no `default_grade`.
+    pub fn table_problems(&self, table: &LearnerTable) -> Vec<IssueError> {
+        let has_default = self
+            .course
+            .as_ref()
+            .is_ok_and(|c| c.default_grade.is_some());
+        if table.column_of("grade").is_none() && !has_default {
+            vec![IssueError::MissingColumn {
+                field: "grade".to_owned(),
+            }]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The credential for one learner: checks the record, then builds. A template with problems
+    /// gives its first problem for every learner.
     ///
     /// Errors name the template or record field at fault and never repeat a value.
     pub fn issue(
@@ -98,7 +146,17 @@ impl<'t> Issuance<'t> {
         learner: &LearnerRecord,
         context: IssueContext,
     ) -> Result<EuropeanDigitalCredential, IssueError> {
-        let course = course::Course::resolve(self.template)?;
+        let course = match &self.course {
+            Ok(course) => course,
+            Err(problems) => {
+                return Err(problems.first().cloned().unwrap_or_else(|| {
+                    IssueError::invalid(Input::Template, "(template)", "a complete template")
+                }));
+            }
+        };
+        if let Some(problem) = course.problem_at(context.now) {
+            return Err(problem);
+        }
         let learner = learner.resolve(learner::Grade::Required {
             default: course.default_grade.as_deref(),
         })?;
@@ -113,6 +171,6 @@ impl<'t> Issuance<'t> {
                 "a date not later than the issue time",
             ));
         }
-        Ok(build::credential(&course, &learner, &context))
+        Ok(build::credential(course, &learner, &context))
     }
 }

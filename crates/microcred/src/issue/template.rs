@@ -12,7 +12,10 @@ use super::text::{DateText, Text};
 /// A course as a registrar describes it: everything a micro-credential says that is the same
 /// for every learner. Keys are snake_case; see `examples/course.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a course template: a table of course fields"
+)]
 #[non_exhaustive]
 pub struct CourseTemplate {
     /// The course title (required).
@@ -28,13 +31,25 @@ pub struct CourseTemplate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning_outcome_summary: Option<Text>,
     /// ECTS credits (at least one of `ects` and `hours` is required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "numbers::ects",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ects: Option<f64>,
     /// Notional learning hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "numbers::hours",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub hours: Option<u32>,
     /// The EQF level, 1 to 8.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "numbers::eqf",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub eqf: Option<u8>,
     /// The level in a national qualification framework.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,7 +124,10 @@ pub enum Outcome {
 
 /// A learning outcome with related ESCO skills.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a learning outcome: text, or a table with `title` and `esco_skills`"
+)]
 #[non_exhaustive]
 pub struct DetailedOutcome {
     /// The outcome (required).
@@ -121,7 +139,7 @@ pub struct DetailedOutcome {
 }
 
 /// An ESCO skill: its IRI, or its IRI and label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum SkillRef {
     /// The skill's IRI.
@@ -132,7 +150,10 @@ pub enum SkillRef {
 
 /// An ESCO skill with its label.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an ESCO skill with its label: a table with `iri` and `label`"
+)]
 #[non_exhaustive]
 pub struct LabelledSkill {
     /// The IRI.
@@ -171,10 +192,31 @@ impl<'de> Deserialize<'de> for Outcome {
     }
 }
 
+/// A string is the skill's IRI; a table is the IRI with a label. Decided by hand so that a wrong
+/// shape is reported in words rather than as "did not match any variant".
+impl<'de> Deserialize<'de> for SkillRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = serde_json::Value::deserialize(deserializer)?;
+        match value {
+            serde_json::Value::String(iri) => Ok(SkillRef::Iri(iri)),
+            serde_json::Value::Object(_) => serde_json::from_value(value)
+                .map(SkillRef::Labelled)
+                .map_err(D::Error::custom),
+            _ => Err(D::Error::custom(
+                "an ESCO skill is its IRI, or a table with `iri` and `label`",
+            )),
+        }
+    }
+}
+
 /// A concept from a vocabulary microcred has no table for (a national framework level, a
 /// DEQAR decision): its IRI, label and scheme.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a concept: a table with `iri`, `label` and `scheme`"
+)]
 #[non_exhaustive]
 pub struct ConceptRef {
     /// The concept IRI (required).
@@ -190,7 +232,10 @@ pub struct ConceptRef {
 
 /// How learners are assessed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an assessment: a table with `type`, `title` and more"
+)]
 #[non_exhaustive]
 pub struct Assessment {
     /// The type, by name (`written_examination`) or code of the Europass assessment list
@@ -213,7 +258,10 @@ pub struct Assessment {
 
 /// How grades are given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a grading scheme: a table with `title` and `description`"
+)]
 #[non_exhaustive]
 pub struct GradingScheme {
     /// The scheme's title (required).
@@ -226,7 +274,10 @@ pub struct GradingScheme {
 
 /// The course's quality assurance, written as an ELM `Accreditation` on the qualification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a quality assurance: a table with `type`, `title`, `agency` and more"
+)]
 #[non_exhaustive]
 pub struct QualityAssurance {
     /// The kind, by name (`programme-quality-assurance`, `institutional-quality-assurance`,
@@ -258,7 +309,10 @@ pub struct QualityAssurance {
 
 /// A quality assurance agency.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an agency: a table with `legal_name`, `country` and more"
+)]
 #[non_exhaustive]
 pub struct Agency {
     /// The legal name (required).
@@ -277,7 +331,10 @@ pub struct Agency {
 
 /// The awarding body, which is also the issuer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an awarding body: a table with `legal_name`, `country` and more"
+)]
 #[non_exhaustive]
 pub struct AwardingBody {
     /// The legal name (required).
@@ -317,7 +374,10 @@ pub struct AwardingBody {
 
 /// An identifier of an organisation in some scheme.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an identifier: a table with `value` and `scheme`"
+)]
 #[non_exhaustive]
 pub struct OrgIdentifier {
     /// The identifier (required).
@@ -330,7 +390,10 @@ pub struct OrgIdentifier {
 
 /// How the credential is displayed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "display options: a table with `title`, `description` or `image`"
+)]
 #[non_exhaustive]
 pub struct DisplayOptions {
     /// The displayed title (default: the course title).
@@ -346,7 +409,10 @@ pub struct DisplayOptions {
 
 /// An embedded image.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an image: a table with `content` and `content_type`"
+)]
 #[non_exhaustive]
 pub struct Image {
     /// The file, base64-encoded (required).
@@ -360,11 +426,13 @@ pub struct Image {
 impl CourseTemplate {
     /// Reads a template from JSON.
     pub fn from_json(text: &str) -> Result<Self, IssueError> {
+        within_limit(text)?;
         serde_json::from_str(text).map_err(|e| IssueError::from_json_template(&e))
     }
 
     /// Reads a template from TOML.
     pub fn from_toml(text: &str) -> Result<Self, IssueError> {
+        within_limit(text)?;
         toml::from_str(text).map_err(|e| IssueError::from_toml_template(&e, text))
     }
 
@@ -384,5 +452,95 @@ impl CourseTemplate {
         super::course::Course::resolve_all(self)
             .err()
             .unwrap_or_default()
+    }
+}
+
+fn within_limit(text: &str) -> Result<(), IssueError> {
+    if text.len() > super::limits::MAX_TEMPLATE_BYTES {
+        return Err(IssueError::TemplateTooLarge {
+            size: text.len(),
+            limit: super::limits::MAX_TEMPLATE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The template's numbers, read with messages in the registrar's terms (serde's own name the Rust
+/// type: "expected u8").
+mod numbers {
+    use serde::Deserializer;
+    use serde::de::{Error, Unexpected, Visitor};
+    use std::fmt;
+
+    /// A number, whole or not, as the format gives it.
+    struct Number(&'static str);
+
+    #[derive(Clone, Copy)]
+    enum Read {
+        Whole(i128),
+        Fraction(f64),
+    }
+
+    impl<'de> Visitor<'de> for Number {
+        type Value = Read;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<Read, E> {
+            Ok(Read::Whole(v.into()))
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<Read, E> {
+            Ok(Read::Whole(v.into()))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Read, E> {
+            Ok(Read::Fraction(v))
+        }
+    }
+
+    fn read<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<Read, D::Error> {
+        d.deserialize_any(Number(what))
+    }
+
+    fn out_of_range<E: Error>(read: Read, what: &'static str) -> E {
+        match read {
+            Read::Whole(v) => match i64::try_from(v) {
+                Ok(v) => E::invalid_value(Unexpected::Signed(v), &what),
+                Err(_) => E::custom(format!("a number out of range, expected {what}")),
+            },
+            Read::Fraction(v) => E::invalid_value(Unexpected::Float(v), &what),
+        }
+    }
+
+    const EQF: &str = "an EQF level, a whole number from 1 to 8";
+    const HOURS: &str = "a whole number of hours";
+    const ECTS: &str = "a number of ECTS credits";
+
+    pub(super) fn eqf<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+        let read = read(d, EQF)?;
+        match read {
+            Read::Whole(v) => u8::try_from(v)
+                .map(Some)
+                .map_err(|_| out_of_range(read, EQF)),
+            Read::Fraction(_) => Err(out_of_range(read, EQF)),
+        }
+    }
+
+    pub(super) fn hours<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        let read = read(d, HOURS)?;
+        match read {
+            Read::Whole(v) => u32::try_from(v)
+                .map(Some)
+                .map_err(|_| out_of_range(read, HOURS)),
+            Read::Fraction(_) => Err(out_of_range(read, HOURS)),
+        }
+    }
+
+    pub(super) fn ects<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        // ECTS are small numbers: a whole number reads exactly as a float.
+        #[allow(clippy::cast_precision_loss)]
+        match read(d, ECTS)? {
+            Read::Whole(v) => Ok(Some(v as f64)),
+            Read::Fraction(v) => Ok(Some(v)),
+        }
     }
 }

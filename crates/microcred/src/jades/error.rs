@@ -98,6 +98,20 @@ pub enum JadesError {
     /// A time-stamp token's signature does not hold, or its authority's certificate is missing.
     #[error("the time-stamping authority's signature on `{0}` does not hold")]
     TimestampSignature(String),
+    /// A time-stamp's authority was not fit for time-stamping at the time-stamp's time: its
+    /// certificate had expired or was not yet valid, lacks the time-stamping usage, was revoked,
+    /// or sits on a broken chain. The code is the time-stamp's (`timestamp.tsa_expired`, ...).
+    #[error("the time-stamping authority of `{property}` is not acceptable ({code})")]
+    TimestampAuthority {
+        /// The property holding the time-stamp (`sigTst`, ...).
+        property: String,
+        /// The time-stamp's code.
+        code: &'static str,
+    },
+    /// The seal's revocation values show the seal certificate revoked at or before the signing
+    /// time.
+    #[error("the seal certificate was revoked before the seal was made")]
+    CertificateRevoked,
     /// An unsigned property (`etsiU` entry) is not base64url JSON.
     #[error("unsigned property {0} of `etsiU` is malformed")]
     MalformedUnsignedProperty(usize),
@@ -167,6 +181,8 @@ impl JadesError {
             MalformedTimestamp(_) => "seal.malformed_timestamp",
             TimestampMismatch(_) => "seal.timestamp_mismatch",
             TimestampSignature(_) => "seal.timestamp_signature",
+            TimestampAuthority { .. } => "seal.timestamp_authority",
+            CertificateRevoked => "seal.certificate_revoked",
             MalformedUnsignedProperty(_) => "seal.malformed_unsigned_property",
             PayloadNotCredential(_) => "seal.payload_not_credential",
             Key(_) => "seal.key",

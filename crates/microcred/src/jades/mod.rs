@@ -22,6 +22,7 @@ mod sealer;
 mod signer;
 mod strict_json;
 mod timestamp;
+mod tsa;
 mod verify;
 
 pub use algorithm::Algorithm;
@@ -33,6 +34,7 @@ pub use seal::{BaselineLevel, CheckedTimestamp, Seal, UnsignedProperty};
 pub use sealer::{PreparedSeal, SealedCredential, Sealer, apply_edc_rules};
 pub use signer::{Ed25519Signer, P256Signer, Signer, signer_from_key, signer_from_pem};
 pub use timestamp::{TimestampToken, TokenSignatureError};
+pub use tsa::{SignerRevoked, TsaCheck, TsaStatus, signer_revoked};
 pub use verify::{VerifiedSeal, verify};
 
 use base64::engine::DecodePaddingMode;

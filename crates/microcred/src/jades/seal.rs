@@ -1,6 +1,8 @@
 //! A sealed file as read: the envelope, the header, the unsigned properties, and the checks that
 //! can be made on it.
 
+use std::sync::OnceLock;
+
 use base64::Engine;
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -8,8 +10,12 @@ use time::OffsetDateTime;
 use super::header::{ProtectedHeader, read_tokens, short};
 use super::strict_json::{self, StrictError};
 use super::timestamp::{Digests, TimestampToken};
+use super::tsa::{TsaCheck, check_authorities};
 use super::{B64, B64URL, JadesError};
-use crate::x509::{self, Certificate, ChainOutcome, QcInfo, TrustAnchors};
+use crate::x509::{
+    self, Certificate, ChainOutcome, Crl, OcspResponse, QcInfo, RevocationStatus, RevocationValues,
+    TrustAnchors,
+};
 
 /// How far the seal goes along the JAdES baseline levels (ETSI EN 119 182-1), judged from the
 /// properties it carries; each time-stamp's imprint is checked by [`Seal::check_timestamps`].
@@ -60,8 +66,12 @@ pub struct CheckedTimestamp {
     /// The time-stamping authority's time.
     pub time: OffsetDateTime,
     /// The subject of the authority's certificate (its signature on the token was checked; whether
-    /// the authority is trusted is not).
+    /// the authority is trusted is not: see [`Seal::check_timestamp_authorities`]).
     pub authority: String,
+    /// The authority's certificate.
+    pub certificate: Certificate,
+    /// The certificates the token carries (candidates for the authority's chain).
+    pub(crate) carried: Vec<Certificate>,
 }
 
 /// A JAdES seal read from a file: structure, header rules and certificate binding checked, the
@@ -75,6 +85,9 @@ pub struct Seal {
     header: ProtectedHeader,
     unsigned: Vec<UnsignedProperty>,
     certificates: Vec<Certificate>,
+    /// What `xVals` and `rVals` hold, read once when first asked.
+    validation: OnceLock<Vec<Certificate>>,
+    revocation: OnceLock<RevocationValues>,
 }
 
 impl Seal {
@@ -150,6 +163,8 @@ impl Seal {
             header,
             unsigned,
             certificates,
+            validation: OnceLock::new(),
+            revocation: OnceLock::new(),
         };
         seal.check_certificate_binding()?;
         Ok(seal)
@@ -305,15 +320,26 @@ impl Seal {
         )
     }
 
-    /// The certificates carried in `xVals`/`axVals` (unreadable ones are skipped: they are only
-    /// candidates for the chain).
+    /// The certificates carried in `xVals`/`axVals`, and in the `xVals` of time-stamp validation
+    /// data (`tstVD`). Unreadable ones are skipped: they are only candidates for a chain.
     pub fn validation_certificates(&self) -> Vec<Certificate> {
+        self.validation
+            .get_or_init(|| self.read_validation_certificates())
+            .clone()
+    }
+
+    fn read_validation_certificates(&self) -> Vec<Certificate> {
         let mut out = Vec::new();
         for property in &self.unsigned {
-            if !matches!(property.name.as_str(), "xVals" | "axVals") {
-                continue;
-            }
-            for item in property.value.as_array().into_iter().flatten() {
+            let list = match property.name.as_str() {
+                "xVals" | "axVals" => &property.value,
+                "tstVD" => match property.value.get("xVals") {
+                    Some(list) => list,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            for item in list.as_array().into_iter().flatten() {
                 let der = item
                     .pointer("/x509Cert/val")
                     .and_then(Value::as_str)
@@ -324,6 +350,117 @@ impl Seal {
             }
         }
         out
+    }
+
+    /// The revocation values the seal carries: the CRLs (`crlVals`) and OCSP responses
+    /// (`ocspVals`) of `rVals` and of time-stamp validation data (`tstVD`). Entries that cannot be
+    /// read are counted, never relied on.
+    pub fn revocation_values(&self) -> RevocationValues {
+        self.revocation_ref().clone()
+    }
+
+    fn revocation_ref(&self) -> &RevocationValues {
+        self.revocation
+            .get_or_init(|| self.read_revocation_values())
+    }
+
+    fn read_revocation_values(&self) -> RevocationValues {
+        let mut values = RevocationValues::new();
+        for property in &self.unsigned {
+            let r_vals = match property.name.as_str() {
+                "rVals" => &property.value,
+                "tstVD" => match property.value.get("rVals") {
+                    Some(r_vals) => r_vals,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let entries = |name: &str| {
+                r_vals
+                    .get(name)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .map(|item| {
+                        item.get("val")
+                            .and_then(Value::as_str)
+                            .and_then(|text| B64.decode(text).ok())
+                    })
+                    .collect::<Vec<_>>()
+            };
+            for der in entries("crlVals") {
+                match der.and_then(|der| Crl::from_der(&der).ok()) {
+                    Some(crl) => values.add_crl(crl),
+                    None => values.add_unreadable(),
+                }
+            }
+            for der in entries("ocspVals") {
+                match der.and_then(|der| OcspResponse::from_der(&der).ok()) {
+                    Some(response) => values.add_ocsp(response),
+                    None => values.add_unreadable(),
+                }
+            }
+        }
+        values
+    }
+
+    /// Judges the authority behind each time-stamp of `timestamps` (from
+    /// [`Seal::check_timestamps`]) at the time-stamp's time: its certificate's validity and
+    /// extended key usage, its revocation status from [`Seal::revocation_values`], and its chain to
+    /// `anchors` (any anchor: see [`TrustAnchors::add_timestamping`]). Intermediates come from the
+    /// token, `x5c` and `xVals`. Nothing is fetched.
+    pub fn check_timestamp_authorities(
+        &self,
+        timestamps: &[CheckedTimestamp],
+        anchors: &TrustAnchors,
+    ) -> Vec<TsaCheck> {
+        if timestamps.is_empty() {
+            return Vec::new();
+        }
+        let mut known = self.validation_certificates();
+        known.extend(self.certificates.iter().cloned());
+        check_authorities(timestamps, &known, anchors, self.revocation_ref())
+    }
+
+    /// What the seal's revocation values say about the signing certificate at the signing time.
+    /// The issuer is the next certificate of `chain` (from [`Seal::chain`]) when it is trusted,
+    /// otherwise the certificate among `x5c`, `xVals` and `anchors` whose key signed it.
+    pub fn signer_revocation(
+        &self,
+        chain: &ChainOutcome,
+        anchors: &TrustAnchors,
+    ) -> RevocationStatus {
+        let values = self.revocation_ref();
+        let mut known = self.validation_certificates();
+        known.extend(self.certificates.iter().skip(1).cloned());
+        if !values.may_cover(self.signing_certificate()) {
+            return RevocationStatus::NotChecked {
+                detail: if values.is_empty() {
+                    "the seal carries no revocation values".into()
+                } else {
+                    "no CRL or OCSP response in the seal covers the certificate".into()
+                },
+            };
+        }
+        let issuer = match chain {
+            ChainOutcome::Trusted { path } if path.len() > 1 => Some(path[1].clone()),
+            _ => {
+                let mut candidates = known.clone();
+                candidates.extend(anchors.certificates().iter().cloned());
+                x509::find_issuer(self.signing_certificate(), &candidates)
+            }
+        };
+        match issuer {
+            Some(issuer) => values.status(
+                self.signing_certificate(),
+                &issuer,
+                self.signing_time(),
+                &known,
+            ),
+            None => RevocationStatus::NotChecked {
+                detail: "the certificate of the seal certificate's issuer is not at hand".into(),
+            },
+        }
     }
 
     /// What the signing certificate says about qualification (QCStatements, policies).
@@ -404,6 +541,8 @@ fn check_token(
         property,
         time: token.time,
         authority: authority.subject_text(),
+        carried: token.certificates(),
+        certificate: authority,
     })
 }
 

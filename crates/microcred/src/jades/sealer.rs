@@ -124,19 +124,72 @@ impl Sealer {
     ) -> Result<PreparedSeal, JadesError> {
         // `sigT` holds whole seconds: check what verification will read.
         let signing_time = whole_seconds_utc(signing_time);
-        let leaf = self.certificate();
-        if self.check_certificate {
-            check_signing_certificate(leaf, signing_time, self.now.unwrap_or(signing_time))?;
+        self.check_certificate(signing_time)?;
+        let mut credential = credential.clone();
+        if self.edc_rules {
+            apply_edc_rules(&mut credential, self.certificate(), signing_time)?;
         }
+        let payload = crate::json::to_string(&credential);
+        let (protected, key) = self.protected_header(alg, signing_time)?;
+        Ok(PreparedSeal {
+            protected,
+            payload,
+            alg,
+            key,
+            credential,
+            signing_time,
+        })
+    }
+
+    /// Seals any JSON document as it is (a verifiable presentation, say): written compactly as
+    /// the payload, with the same header as a credential and none of the EDC rules. Returns the
+    /// sealed file. The seal certificate is checked as by [`Sealer::seal`], and the signature
+    /// against it (`seal.key_mismatch`).
+    pub fn seal_json(
+        &self,
+        document: &serde_json::Value,
+        signer: &dyn Signer,
+        signing_time: OffsetDateTime,
+    ) -> Result<String, JadesError> {
+        let alg = signer.algorithm();
+        let signing_time = whole_seconds_utc(signing_time);
+        self.check_certificate(signing_time)?;
+        let payload =
+            serde_json::to_string(document).map_err(|e| JadesError::Serialise(e.to_string()))?;
+        let (protected, key) = self.protected_header(alg, signing_time)?;
+        let input = signing_input(&protected, &payload);
+        let signature = signer.sign(&input)?;
+        match check_signature(&key, alg, &input, &signature) {
+            Ok(()) => Ok(envelope(&protected, &payload, &signature)),
+            Err(JadesError::SignatureMismatch) => Err(JadesError::KeyMismatch),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// The seal certificate by verification's rules, at the signing time and the current time
+    /// (before anything reads its subject, so that the code is verification's).
+    fn check_certificate(&self, signing_time: OffsetDateTime) -> Result<(), JadesError> {
+        if !self.check_certificate {
+            return Ok(());
+        }
+        check_signing_certificate(
+            self.certificate(),
+            signing_time,
+            self.now.unwrap_or(signing_time),
+        )
+    }
+
+    /// The protected header (base64url) for a seal made at `signing_time`, and the seal
+    /// certificate's key.
+    fn protected_header(
+        &self,
+        alg: Algorithm,
+        signing_time: OffsetDateTime,
+    ) -> Result<(String, PublicKey), JadesError> {
+        let leaf = self.certificate();
         let key = leaf
             .public_key()
             .map_err(|e| JadesError::Chain(e.code().into()))?;
-        let mut credential = credential.clone();
-        if self.edc_rules {
-            apply_edc_rules(&mut credential, leaf, signing_time)?;
-        }
-        let payload = crate::json::to_string(&credential);
-
         let sig_t = crate::model::DateTime::from(signing_time);
         let header = HeaderOut {
             alg: alg.name(),
@@ -151,14 +204,7 @@ impl Sealer {
         };
         let header_json =
             serde_json::to_vec(&header).map_err(|e| JadesError::Serialise(e.to_string()))?;
-        Ok(PreparedSeal {
-            protected: B64URL.encode(header_json),
-            payload,
-            alg,
-            key,
-            credential,
-            signing_time,
-        })
+        Ok((B64URL.encode(header_json), key))
     }
 }
 
@@ -212,6 +258,18 @@ fn path_order(mut certs: Vec<Certificate>) -> Result<Vec<Certificate>, JadesErro
     Ok(ordered)
 }
 
+/// The sealed file: the JWS JSON general serialization with one signature.
+fn envelope(protected: &str, payload: &str, signature: &[u8]) -> String {
+    serde_json::json!({
+        "payload": payload,
+        "signatures": [{
+            "protected": protected,
+            "signature": B64URL.encode(signature),
+        }],
+    })
+    .to_string()
+}
+
 /// A seal waiting for its signature (see [`Sealer::prepare`]).
 #[derive(Debug, Clone)]
 pub struct PreparedSeal {
@@ -243,15 +301,8 @@ impl PreparedSeal {
             Err(JadesError::SignatureMismatch) => return Err(JadesError::KeyMismatch),
             Err(other) => return Err(other),
         }
-        let file = serde_json::json!({
-            "payload": self.payload,
-            "signatures": [{
-                "protected": self.protected,
-                "signature": B64URL.encode(signature),
-            }],
-        });
         Ok(SealedCredential {
-            json: file.to_string(),
+            json: envelope(&self.protected, &self.payload, signature),
             credential: self.credential,
             signing_time: self.signing_time,
         })

@@ -8,10 +8,13 @@
 use std::cell::OnceCell;
 
 use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef};
-use der::{Decode, Reader, SliceReader, Tag, Tagged};
+use der::{Decode, Tag, Tagged};
 use sha2::{Digest, Sha256, Sha384, Sha512};
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
+use time::OffsetDateTime;
 
+use crate::x509::asn1::{
+    all_items, explicit, first_oid, generalized_time, is_context, items, tlvs,
+};
 use crate::x509::{Certificate, Hash, SignatureScheme};
 
 /// CMS `signedData`.
@@ -75,12 +78,12 @@ impl TimestampToken {
         let content_info = AnyRef::from_der(der).ok()?;
         let [content_type, content] = items::<2>(content_info, Tag::Sequence)?;
         (content_type.decode_as::<ObjectIdentifier>().ok()? == SIGNED_DATA).then_some(())?;
-        let [signed_data] = explicit::<1>(content)?;
+        let [signed_data] = explicit::<1>(content, 0)?;
         let signed_data_items = all_items(signed_data, Tag::Sequence)?;
         let encapsulated = *signed_data_items.get(2)?;
         let [e_content_type, e_content] = items::<2>(encapsulated, Tag::Sequence)?;
         (e_content_type.decode_as::<ObjectIdentifier>().ok()? == TST_INFO).then_some(())?;
-        let [octets] = explicit::<1>(e_content)?;
+        let [octets] = explicit::<1>(e_content, 0)?;
         let tst_info =
             AnyRef::from_der(octets.decode_as::<&OctetStringRef>().ok()?.as_bytes()).ok()?;
 
@@ -147,6 +150,16 @@ impl TimestampToken {
         key.verify(scheme, &signed.signed_attributes, &signed.signature)
             .map_err(|_| TokenSignatureError::Mismatch)?;
         Ok(signer)
+    }
+
+    /// The certificates the token carries (unreadable ones are skipped): usually the authority's
+    /// own, sometimes its chain.
+    pub fn certificates(&self) -> Vec<Certificate> {
+        self.signed
+            .iter()
+            .flat_map(|signed| &signed.certificates)
+            .filter_map(|der| Certificate::from_der(der).ok())
+            .collect()
     }
 
     /// Whether the token time-stamps exactly `data`. An unknown hash algorithm never covers.
@@ -300,18 +313,6 @@ fn as_set(value: &[u8]) -> Vec<u8> {
     out
 }
 
-fn first_oid(algorithm: AnyRef<'_>) -> Option<ObjectIdentifier> {
-    all_items(algorithm, Tag::Sequence)?
-        .first()?
-        .decode_as::<ObjectIdentifier>()
-        .ok()
-}
-
-fn is_context(any: AnyRef<'_>, number: u32, constructed: bool) -> bool {
-    let tag = any.tag();
-    tag.is_context_specific() && tag.is_constructed() == constructed && tag.number().0 == number
-}
-
 fn hash_of(oid: ObjectIdentifier) -> Option<Hash> {
     match oid {
         o if o == SHA256 => Some(Hash::Sha256),
@@ -342,104 +343,9 @@ fn scheme_of(oid: ObjectIdentifier, digest: Hash) -> Option<SignatureScheme> {
     })
 }
 
-/// Every TLV in `bytes`.
-fn tlvs(bytes: &[u8]) -> Option<Vec<AnyRef<'_>>> {
-    let mut reader = SliceReader::new(bytes).ok()?;
-    let mut out = Vec::new();
-    while !reader.is_finished() {
-        out.push(AnyRef::decode(&mut reader).ok()?);
-    }
-    Some(out)
-}
-
-/// The TLVs inside `any`, which must carry `tag`.
-fn all_items(any: AnyRef<'_>, tag: Tag) -> Option<Vec<AnyRef<'_>>> {
-    (any.tag() == tag).then_some(())?;
-    let mut reader = SliceReader::new(any.value()).ok()?;
-    let mut out = Vec::new();
-    while !reader.is_finished() {
-        out.push(AnyRef::decode(&mut reader).ok()?);
-    }
-    Some(out)
-}
-
-/// The first `N` TLVs inside `any` (more may follow).
-fn items<const N: usize>(any: AnyRef<'_>, tag: Tag) -> Option<[AnyRef<'_>; N]> {
-    let all = all_items(any, tag)?;
-    all.get(..N)?.try_into().ok()
-}
-
-/// The content of an `[0] EXPLICIT` wrapper.
-fn explicit<const N: usize>(any: AnyRef<'_>) -> Option<[AnyRef<'_>; N]> {
-    let tag = any.tag();
-    (tag.is_context_specific() && tag.is_constructed() && tag.number().0 == 0).then_some(())?;
-    let mut reader = SliceReader::new(any.value()).ok()?;
-    let mut out = Vec::new();
-    while !reader.is_finished() {
-        out.push(AnyRef::decode(&mut reader).ok()?);
-    }
-    out.try_into().ok()
-}
-
-/// `YYYYMMDDhhmmss[.f*]Z`. TSAs often add fractions of a second, which `der`'s strict DER
-/// GeneralizedTime refuses, so the digits are read here.
-fn generalized_time(text: &[u8]) -> Option<OffsetDateTime> {
-    let text = std::str::from_utf8(text).ok()?;
-    let text = text.strip_suffix('Z')?;
-    let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (text, None),
-    };
-    if whole.len() != 14 || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| whole[range].parse::<u32>().ok();
-    let date = Date::from_calendar_date(
-        i32::try_from(number(0..4)?).ok()?,
-        Month::try_from(u8::try_from(number(4..6)?).ok()?).ok()?,
-        u8::try_from(number(6..8)?).ok()?,
-    )
-    .ok()?;
-    let mut nanos = 0u32;
-    if let Some(fraction) = fraction {
-        if fraction.is_empty()
-            || fraction.len() > 9
-            || !fraction.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        nanos = fraction.parse::<u32>().ok()? * 10u32.pow(9 - fraction.len() as u32);
-    }
-    let time = Time::from_hms_nano(
-        u8::try_from(number(8..10)?).ok()?,
-        u8::try_from(number(10..12)?).ok()?,
-        u8::try_from(number(12..14)?).ok()?,
-        nanos,
-    )
-    .ok()?;
-    Some(PrimitiveDateTime::new(date, time).assume_utc())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_generalized_times_with_and_without_fractions() {
-        let t = generalized_time(b"20230927115420Z").unwrap();
-        assert_eq!(t.unix_timestamp(), 1_695_815_660);
-        let t = generalized_time(b"20230927115420.25Z").unwrap();
-        assert_eq!(t.nanosecond(), 250_000_000);
-        for bad in [
-            &b"20230927115420"[..],
-            b"2023092711542Z",
-            b"20231327115420Z",
-            b"20230927115420.Z",
-            b"\xff",
-        ] {
-            assert!(generalized_time(bad).is_none());
-        }
-    }
 
     #[test]
     fn garbage_is_not_a_token() {

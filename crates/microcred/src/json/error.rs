@@ -59,6 +59,16 @@ pub enum ParseError {
         /// Where the credential was expected.
         path: String,
     },
+    /// The file is XML, not JSON.
+    #[error("{}", if *legacy {
+        "the file is legacy EDCI XML (europassCredential or an XML presentation, as EDC issued before ELM 3), not JSON-LD: microcred does not read that format yet"
+    } else {
+        "the file is XML, not JSON-LD: read RDF/XML with `microcred convert` (xml::from_rdf_xml)"
+    })]
+    Xml {
+        /// True for the legacy EDCI XML format (root `europassCredential`, `verifiablePresentation`).
+        legacy: bool,
+    },
     /// A sealed (JAdES) file given to a reader that does not verify.
     #[error("$: this is a sealed credential; verify it, or read it with parse_unverified")]
     Sealed,
@@ -80,6 +90,8 @@ impl ParseError {
             ParseError::TooDeep { .. } => "json.too_deep",
             ParseError::Truncated { .. } => "json.truncated",
             ParseError::Syntax { .. } => "json.syntax",
+            ParseError::Xml { legacy: true } => "json.legacy_xml",
+            ParseError::Xml { legacy: false } => "json.xml",
             ParseError::Decode(e) => e.code(),
             ParseError::MissingContext => "jsonld.missing_context",
             ParseError::ForeignContext { .. } => "jsonld.foreign_context",

@@ -22,6 +22,7 @@ use serde_json::Value;
 pub use error::ParseError;
 
 use crate::model::{Codec, EDC_CONTEXT, EuropeanDigitalCredential, JsonPath, Ser};
+use crate::rdf::Contexts;
 
 /// Contexts the reader accepts: the ones EDC writes and the W3C VC contexts. Anything else is an
 /// error naming the URL (this crate never fetches a context).
@@ -66,6 +67,7 @@ pub enum Form {
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     limits: Limits,
+    contexts: Contexts,
 }
 
 impl Reader {
@@ -77,6 +79,14 @@ impl Reader {
     /// Sets the limits.
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// Also accepts the contexts registered in `contexts` (beside [`KNOWN_CONTEXTS`]). The reader
+    /// reads terms by name, as the EDC context defines them: register only contexts that keep
+    /// those meanings (a copy of the EDC context under another URL, or one that adds terms).
+    pub fn with_contexts(mut self, contexts: Contexts) -> Self {
+        self.contexts = contexts;
         self
     }
 
@@ -96,7 +106,7 @@ impl Reader {
         &self,
         bytes: &[u8],
     ) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
-        let mut root = self.parse_value(bytes)?;
+        let root = self.parse_value(bytes)?;
         if root.get("payload").is_some() && root.get("signatures").is_some() {
             let payload = root["payload"]
                 .as_str()
@@ -106,16 +116,30 @@ impl Reader {
                 })?;
             let inner = self.parse_value(payload.as_bytes())?;
             return Ok((
-                decode_credential(inner, &JsonPath::Root, true)?,
+                decode_credential(inner, &JsonPath::Root, true, &self.contexts)?,
                 Form::SealedUnverified,
             ));
+        }
+        self.read_value(root)
+    }
+
+    /// Reads a plain credential or the upload form from a parsed JSON value (a credential
+    /// embedded in a presentation, say); a sealed envelope is refused with
+    /// [`ParseError::Sealed`].
+    pub fn read_value(
+        &self,
+        mut root: Value,
+    ) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
+        if root.get("payload").is_some() && root.get("signatures").is_some() {
+            return Err(ParseError::Sealed);
         }
         // The upload form wraps the credential in a `credential` member and nothing else types it.
         if root.get("type").is_none()
             && let Some(inner) = root.get_mut("credential").map(Value::take)
         {
             let at = JsonPath::Root;
-            let mut credential = decode_credential(inner, &at.key("credential"), false)?;
+            let mut credential =
+                decode_credential(inner, &at.key("credential"), false, &self.contexts)?;
             // The upload form leaves the EDC context implicit; make it explicit so that the
             // credential means the same whichever form it is written in next.
             if credential.context.is_empty() {
@@ -123,7 +147,10 @@ impl Reader {
             }
             return Ok((credential, Form::UploadForm));
         }
-        Ok((decode_credential(root, &JsonPath::Root, true)?, Form::Plain))
+        Ok((
+            decode_credential(root, &JsonPath::Root, true, &self.contexts)?,
+            Form::Plain,
+        ))
     }
 
     /// Parses bytes to a JSON value under the limits.
@@ -134,8 +161,42 @@ impl Reader {
                 limit: self.limits.max_bytes,
             });
         }
+        if let Some(root) = xml_root(bytes) {
+            let legacy = matches!(
+                root,
+                "europassCredential" | "verifiablePresentation" | "europassPresentation"
+            );
+            return Err(ParseError::Xml { legacy });
+        }
         depth::check_depth(bytes, self.limits.max_depth)?;
         Ok(serde_json::from_slice(bytes)?)
+    }
+}
+
+/// The local name of the root element when `bytes` look like XML (after a byte-order mark,
+/// blanks, an XML declaration, comments and a doctype), so that an XML file gets an error saying
+/// what it is rather than a JSON syntax error at line 1.
+fn xml_root(bytes: &[u8]) -> Option<&str> {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        rest = rest.trim_ascii_start();
+        if !rest.starts_with(b"<") {
+            return None;
+        }
+        if rest.starts_with(b"<?") || rest.starts_with(b"<!") {
+            // Skip a declaration, comment or doctype: up to the next '>' (enough to name the root;
+            // nothing here is parsed as XML).
+            let end = memchr::memchr(b'>', rest)?;
+            rest = &rest[end + 1..];
+            continue;
+        }
+        let name = &rest[1..];
+        let len = name
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+            .unwrap_or(name.len());
+        let qualified = std::str::from_utf8(&name[..len]).ok()?;
+        return Some(qualified.rsplit(':').next().unwrap_or(qualified));
     }
 }
 
@@ -156,12 +217,13 @@ fn decode_credential(
     value: Value,
     at: &JsonPath<'_>,
     needs_context: bool,
+    contexts: &Contexts,
 ) -> Result<EuropeanDigitalCredential, ParseError> {
     let object = value
         .as_object()
         .ok_or_else(|| crate::model::DecodeError::wrong_type("a credential object", at))?;
     match object.get("@context") {
-        Some(context) => check_context(context, &at.key("@context"))?,
+        Some(context) => check_context(context, &at.key("@context"), contexts)?,
         None if needs_context => return Err(ParseError::MissingContext),
         None => {}
     }
@@ -180,7 +242,11 @@ fn decode_credential(
     Ok(EuropeanDigitalCredential::from_json(value, at)?)
 }
 
-fn check_context(context: &Value, at: &JsonPath<'_>) -> Result<(), ParseError> {
+fn check_context(
+    context: &Value,
+    at: &JsonPath<'_>,
+    contexts: &Contexts,
+) -> Result<(), ParseError> {
     let entries: Vec<(JsonPath<'_>, &Value)> = match context {
         Value::Array(items) => items
             .iter()
@@ -191,7 +257,8 @@ fn check_context(context: &Value, at: &JsonPath<'_>) -> Result<(), ParseError> {
     };
     for (here, entry) in &entries {
         match entry {
-            Value::String(url) if KNOWN_CONTEXTS.contains(&url.as_str()) => {}
+            Value::String(url)
+                if KNOWN_CONTEXTS.contains(&url.as_str()) || contexts.contains(url) => {}
             Value::String(url) => {
                 return Err(ParseError::ForeignContext {
                     context: url.clone(),

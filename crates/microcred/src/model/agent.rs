@@ -133,6 +133,29 @@ elm_class! {
     }
 }
 
+/// The date rule of quality assurance, in one place: the Verifier (`accreditation.expired`), the
+/// profile check (`edc.accreditation.expired`) and issuance all decide with these.
+impl Accreditation {
+    /// Whether the accreditation had expired at `at`: its `expiryDate` is earlier. Without an
+    /// `expiryDate` it never expires. A date-time without a time zone is read as UTC, as
+    /// [`DateTime::to_offset`] does.
+    pub fn expired_at(&self, at: time::OffsetDateTime) -> bool {
+        self.expiry_date
+            .as_ref()
+            .and_then(DateTime::to_offset)
+            .is_some_and(|expiry| expiry < at)
+    }
+
+    /// Whether the accreditation expires before it was issued (`expiryDate` earlier than
+    /// `dateIssued`), so that it never held.
+    pub fn expires_before_issued(&self) -> bool {
+        self.date_issued
+            .as_ref()
+            .and_then(DateTime::to_offset)
+            .is_some_and(|issued| self.expired_at(issued))
+    }
+}
+
 elm_class! {
     /// An identifier in some scheme.
     pub struct Identifier as ["Identifier"] {

@@ -208,10 +208,16 @@ checked_string!(
 );
 
 impl DateTime {
-    /// The time in UTC, when the literal carries a time zone (a bare date is midnight UTC).
+    /// The instant the literal names. A bare date is midnight UTC, and a date-time without a time
+    /// zone (`2025-06-30T10:00:00`, which XSD leaves unanchored) is read as UTC too, so that every
+    /// date check (expiry, accreditation, issuance) applies to it rather than skipping it. `None`
+    /// only for a literal that names no instant (`2025-06-30T10:00:60`, a malformed value).
     pub fn to_offset(&self) -> Option<OffsetDateTime> {
         if let Ok(t) = OffsetDateTime::parse(&self.0, &Rfc3339) {
             return Some(t);
+        }
+        if self.0.len() > 10 && !self.has_time_zone() {
+            return OffsetDateTime::parse(&format!("{}Z", self.0), &Rfc3339).ok();
         }
         if self.0.len() == 10 {
             let date = time::Date::parse(
@@ -222,6 +228,13 @@ impl DateTime {
             return Some(date.midnight().assume_utc());
         }
         None
+    }
+
+    /// Whether the literal ends in a time zone (`Z`, `+02:00`); a bare date has none.
+    pub fn has_time_zone(&self) -> bool {
+        self.0
+            .split_once('T')
+            .is_some_and(|(_, clock)| clock.ends_with(['Z', 'z']) || clock.contains(['+', '-']))
     }
 }
 
@@ -345,6 +358,33 @@ mod tests {
             "2023-01-01T00:00:00+0200",
         ] {
             assert!(!is_date_time(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_date_time_without_a_time_zone_reads_as_utc() {
+        let at = |s: &str| DateTime::parse(s).ok().and_then(|d| d.to_offset());
+        assert_eq!(
+            at("2999-01-01T10:00:00"),
+            Some(time::macros::datetime!(2999-01-01 10:00:00 UTC))
+        );
+        assert_eq!(at("2999-01-01T10:00:00.25"), at("2999-01-01T10:00:00.25Z"));
+        assert_eq!(
+            at("2025-06-30"),
+            Some(time::macros::datetime!(2025-06-30 0:00 UTC))
+        );
+        assert_eq!(
+            at("2025-06-30T12:00:00+02:00"),
+            Some(time::macros::datetime!(2025-06-30 10:00 UTC))
+        );
+        assert_eq!(at("2025-06-30T10:00:60"), None);
+        for (text, zone) in [
+            ("2025-06-30T10:00:00", false),
+            ("2025-06-30", false),
+            ("2025-06-30T10:00:00Z", true),
+            ("2025-06-30T10:00:00-05:00", true),
+        ] {
+            assert_eq!(DateTime(text.to_owned()).has_time_zone(), zone, "{text}");
         }
     }
 

@@ -68,6 +68,8 @@ codes! {
     EDC_ACCREDITATION_TYPE = "edc.missing.accreditation_type", Error,
         "an accreditation has no dcType (kind of quality assurance)";
     EDC_ACCREDITING_AGENT = "edc.missing.accrediting_agent", Error, "an accreditation has no accreditingAgent";
+    EDC_ACCREDITATION_EXPIRED = "edc.accreditation.expired", Error,
+        "an accreditation's expiryDate is earlier than its dateIssued or than the credential's issued date (validFrom when there is none): it had expired when the credential was issued, which the Verifier reports as accreditation.expired";
     // Claims and what specifies them.
     EDC_TITLE = "edc.missing.title", Error,
         "a claim, specification, learning outcome, grading scheme, accreditation or display parameter has no title";

@@ -44,6 +44,11 @@
 //!   once (a plain value, one language of `title`, `description`, `legalName` or `prefLabel`, or
 //!   the `eIDASIdentifier`, `registration` or `countryCode` node). JSON-LD merges the copies, so
 //!   the graph EDC validates would hold both values, which its shapes reject.
+//! - `edc.accreditation.expired`: an accreditation whose `expiryDate` is earlier than its
+//!   `dateIssued`, or than the credential's `issued` date (`validFrom` when there is none): it had
+//!   expired when the credential was issued, which the Verifier reports as `accreditation.expired`
+//!   (the rule is [`Accreditation::expired_at`](crate::model::Accreditation::expired_at), shared by
+//!   both and by issuance). A date-time without a time zone is read as UTC.
 //!
 //! # `edc.jsonld.*`: what a JSON-LD processor would drop
 //!
@@ -60,7 +65,7 @@
 //!
 //! [`check`], [`check_as`] and [`check_before_sealing`], hence the sealing gate, include it;
 //! [`check_edc`] and [`check_micro_credential`] look at the typed model only. The expansion costs
-//! about twice the rest of the check on the EC sample (see `BENCHMARKS.md`).
+//! more than the rest of the check together on the EC sample (see `BENCHMARKS.md`).
 //!
 //! Members that did not fit their place when the credential was read are kept as they were (see
 //! [`crate::model::Node::strays`]) and reported here, each at its path:

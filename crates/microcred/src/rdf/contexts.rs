@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use locspan::{Location, Meta, Span};
@@ -158,6 +159,65 @@ impl Contexts {
         Ok(())
     }
 
+    /// Registers the context document stored in `file` as the one served at `url`.
+    ///
+    /// Errors: `rdf.context_file` when the file cannot be read or is not JSON, and
+    /// `rdf.invalid_context` as for [`register`](Self::register).
+    pub fn register_file(&mut self, url: &str, file: impl AsRef<Path>) -> Result<(), RdfError> {
+        let file = file.as_ref();
+        let document = read_json(file)?;
+        self.register(url, document)
+    }
+
+    /// Registers every context of a folder whose `index.json` maps context URLs to file names in
+    /// that folder (`{"https://example.org/ctx": "ctx.jsonld", ...}`), as
+    /// `../shared/contexts/index.json` does. Returns how many were registered.
+    ///
+    /// Errors: `rdf.context_file` when the index or a file cannot be read, is not JSON, or the
+    /// index names a file outside the folder; `rdf.invalid_context` for a document that is not a
+    /// context. Nothing is registered unless every entry is usable.
+    pub fn register_dir(&mut self, dir: impl AsRef<Path>) -> Result<usize, RdfError> {
+        let dir = dir.as_ref();
+        let index_path = dir.join("index.json");
+        let index = read_json(&index_path)?;
+        let Value::Object(entries) = index else {
+            return Err(file_error(
+                &index_path,
+                "not a JSON object mapping context URLs to file names",
+            ));
+        };
+        let mut staged = self.clone();
+        for (url, name) in &entries {
+            let Value::String(name) = name else {
+                return Err(file_error(
+                    &index_path,
+                    "every entry must map a context URL to a file name",
+                ));
+            };
+            // Only plain names below the folder: an index must not reach other files.
+            let relative = Path::new(name);
+            if !relative
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+            {
+                return Err(file_error(
+                    &index_path,
+                    "a file name leaves the folder (absolute, or with `..`)",
+                ));
+            }
+            staged.register_file(url, dir.join(relative))?;
+        }
+        *self = staged;
+        Ok(entries.len())
+    }
+
+    /// Adds every context of `other`, replacing documents registered here under the same URL.
+    pub fn extend(&mut self, other: &Contexts) {
+        for (url, document) in &other.documents {
+            self.documents.insert(url.clone(), Arc::clone(document));
+        }
+    }
+
     /// The document registered for `url`.
     pub fn get(&self, url: &str) -> Option<&Value> {
         self.documents.get(url).map(|d| &d.json)
@@ -181,6 +241,23 @@ impl Contexts {
             last_url: None,
         }
     }
+}
+
+fn file_error(file: &Path, reason: &str) -> RdfError {
+    RdfError::ContextFile {
+        file: file.display().to_string(),
+        reason: reason.to_owned(),
+    }
+}
+
+fn read_json(file: &Path) -> Result<Value, RdfError> {
+    let bytes = std::fs::read(file).map_err(|e| file_error(file, &e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        file_error(
+            file,
+            &format!("not JSON (line {} column {})", e.line(), e.column()),
+        )
+    })
 }
 
 /// The json-ld document loader over a [`Contexts`] registry: it answers from memory and fails

@@ -21,6 +21,15 @@ pub enum RdfError {
         /// What is wrong, in JSON-LD's own error vocabulary.
         reason: String,
     },
+    /// A context file or a contexts folder's `index.json` that cannot be read, is not JSON, or
+    /// names a file outside its folder.
+    #[error("{file}: {reason}")]
+    ContextFile {
+        /// The file (as given, or joined to the folder).
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// Safe mode: a key that the active contexts do not define, so JSON-LD would drop it and
     /// everything below it.
     #[error("{path}: the term `{term}` is not defined by the active contexts")]
@@ -76,6 +85,7 @@ impl RdfError {
         match self {
             RdfError::UnknownContext { .. } => "rdf.unknown_context",
             RdfError::InvalidContext { .. } => "rdf.invalid_context",
+            RdfError::ContextFile { .. } => "rdf.context_file",
             RdfError::UndefinedTerm { .. } => "rdf.undefined_term",
             RdfError::DroppedValue { .. } => "rdf.dropped_value",
             RdfError::TooDeep { .. } => "rdf.too_deep",

@@ -1,20 +1,25 @@
 //! The checks that look at the credential itself: format, micro-credential completeness, expiry,
 //! revocation, accreditation and owner.
 
+use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::report::{Check, CheckKind, Status};
 use super::{AccreditationSource, AccreditationStatus, Owner};
-use crate::model::{Accreditation, Claim, EuropeanDigitalCredential, Organisation};
-use crate::profile::{self, Severity};
+use crate::model::{Accreditation, Claim, DateTime, EuropeanDigitalCredential, Organisation};
+use crate::profile::{self, ElmVersion, Severity};
 use crate::status::{self, StatusEntry, StatusFetcher, StatusOutcome};
 
-/// The EDC application profile.
-pub(super) fn format(credential: &EuropeanDigitalCredential) -> Check {
-    let findings = profile::check_edc(credential);
+/// The EDC application profile. A broken rule fails the check with the first error finding's
+/// code and path; every finding stays attached.
+pub(super) fn format(credential: &EuropeanDigitalCredential, version: Option<ElmVersion>) -> Check {
+    let findings = match version {
+        Some(version) => profile::check_edc_as(credential, version),
+        None => profile::check_edc(credential),
+    };
     match findings.iter().find(|f| f.severity == Severity::Error) {
         Some(first) => {
-            let path = first.path.clone();
+            let (code, path) = (first.code, first.path.clone());
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
@@ -22,7 +27,7 @@ pub(super) fn format(credential: &EuropeanDigitalCredential) -> Check {
             Check::new(
                 CheckKind::Format,
                 Status::Failed,
-                "format.profile",
+                code,
                 format!("{errors} EDC application profile rule(s) broken"),
             )
             .at(path)
@@ -67,10 +72,34 @@ pub(super) fn micro_credential(credential: &EuropeanDigitalCredential) -> Check 
     }
 }
 
-/// `validFrom`, `validUntil` and `expirationDate` against `now`.
-pub(super) fn expiry(credential: &EuropeanDigitalCredential, now: OffsetDateTime) -> Check {
+/// `validFrom`, `validUntil` and `expirationDate` of the credential's JSON against `now` (the
+/// same members in VCDM 1.1, 2.0 and ELM). A bare date is midnight UTC; a date-time without a time
+/// zone cannot be placed in time and is left alone.
+pub(super) fn expiry(credential: &Value, now: OffsetDateTime) -> Check {
     let kind = CheckKind::Expiry;
-    if let Some(from) = credential.valid_from.as_ref().and_then(|d| d.to_offset())
+    let invalid = |name: &str| {
+        Check::new(
+            kind,
+            Status::Failed,
+            "expiry.invalid_date",
+            "a validity date is not an xsd:dateTime",
+        )
+        .at(format!("$.{name}"))
+    };
+    let mut dates = [None, None, None];
+    let names = ["validFrom", "validUntil", "expirationDate"];
+    for (slot, name) in dates.iter_mut().zip(names) {
+        match credential.get(name) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(text)) => match DateTime::parse(text) {
+                Ok(date) => *slot = date.to_offset(),
+                Err(_) => return invalid(name),
+            },
+            Some(_) => return invalid(name),
+        }
+    }
+    let [from, until, expiration] = dates;
+    if let Some(from) = from
         && from > now
     {
         return Check::new(
@@ -81,11 +110,8 @@ pub(super) fn expiry(credential: &EuropeanDigitalCredential, now: OffsetDateTime
         )
         .at("$.validFrom");
     }
-    for (until, path) in [
-        (&credential.valid_until, "$.validUntil"),
-        (&credential.expiration_date, "$.expirationDate"),
-    ] {
-        if let Some(until) = until.as_ref().and_then(|d| d.to_offset())
+    for (until, path) in [(until, "$.validUntil"), (expiration, "$.expirationDate")] {
+        if let Some(until) = until
             && until < now
         {
             return Check::new(
@@ -100,14 +126,16 @@ pub(super) fn expiry(credential: &EuropeanDigitalCredential, now: OffsetDateTime
     Check::new(kind, Status::Ok, "expiry.ok", "within its validity period")
 }
 
-/// Status list entries, through the fetcher. An unreachable list is indeterminate, never "not
-/// revoked".
-pub(super) fn revocation(
-    credential: &EuropeanDigitalCredential,
-    fetcher: &dyn StatusFetcher,
-) -> Check {
+/// The `credentialStatus` entries of the credential's JSON, through the fetcher. An unreachable
+/// list is indeterminate, never "not revoked".
+pub(super) fn revocation(credential: &Value, fetcher: &dyn StatusFetcher) -> Check {
     let kind = CheckKind::Revocation;
-    if credential.credential_status.is_empty() {
+    let statuses: Vec<&Value> = match credential.get("credentialStatus") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+    };
+    if statuses.is_empty() {
         return Check::new(
             kind,
             Status::Skipped,
@@ -117,8 +145,8 @@ pub(super) fn revocation(
     }
     let mut undecided: Option<Check> = None;
     let mut checked = 0usize;
-    for (index, value) in credential.credential_status.iter().enumerate() {
-        let path = if credential.credential_status.len() == 1 {
+    for (index, value) in statuses.iter().enumerate() {
+        let path = if statuses.len() == 1 {
             "$.credentialStatus".to_owned()
         } else {
             format!("$.credentialStatus[{index}]")
@@ -238,12 +266,7 @@ pub(super) fn accreditation(
     }
     let mut undecided = None;
     for (accreditation, path, eqf) in &found {
-        if let Some(expiry) = accreditation
-            .expiry_date
-            .as_ref()
-            .and_then(|d| d.to_offset())
-            && expiry < now
-        {
+        if accreditation.expired_at(now) {
             return Check::new(
                 kind,
                 Status::Failed,
@@ -319,16 +342,21 @@ fn collect<'c>(
     }
 }
 
+/// The owner check when no owner is expected.
+pub(super) fn owner_not_requested() -> Check {
+    Check::new(
+        CheckKind::Owner,
+        Status::Skipped,
+        "owner.not_requested",
+        "no expected owner was given",
+    )
+}
+
 /// Whether the credential belongs to `owner`. Values are compared, never echoed.
 pub(super) fn owner(credential: &EuropeanDigitalCredential, owner: Option<&Owner>) -> Check {
     let kind = CheckKind::Owner;
     let Some(owner) = owner else {
-        return Check::new(
-            kind,
-            Status::Skipped,
-            "owner.not_requested",
-            "no expected owner was given",
-        );
+        return owner_not_requested();
     };
     let Some(subject) = &credential.credential_subject else {
         return Check::new(
@@ -361,6 +389,46 @@ pub(super) fn owner(credential: &EuropeanDigitalCredential, owner: Option<&Owner
                 || subject.id.as_deref() == Some(id)
         }
     };
+    if matches {
+        Check::new(kind, Status::Ok, "owner.ok", "issued to the expected owner")
+    } else {
+        Check::new(
+            kind,
+            Status::Failed,
+            "owner.mismatch",
+            "not issued to the expected owner",
+        )
+        .at("$.credentialSubject")
+    }
+}
+
+/// Whether a credential that is not an EDC one belongs to `owner`: a subject's `id` (a DID, a URL,
+/// `mailto:` for an e-mail address) or its `email`. Values are compared, never echoed.
+pub(super) fn owner_of_json(credential: &Value, owner: &Owner) -> Check {
+    let kind = CheckKind::Owner;
+    let subjects: Vec<&Value> = match credential.get("credentialSubject") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one @ Value::Object(_)) => vec![one],
+        _ => Vec::new(),
+    };
+    let text = |subject: &Value, name: &str| {
+        subject
+            .get(name)
+            .and_then(Value::as_str)
+            .map(|t| t.trim().to_owned())
+    };
+    let matches = subjects.iter().any(|subject| match owner {
+        Owner::Email(email) => {
+            let wanted = email.trim().to_lowercase();
+            let mailto = format!("mailto:{wanted}");
+            text(subject, "id").map(|id| id.to_lowercase()) == Some(mailto.clone())
+                || text(subject, "email").is_some_and(|e| {
+                    let e = e.to_lowercase();
+                    e == wanted || e == mailto
+                })
+        }
+        Owner::Identifier(id) => text(subject, "id").as_deref() == Some(id.trim()),
+    });
     if matches {
         Check::new(kind, Status::Ok, "owner.ok", "issued to the expected owner")
     } else {

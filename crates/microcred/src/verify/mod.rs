@@ -1,5 +1,23 @@
 //! Verifying credentials: one [`Verifier`], configured once, and a [`Report`] per credential.
 //!
+//! What it takes:
+//! - EDC credentials, JAdES-sealed or with a Data Integrity proof (an unsealed one fails the seal
+//!   check): every check applies.
+//! - Any other W3C verifiable credential (VCDM 1.1 or 2.0) with a Data Integrity proof: the proof,
+//!   trust, expiry, revocation and owner checks apply; the EDC ones are `skipped`
+//!   (`format.not_edc`, `micro_credential.not_edc`, `accreditation.not_edc`). Contexts beyond the
+//!   bundled ones are given with [`Verifier::with_contexts`]; one that is missing makes the proof
+//!   check `indeterminate` (`proof.unknown_context`), since nothing is ever fetched.
+//! - Verifiable presentations (EDC seals them with JAdES too): the presentation's own format, seal
+//!   and trust checks, and one report per credential it holds in [`Report::presentation`]. A
+//!   credential with no seal of its own is covered by the presentation's (`seal.by_presentation`);
+//!   a nested JAdES file (an object, or a JSON string) or a Data Integrity proof is checked on its
+//!   own.
+//!
+//! Reporting rules: format fails with "cannot be read" only for input that is no credential at
+//! all; a profile error fails it with the first error finding's code (the findings attached); the
+//! checks that read the credential run whenever the seal or proof holds. Codes: [`CODES`].
+//!
 //! ```
 //! # #[cfg(feature = "test-pki")] {
 //! use microcred::verify::{CheckKind, Status, Verdict, Verifier};
@@ -13,7 +31,9 @@
 //! ```
 
 mod checks;
+mod input;
 mod report;
+mod run;
 
 use std::sync::Arc;
 
@@ -21,14 +41,20 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-pub use report::{Check, CheckKind, Report, SealSummary, Securing, Status, Verdict};
+pub use report::{
+    CODES, Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status,
+    TimestampSummary, Verdict,
+};
 
-use crate::jades::{self, Seal};
+use crate::jades::{self, Seal, SignerRevoked, TsaCheck, TsaStatus};
 use crate::json::{Limits, Reader};
-use crate::model::{Accreditation, EuropeanDigitalCredential};
-use crate::proof::DataIntegrityVerifier;
+use crate::model::Accreditation;
+use crate::proof::{DataIntegrityVerifier, ProofError};
+use crate::rdf::{Contexts, EDC_AP, RdfError, edc_ap_context_for};
 use crate::status::{NoFetcher, StatusFetcher};
+use crate::terms::ElmVersion;
 use crate::x509::{ChainOutcome, TrustAnchors};
+use run::Run;
 
 /// Where the verifier gets the time from. Verification never reads the system clock itself.
 pub trait Clock: Send + Sync {
@@ -101,7 +127,9 @@ pub struct Verifier {
     require_qualified: bool,
     trusted_dids: Arc<Vec<String>>,
     data_integrity: Arc<DataIntegrityVerifier>,
-    limits: Limits,
+    contexts: Contexts,
+    reader: Reader,
+    elm_version: Option<ElmVersion>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -127,11 +155,14 @@ impl Verifier {
             require_qualified: false,
             trusted_dids: Arc::new(Vec::new()),
             data_integrity: Arc::new(DataIntegrityVerifier::new()),
-            limits: Limits::default(),
+            contexts: Contexts::bundled(),
+            reader: Reader::new(),
+            elm_version: None,
         }
     }
 
-    /// The certificates seals must chain to.
+    /// The certificates seals, and the authorities of their time-stamps, must chain to (see
+    /// [`TrustAnchors::add_timestamping`] for anchors that serve time-stamps only).
     pub fn with_trust_anchors(mut self, anchors: TrustAnchors) -> Self {
         self.anchors = Arc::new(anchors);
         self
@@ -170,11 +201,52 @@ impl Verifier {
 
     /// Size and depth limits for the credential JSON.
     pub fn with_limits(mut self, limits: Limits) -> Self {
-        self.limits = limits;
+        self.reader = self.reader.with_limits(limits);
         self
     }
 
-    /// Verifies one credential file.
+    /// JSON-LD contexts to use beside the bundled ones (a context registered under a bundled URL
+    /// replaces it; calls add up). Nothing is ever fetched: a credential over a context that is
+    /// neither bundled nor given here gets an indeterminate proof check
+    /// (`proof.unknown_context`) and, for an EDC credential, format check
+    /// (`format.unknown_context`).
+    ///
+    /// ```
+    /// use microcred::rdf::Contexts;
+    /// use microcred::verify::Verifier;
+    ///
+    /// let mut contexts = Contexts::new();
+    /// contexts.register(
+    ///     "https://example.org/terms/v1",
+    ///     serde_json::json!({"@context": {"note": "https://example.org/terms#note"}}),
+    /// )?;
+    /// let now = time::macros::datetime!(2026-01-15 10:00 UTC);
+    /// let verifier = Verifier::new(now).with_contexts(contexts);
+    /// # Ok::<(), microcred::rdf::RdfError>(())
+    /// ```
+    pub fn with_contexts(mut self, contexts: Contexts) -> Self {
+        self.contexts.extend(&contexts);
+        self.data_integrity = Arc::new(DataIntegrityVerifier::new().contexts(&self.contexts));
+        self.reader = self.reader.with_contexts(self.contexts.clone());
+        self
+    }
+
+    /// Reads EDC credentials as `version` of ELM. EDC serves ELM 3.1 and 3.2 under one context
+    /// URL, so a credential does not say which it follows. Without this the Verifier reads ELM 3.1
+    /// (what EDC issues) and reports nothing version-specific; with it, the format check adds the
+    /// `edc.version.*` findings (where the two versions read the credential differently: never
+    /// errors) and Data Integrity proofs expand with that version's context. Call it before
+    /// [`Verifier::with_contexts`] if you supply your own EDC context.
+    pub fn with_elm_version(mut self, version: ElmVersion) -> Self {
+        self.elm_version = Some(version);
+        let mut edc = Contexts::new();
+        edc.register(EDC_AP, edc_ap_context_for(version))
+            .expect("the generated EDC context is a context document");
+        self.with_contexts(edc)
+    }
+
+    /// Verifies one file: a credential (sealed with JAdES, with a Data Integrity proof, or
+    /// plain), or a verifiable presentation, whose report holds one report per credential.
     pub fn verify(&self, bytes: &[u8]) -> Report {
         self.run(bytes, None)
     }
@@ -199,139 +271,22 @@ impl Verifier {
     }
 
     fn run(&self, bytes: &[u8], owner: Option<&Owner>) -> Report {
-        let now = self.clock.now();
-        let reader = Reader::new().with_limits(self.limits);
-        let mut checks = Vec::with_capacity(8);
-        let mut seal_summary = None;
-
-        let root = match reader.parse_value(bytes) {
-            Ok(root) => root,
-            Err(e) => {
-                checks.push(
-                    Check::new(
-                        CheckKind::Format,
-                        Status::Failed,
-                        e.code(),
-                        "the file cannot be read",
-                    )
-                    .at(e.path().unwrap_or("$").to_owned()),
-                );
-                for kind in [
-                    CheckKind::MicroCredential,
-                    CheckKind::Seal,
-                    CheckKind::Trust,
-                    CheckKind::Expiry,
-                    CheckKind::Revocation,
-                    CheckKind::Accreditation,
-                    CheckKind::Owner,
-                ] {
-                    let code = match kind {
-                        CheckKind::Seal => "seal.not_checked",
-                        CheckKind::Trust => "trust.not_checked",
-                        _ => "check.not_reached",
-                    };
-                    checks.push(Check::new(
-                        kind,
-                        Status::Skipped,
-                        code,
-                        "not checked: the file cannot be read",
-                    ));
-                }
-                return self.finish(now, Securing::Unknown, None, None, checks);
-            }
+        let run = Run {
+            verifier: self,
+            now: self.clock.now(),
+            owner,
         };
-
-        let (securing, credential, seal_check, trust_check) = if is_jws(&root) {
-            let (credential, seal_check, trust_check, summary) = self.jades(bytes, &reader, now);
-            seal_summary = summary;
-            (Securing::Jades, credential, seal_check, trust_check)
-        } else {
-            match reader.read_any_unverified(bytes) {
-                Ok((credential, _)) if !credential.proof.is_empty() => {
-                    let (seal, trust) = self.data_integrity(&root);
-                    (Securing::DataIntegrity, Ok(credential), seal, trust)
-                }
-                Ok((credential, _)) => (
-                    Securing::None,
-                    Ok(credential),
-                    Check::new(
-                        CheckKind::Seal,
-                        Status::Failed,
-                        "seal.unsealed",
-                        "the credential carries neither a seal nor a proof",
-                    ),
-                    skipped_trust("nothing to trust: the credential is not sealed"),
-                ),
-                Err(e) => (
-                    Securing::Unknown,
-                    Err(e),
-                    Check::new(
-                        CheckKind::Seal,
-                        Status::Skipped,
-                        "seal.not_checked",
-                        "the file is not a credential",
-                    ),
-                    skipped_trust("the file is not a credential"),
-                ),
-            }
-        };
-
-        let sealed_ok = seal_check.status == Status::Ok;
-        match &credential {
-            Ok(credential) => {
-                checks.push(checks::format(credential));
-                checks.push(checks::micro_credential(credential));
-            }
-            Err(e) => checks.push(
-                Check::new(
-                    CheckKind::Format,
-                    Status::Failed,
-                    e.code(),
-                    "the credential cannot be read",
-                )
-                .at(e.path().unwrap_or("$").to_owned()),
-            ),
-        }
-        checks.push(seal_check);
-        checks.push(trust_check);
-        match (&credential, sealed_ok) {
-            (Ok(credential), true) => {
-                checks.push(checks::expiry(credential, now));
-                checks.push(checks::revocation(credential, self.fetcher.as_ref()));
-                checks.push(checks::accreditation(
-                    credential,
-                    self.accreditation.as_deref(),
-                    now,
-                ));
-                checks.push(checks::owner(credential, owner));
-            }
-            _ => {
-                for kind in [
-                    CheckKind::Expiry,
-                    CheckKind::Revocation,
-                    CheckKind::Accreditation,
-                    CheckKind::Owner,
-                ] {
-                    checks.push(Check::new(
-                        kind,
-                        Status::Skipped,
-                        "check.not_reached",
-                        "not checked: the credential's integrity is not established",
-                    ));
-                }
-            }
-        }
-        self.finish(now, securing, credential.ok(), seal_summary, checks)
+        run.file(bytes, false)
     }
 
-    /// The seal and trust checks of a JAdES file, and its credential.
+    /// The seal and trust checks of a JAdES file, and its payload as JSON.
     fn jades(
         &self,
         bytes: &[u8],
-        reader: &Reader,
+        root: &Value,
         now: OffsetDateTime,
     ) -> (
-        Result<EuropeanDigitalCredential, crate::ParseError>,
+        Result<Value, crate::ParseError>,
         Check,
         Check,
         Option<SealSummary>,
@@ -340,17 +295,25 @@ impl Verifier {
             Ok(seal) => seal,
             Err(e) => {
                 // Still read what the file claims, so the format findings can be shown.
-                let credential = reader.read_any_unverified(bytes).map(|(c, _)| c);
+                let payload = match root.get("payload") {
+                    Some(Value::String(payload)) => self.reader.parse_value(payload.as_bytes()),
+                    _ => Err(crate::ParseError::MalformedSeal {
+                        path: "$.payload".into(),
+                        expected: "the sealed document as a JSON string (b64: false)",
+                    }),
+                };
                 let check = seal_failed(&e);
                 return (
-                    credential,
+                    payload,
                     check,
                     skipped_trust("the seal could not be read"),
                     None,
                 );
             }
         };
-        let credential = reader.read(seal.payload_unverified().as_bytes());
+        let payload = self
+            .reader
+            .parse_value(seal.payload_unverified().as_bytes());
         let integrity = seal
             .verify_signature()
             .and_then(|()| seal.check_certificate(now))
@@ -359,7 +322,7 @@ impl Verifier {
             Ok(timestamps) => timestamps,
             Err(e) => {
                 return (
-                    credential,
+                    payload,
                     seal_failed(&e),
                     skipped_trust("the seal does not hold"),
                     None,
@@ -371,7 +334,15 @@ impl Verifier {
         let chain = seal.chain(&self.anchors);
         let trusted = matches!(chain, ChainOutcome::Trusted { .. });
         let qualified = trusted && qualification.is_qualified_eseal();
-        let trust = self.trust_check(&chain, qualification.is_qualified_eseal());
+        let authorities = seal.check_timestamp_authorities(&timestamps, &self.anchors);
+        let revocation = seal.signer_revocation(&chain, &self.anchors);
+        let revoked = jades::signer_revoked(&revocation, seal.signing_time(), &authorities);
+        let trust = self.trust_check(
+            &chain,
+            qualification.is_qualified_eseal(),
+            &authorities,
+            revoked.as_ref(),
+        );
         let summary = SealSummary {
             algorithm: seal.header().alg.name(),
             signing_time: rfc3339(seal.signing_time()),
@@ -382,10 +353,8 @@ impl Verifier {
             qualified_certificate: qualification.is_qualified_eseal(),
             qualified,
             level: seal.level().name(),
-            timestamps: timestamps
-                .iter()
-                .map(|t| (t.property.to_owned(), rfc3339(t.time)))
-                .collect(),
+            certificate_revocation: revocation.to_string(),
+            timestamps: authorities.iter().map(TimestampSummary::from).collect(),
         };
         let mut message = format!(
             "{} seal made {} holds ({})",
@@ -395,10 +364,63 @@ impl Verifier {
             message.push_str("; the seal certificate has expired since, which does not affect a seal made while it was valid");
         }
         let seal_ok = Check::new(CheckKind::Seal, Status::Ok, "seal.ok", message);
-        (credential, seal_ok, trust, Some(summary))
+        (payload, seal_ok, trust, Some(summary))
     }
 
-    fn trust_check(&self, chain: &ChainOutcome, qualified_certificate: bool) -> Check {
+    /// The trust check of a seal: the seal certificate's chain, then what the seal's revocation
+    /// values and its time-stamps' authorities add. Anything failed fails the check; otherwise an
+    /// untrusted seal chain, a revocation after `sigT` without proof of an earlier seal, or a
+    /// time-stamp authority outside the anchors leaves it undecided.
+    fn trust_check(
+        &self,
+        chain: &ChainOutcome,
+        qualified_certificate: bool,
+        authorities: &[TsaCheck],
+        revoked: Option<&SignerRevoked>,
+    ) -> Check {
+        let kind = CheckKind::Trust;
+        let seal_trust = self.chain_check(chain, qualified_certificate);
+        if seal_trust.status == Status::Failed {
+            return seal_trust;
+        }
+        if let Some(revoked @ SignerRevoked::BeforeSigning { .. }) = revoked {
+            return Check::new(kind, Status::Failed, revoked.code(), revoked.detail());
+        }
+        if let Some(tsa) = authorities.iter().find(|a| a.status == TsaStatus::Failed) {
+            let code = tsa.trust_code().unwrap_or("trust.timestamp_invalid_chain");
+            let message = format!("the time-stamp in `{}`: {}", tsa.property, tsa.detail);
+            return Check::new(kind, Status::Failed, code, message);
+        }
+        if seal_trust.status != Status::Ok {
+            return seal_trust;
+        }
+        if let Some(revoked) = revoked {
+            return Check::new(
+                kind,
+                Status::Indeterminate,
+                revoked.code(),
+                revoked.detail(),
+            );
+        }
+        if let Some(tsa) = authorities
+            .iter()
+            .find(|a| a.status == TsaStatus::Untrusted)
+        {
+            let status = match self.trust_policy {
+                TrustPolicy::Indeterminate => Status::Indeterminate,
+                TrustPolicy::Strict => Status::Failed,
+            };
+            let message = format!(
+                "the seal certificate is trusted, but the authority of the time-stamp in `{}` \
+                 does not chain to a configured trust anchor, so its time is unconfirmed",
+                tsa.property
+            );
+            return Check::new(kind, status, "trust.timestamp_untrusted", message);
+        }
+        seal_trust
+    }
+
+    fn chain_check(&self, chain: &ChainOutcome, qualified_certificate: bool) -> Check {
         let kind = CheckKind::Trust;
         match chain {
             ChainOutcome::Trusted { path } => {
@@ -491,41 +513,52 @@ impl Verifier {
                 };
                 (seal, trust)
             }
-            Err(e) => (
-                Check::new(CheckKind::Seal, Status::Failed, e.code(), e.to_string()).at("$.proof"),
-                skipped_trust("the proof does not hold"),
-            ),
+            Err(e) => match e.rdf_error() {
+                Some(RdfError::UnknownContext { url }) => (
+                    Check::new(
+                        CheckKind::Seal,
+                        Status::Indeterminate,
+                        "proof.unknown_context",
+                        format!(
+                            "the JSON-LD context {url} is neither bundled nor supplied, so the \
+                             proof cannot be checked offline; supply it (microcred verify \
+                             --context URL=FILE or --contexts DIR; Verifier::with_contexts)"
+                        ),
+                    )
+                    .at("$.@context"),
+                    skipped_trust("the proof could not be checked"),
+                ),
+                // A kind of proof or key this verifier does not check: undecided, not invalid.
+                _ if matches!(
+                    e,
+                    ProofError::WrongType
+                        | ProofError::WrongCryptosuite
+                        | ProofError::UnsupportedDid
+                        | ProofError::UnsupportedKey
+                ) =>
+                {
+                    (
+                        Check::new(
+                            CheckKind::Seal,
+                            Status::Indeterminate,
+                            e.code(),
+                            format!(
+                                "{e}: this verifier checks eddsa-rdfc-2022 proofs by did:key \
+                                 Ed25519 keys only, so it cannot decide"
+                            ),
+                        )
+                        .at("$.proof"),
+                        skipped_trust("the proof could not be checked"),
+                    )
+                }
+                _ => (
+                    Check::new(CheckKind::Seal, Status::Failed, e.code(), e.to_string())
+                        .at("$.proof"),
+                    skipped_trust("the proof does not hold"),
+                ),
+            },
         }
     }
-
-    fn finish(
-        &self,
-        now: OffsetDateTime,
-        securing: Securing,
-        credential: Option<EuropeanDigitalCredential>,
-        seal: Option<SealSummary>,
-        checks: Vec<Check>,
-    ) -> Report {
-        let credential = credential.as_ref();
-        Report {
-            verdict: Report::decide(&checks),
-            securing,
-            checked_at: rfc3339(now),
-            credential_id: credential.and_then(|c| c.id.clone()),
-            issuer: credential
-                .and_then(|c| c.issuer.as_ref())
-                .and_then(|i| i.legal_name.best(&["en"]).map(str::to_owned)),
-            title: credential
-                .and_then(|c| c.display_parameter.as_ref())
-                .and_then(|d| d.title.best(&["en"]).map(str::to_owned)),
-            seal,
-            checks,
-        }
-    }
-}
-
-fn is_jws(root: &Value) -> bool {
-    root.get("payload").is_some() || root.get("signatures").is_some()
 }
 
 fn seal_failed(e: &jades::JadesError) -> Check {

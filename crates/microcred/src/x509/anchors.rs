@@ -9,6 +9,8 @@ use super::{Certificate, X509Error};
 const TSL_NS: &[u8] = b"http://uri.etsi.org/02231/v2#";
 /// Service type of a CA issuing qualified certificates.
 pub const SERVICE_TYPE_CA_QC: &str = "http://uri.etsi.org/TrstSvc/Svctype/CA/QC";
+/// Service type of a qualified electronic time-stamp service.
+pub const SERVICE_TYPE_TSA_QTST: &str = "http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST";
 /// Current status "granted" (eIDAS qualified status).
 pub const STATUS_GRANTED: &str = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted";
 /// Element nesting a real trusted list never comes close to; deeper input is refused.
@@ -16,9 +18,16 @@ const MAX_DEPTH: usize = 64;
 
 /// The certificates that chains are validated against. A path that reaches one of them ends
 /// there: its signature is not checked (it is trusted as configured), its validity period is.
+///
+/// Two kinds, as a trusted list keeps its services apart: the anchors of [`Self::add`] serve every
+/// chain, seal certificates and time-stamping authorities alike (a CA one trusts vouches for the
+/// time-stamping units it certifies, whose extended key usage is checked separately); those of
+/// [`Self::add_timestamping`] serve time-stamping authorities only, so that a time-stamping
+/// service listed in a trusted list never makes a seal certificate trusted.
 #[derive(Debug, Clone, Default)]
 pub struct TrustAnchors {
     certificates: Vec<Certificate>,
+    timestamping: Vec<Certificate>,
 }
 
 impl TrustAnchors {
@@ -34,6 +43,23 @@ impl TrustAnchors {
         }
     }
 
+    /// Adds an anchor for time-stamping authorities only (not for seal certificates).
+    pub fn add_timestamping(&mut self, cert: Certificate) {
+        if !self.timestamping.contains(&cert) {
+            self.timestamping.push(cert);
+        }
+    }
+
+    /// Adds every anchor of `other`, each kind to its kind.
+    pub fn merge(&mut self, other: TrustAnchors) {
+        for cert in other.certificates {
+            self.add(cert);
+        }
+        for cert in other.timestamping {
+            self.add_timestamping(cert);
+        }
+    }
+
     /// Every certificate of a PEM text as an anchor.
     pub fn from_pem(pem: &str) -> Result<Self, X509Error> {
         let mut anchors = Self::new();
@@ -43,45 +69,56 @@ impl TrustAnchors {
         Ok(anchors)
     }
 
-    /// The CA certificates of an EU trusted list (ETSI TS 119 612) that the list currently
-    /// grants qualified status as a CA issuing qualified certificates: each `TSPService` whose
-    /// current `ServiceInformation` has `ServiceTypeIdentifier` [`SERVICE_TYPE_CA_QC`] and
-    /// `ServiceStatus` [`STATUS_GRANTED`] contributes the `X509Certificate` values of its
-    /// `ServiceDigitalIdentity`. Service history is ignored.
+    /// The anchors of an EU trusted list (ETSI TS 119 612) for the services it currently grants
+    /// qualified status: each `TSPService` whose current `ServiceInformation` has `ServiceStatus`
+    /// [`STATUS_GRANTED`] contributes the `X509Certificate` values of its `ServiceDigitalIdentity`,
+    /// as an anchor for every chain when its `ServiceTypeIdentifier` is [`SERVICE_TYPE_CA_QC`] (a CA
+    /// issuing qualified certificates), and as a time-stamping anchor
+    /// ([`Self::add_timestamping`]) when it is [`SERVICE_TYPE_TSA_QTST`] (a qualified time-stamp
+    /// service). Other service types and the service history are ignored.
     ///
     /// The list's own XAdES signature is **not** verified here: read a list obtained from a
     /// source you trust (or verified by other means). A DTD is refused (`x509.trusted_list_dtd`);
-    /// a list without any granted CA/QC service is `x509.no_certificate` (the EU list of trusted
-    /// lists, for example, only points to national lists).
+    /// a list without any granted CA/QC or TSA/QTST service is `x509.no_certificate` (the EU list
+    /// of trusted lists, for example, only points to national lists).
     pub fn from_trusted_list_xml(xml: &[u8]) -> Result<Self, X509Error> {
         let mut anchors = Self::new();
-        for cert in trusted_list_certificates(xml)? {
-            anchors.add(cert);
+        for (service_type, cert) in trusted_list_certificates(xml)? {
+            if service_type == SERVICE_TYPE_CA_QC {
+                anchors.add(cert);
+            } else {
+                anchors.add_timestamping(cert);
+            }
         }
-        if anchors.is_empty() {
+        if anchors.is_empty() && anchors.timestamping.is_empty() {
             return Err(X509Error::NoCertificate {
-                source_kind: "trusted list (no granted CA/QC service)".into(),
+                source_kind: "trusted list (no granted CA/QC or TSA/QTST service)".into(),
             });
         }
         Ok(anchors)
     }
 
-    /// The number of anchors.
+    /// The number of anchors for every chain (time-stamping-only anchors not counted).
     pub fn len(&self) -> usize {
         self.certificates.len()
     }
 
-    /// Whether there is no anchor.
+    /// Whether there is no anchor for every chain (there may be time-stamping-only anchors).
     pub fn is_empty(&self) -> bool {
         self.certificates.is_empty()
     }
 
-    /// The anchors, in the order added.
+    /// The anchors for every chain, in the order added.
     pub fn certificates(&self) -> &[Certificate] {
         &self.certificates
     }
 
-    /// Whether `cert` is one of the anchors (same DER).
+    /// The anchors for time-stamping authorities only, in the order added.
+    pub fn timestamping(&self) -> &[Certificate] {
+        &self.timestamping
+    }
+
+    /// Whether `cert` is one of the anchors for every chain (same DER).
     pub fn contains(&self, cert: &Certificate) -> bool {
         self.certificates.contains(cert)
     }
@@ -121,7 +158,8 @@ fn ends_with(stack: &[Option<Vec<u8>>], path: &[&str]) -> bool {
             .all(|(open, want)| open.as_deref() == Some(want.as_bytes()))
 }
 
-fn trusted_list_certificates(xml: &[u8]) -> Result<Vec<Certificate>, X509Error> {
+/// The certificates of the granted CA/QC and TSA/QTST services, each with its service type.
+fn trusted_list_certificates(xml: &[u8]) -> Result<Vec<(&'static str, Certificate)>, X509Error> {
     let bad = |reason: String| X509Error::TrustedList { reason };
     let mut reader = quick_xml::NsReader::from_reader(xml);
     let config = reader.config_mut();
@@ -193,14 +231,21 @@ fn trusted_list_certificates(xml: &[u8]) -> Result<Vec<Certificate>, X509Error> 
                 }
                 if ends_with(&stack, &["TSPServices", "TSPService"])
                     && let Some(done) = service.take()
-                    && done.type_identifier == SERVICE_TYPE_CA_QC
                     && done.status == STATUS_GRANTED
+                    && let Some(kind) = [SERVICE_TYPE_CA_QC, SERVICE_TYPE_TSA_QTST]
+                        .into_iter()
+                        .find(|kind| done.type_identifier == *kind)
                 {
+                    let label = if kind == SERVICE_TYPE_CA_QC {
+                        "CA/QC"
+                    } else {
+                        "TSA/QTST"
+                    };
                     for value in &done.certificates {
                         let cert = Certificate::from_base64(value).map_err(|e| {
-                            bad(format!("an X509Certificate of a CA/QC service: {e}"))
+                            bad(format!("an X509Certificate of a {label} service: {e}"))
                         })?;
-                        out.push(cert);
+                        out.push((kind, cert));
                     }
                 }
                 stack.pop();

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use base64::Engine as _;
 use der::asn1::{Any, ObjectIdentifier};
@@ -35,6 +35,12 @@ struct Inner {
     not_before: OffsetDateTime,
     not_after: OffsetDateTime,
     ext: Extensions,
+    /// The certified key, decoded when first asked.
+    public_key: OnceLock<Result<PublicKey, X509Error>>,
+    /// The `SubjectPublicKeyInfo` DER of the issuers whose key was found to verify this
+    /// certificate's signature: a certificate met again while building several chains for one
+    /// seal (the seal's and each time-stamping authority's) is not verified twice.
+    signed_by: Mutex<Vec<Vec<u8>>>,
 }
 
 struct RawParts {
@@ -53,6 +59,7 @@ pub(crate) struct Extensions {
     pub(crate) subject_key_id: Option<Vec<u8>>,
     pub(crate) authority_key_id: Option<Vec<u8>>,
     pub(crate) policies: Vec<String>,
+    pub(crate) extended_key_usage: Option<ExtendedKeyUsage>,
     pub(crate) qc: QcInfo,
     /// Critical extensions that none of the above covers (dotted OIDs).
     pub(crate) unhandled_critical: Vec<String>,
@@ -83,6 +90,24 @@ pub struct KeyUsage {
     pub decipher_only: bool,
 }
 
+/// The extended key usage extension (RFC 5280 section 4.2.1.12): the purposes the certified key
+/// may be used for, beyond [`KeyUsage`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ExtendedKeyUsage {
+    /// The key purposes, in the order of the certificate.
+    pub purposes: Vec<ObjectIdentifier>,
+    /// Whether the extension is marked critical.
+    pub critical: bool,
+}
+
+impl ExtendedKeyUsage {
+    /// Whether `purpose` is listed.
+    pub fn allows(&self, purpose: ObjectIdentifier) -> bool {
+        self.purposes.contains(&purpose)
+    }
+}
+
 impl Certificate {
     /// Parses a DER certificate. Every extension this crate reads (key usage, basic constraints,
     /// key identifiers, certificate policies, QC statements) must decode, or the certificate is
@@ -103,6 +128,8 @@ impl Certificate {
                 not_before,
                 not_after,
                 ext,
+                public_key: OnceLock::new(),
+                signed_by: Mutex::new(Vec::new()),
             }),
         })
     }
@@ -267,6 +294,11 @@ impl Certificate {
         self.inner.ext.key_usage
     }
 
+    /// The extended key usage extension, or `None` when the certificate has none.
+    pub fn extended_key_usage(&self) -> Option<&ExtendedKeyUsage> {
+        self.inner.ext.extended_key_usage.as_ref()
+    }
+
     /// Whether basic constraints say this is a CA certificate.
     pub fn is_ca(&self) -> bool {
         matches!(self.inner.ext.basic_constraints, Some((true, _)))
@@ -305,7 +337,28 @@ impl Certificate {
 
     /// The certified public key.
     pub fn public_key(&self) -> Result<PublicKey, X509Error> {
-        PublicKey::from_spki_der(self.spki_der())
+        self.inner
+            .public_key
+            .get_or_init(|| PublicKey::from_spki_der(self.spki_der()))
+            .clone()
+    }
+
+    /// Verifies this certificate's signature with `issuer`'s key (see
+    /// [`Certificate::verify_signature`]). A success is remembered, so checking the same pair
+    /// again costs nothing.
+    pub fn verify_issued_by(&self, issuer: &Certificate) -> Result<(), X509Error> {
+        let spki = issuer.spki_der();
+        let known = |list: &Vec<Vec<u8>>| list.iter().any(|k| k.as_slice() == spki);
+        if self.inner.signed_by.lock().is_ok_and(|list| known(&list)) {
+            return Ok(());
+        }
+        self.verify_signature(&issuer.public_key()?)?;
+        if let Ok(mut list) = self.inner.signed_by.lock()
+            && !known(&list)
+        {
+            list.push(spki.to_vec());
+        }
+        Ok(())
     }
 }
 
@@ -383,7 +436,7 @@ fn raw_parts(der: &[u8]) -> der::Result<RawParts> {
     })
 }
 
-fn to_offset(time: x509_cert::time::Time) -> OffsetDateTime {
+pub(crate) fn to_offset(time: x509_cert::time::Time) -> OffsetDateTime {
     // X.509 times are 1950..9999 and `x509_cert` clamps below at 1970, so this always fits.
     let secs = i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX);
     OffsetDateTime::from_unix_timestamp(secs).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -438,11 +491,18 @@ fn extensions(cert: &x509_cert::Certificate) -> Result<Extensions, X509Error> {
             oids::QC_STATEMENTS => {
                 statements = Some(value);
             }
+            oids::EXTENDED_KEY_USAGE => {
+                let eku = x509_cert::ext::pkix::ExtendedKeyUsage::from_der(value)
+                    .map_err(|e| bad("extKeyUsage", e))?;
+                out.extended_key_usage = Some(ExtendedKeyUsage {
+                    purposes: eku.0,
+                    critical: ext.critical,
+                });
+            }
             // Read elsewhere or informational only; processing them is not needed to decide
             // whether a path is valid for a seal.
             oids::SUBJECT_ALT_NAME
             | oids::ISSUER_ALT_NAME
-            | oids::EXTENDED_KEY_USAGE
             | oids::CRL_DISTRIBUTION_POINTS
             | oids::AUTHORITY_INFO_ACCESS => {}
             other if ext.critical => out.unhandled_critical.push(other.to_string()),
@@ -518,7 +578,7 @@ fn attribute_label(oid: ObjectIdentifier) -> Option<&'static str> {
     })
 }
 
-fn name_text(name: &Name) -> String {
+pub(crate) fn name_text(name: &Name) -> String {
     let mut out = String::new();
     // RFC 4514 2.1: the last RDN of the sequence comes first.
     for (i, rdn) in name

@@ -74,7 +74,33 @@ pub fn validate_chain(
     anchors: &TrustAnchors,
     at: OffsetDateTime,
 ) -> ChainOutcome {
-    if anchors.is_empty() {
+    validate_to(leaf, intermediates, &[anchors.certificates()], at)
+}
+
+/// [`validate_chain`] for a time-stamping authority's certificate: the path may end at any of the
+/// anchors, those for seals and those for time-stamping only
+/// ([`TrustAnchors::timestamping`]). The leaf's extended key usage is checked by the caller.
+pub fn validate_timestamping_chain(
+    leaf: &Certificate,
+    intermediates: &[Certificate],
+    anchors: &TrustAnchors,
+    at: OffsetDateTime,
+) -> ChainOutcome {
+    validate_to(
+        leaf,
+        intermediates,
+        &[anchors.certificates(), anchors.timestamping()],
+        at,
+    )
+}
+
+fn validate_to(
+    leaf: &Certificate,
+    intermediates: &[Certificate],
+    anchors: &[&[Certificate]],
+    at: OffsetDateTime,
+) -> ChainOutcome {
+    if anchors.iter().all(|set| set.is_empty()) {
         return ChainOutcome::Untrusted {
             code: "x509.no_trust_anchor",
             detail: "no trust anchors are configured".into(),
@@ -116,7 +142,7 @@ pub fn validate_chain(
 
 struct Search<'a> {
     intermediates: &'a [Certificate],
-    anchors: &'a TrustAnchors,
+    anchors: &'a [&'a [Certificate]],
     at: OffsetDateTime,
     checks: usize,
     /// The first invalid outcome met, reported when no path is trusted.
@@ -130,7 +156,7 @@ impl Search<'_> {
     /// Depth-first: returns the first trusted path that continues `path`.
     fn extend(&mut self, path: &mut Vec<Certificate>) -> Option<Vec<Certificate>> {
         let current = path.last()?.clone();
-        if self.anchors.contains(&current) {
+        if self.anchors.iter().any(|set| set.contains(&current)) {
             match check_path(path, self.at) {
                 Ok(()) => return Some(path.clone()),
                 Err(outcome) => {
@@ -145,8 +171,8 @@ impl Search<'_> {
         }
         let candidates: Vec<Certificate> = self
             .anchors
-            .certificates()
             .iter()
+            .flat_map(|set| set.iter())
             .chain(self.intermediates)
             .filter(|c| may_have_issued(c, &current) && !path.contains(c))
             .cloned()
@@ -157,9 +183,7 @@ impl Search<'_> {
                 return None;
             }
             self.checks += 1;
-            let checked = candidate
-                .public_key()
-                .and_then(|key| current.verify_signature(&key));
+            let checked = current.verify_issued_by(&candidate);
             match checked {
                 Ok(()) => {
                     path.push(candidate);
@@ -312,42 +336,52 @@ impl Certificate {
             .signature()
             .as_bytes()
             .ok_or(X509Error::BadSignature)?;
-        let tbs = self.tbs_der();
-        let scheme = match algorithm.oid {
-            oids::SHA256_WITH_RSA => SignatureScheme::RsaPkcs1(Hash::Sha256),
-            oids::SHA384_WITH_RSA => SignatureScheme::RsaPkcs1(Hash::Sha384),
-            oids::SHA512_WITH_RSA => SignatureScheme::RsaPkcs1(Hash::Sha512),
-            oids::ECDSA_WITH_SHA256 => SignatureScheme::Ecdsa {
-                hash: Hash::Sha256,
-                der: true,
-            },
-            oids::ECDSA_WITH_SHA384 => SignatureScheme::Ecdsa {
-                hash: Hash::Sha384,
-                der: true,
-            },
-            oids::ECDSA_WITH_SHA512 => SignatureScheme::Ecdsa {
-                hash: Hash::Sha512,
-                der: true,
-            },
-            oids::ED25519 => SignatureScheme::Ed25519,
-            oids::RSASSA_PSS => {
-                let (hash, salt_len) = pss_parameters(algorithm.parameters.as_ref())?;
-                let PublicKey::Rsa(key) = issuer_key else {
-                    return Err(X509Error::WrongKeyType {
-                        scheme: "RSASSA-PSS".into(),
-                        key: issuer_key.description(),
-                    });
-                };
-                return verify_rsa_pss(key, hash, Some(salt_len), tbs, signature);
-            }
-            other => {
-                return Err(X509Error::UnsupportedAlgorithm {
-                    algorithm: other.to_string(),
-                });
-            }
-        };
-        issuer_key.verify(scheme, tbs, signature)
+        verify_signed(algorithm, self.tbs_der(), signature, issuer_key)
     }
+}
+
+/// Verifies an X.509-style signature (certificate, CRL, OCSP response): `signature` by
+/// `issuer_key` over `signed` with the signature algorithm `algorithm`.
+pub(crate) fn verify_signed(
+    algorithm: &spki::AlgorithmIdentifierOwned,
+    signed: &[u8],
+    signature: &[u8],
+    issuer_key: &PublicKey,
+) -> Result<(), X509Error> {
+    let scheme = match algorithm.oid {
+        oids::SHA256_WITH_RSA => SignatureScheme::RsaPkcs1(Hash::Sha256),
+        oids::SHA384_WITH_RSA => SignatureScheme::RsaPkcs1(Hash::Sha384),
+        oids::SHA512_WITH_RSA => SignatureScheme::RsaPkcs1(Hash::Sha512),
+        oids::ECDSA_WITH_SHA256 => SignatureScheme::Ecdsa {
+            hash: Hash::Sha256,
+            der: true,
+        },
+        oids::ECDSA_WITH_SHA384 => SignatureScheme::Ecdsa {
+            hash: Hash::Sha384,
+            der: true,
+        },
+        oids::ECDSA_WITH_SHA512 => SignatureScheme::Ecdsa {
+            hash: Hash::Sha512,
+            der: true,
+        },
+        oids::ED25519 => SignatureScheme::Ed25519,
+        oids::RSASSA_PSS => {
+            let (hash, salt_len) = pss_parameters(algorithm.parameters.as_ref())?;
+            let PublicKey::Rsa(key) = issuer_key else {
+                return Err(X509Error::WrongKeyType {
+                    scheme: "RSASSA-PSS".into(),
+                    key: issuer_key.description(),
+                });
+            };
+            return verify_rsa_pss(key, hash, Some(salt_len), signed, signature);
+        }
+        other => {
+            return Err(X509Error::UnsupportedAlgorithm {
+                algorithm: other.to_string(),
+            });
+        }
+    };
+    issuer_key.verify(scheme, signed, signature)
 }
 
 /// Hash and salt length of RSASSA-PSS parameters. Only MGF1 over the same hash and the standard
@@ -369,4 +403,29 @@ fn pss_parameters(parameters: Option<&der::Any>) -> Result<(Hash, usize), X509Er
         return Err(unsupported("trailer field"));
     }
     Ok((hash, usize::from(params.salt_len)))
+}
+
+/// `outcome` (from [`validate_chain`] or [`validate_timestamping_chain`] at another time)
+/// judged again at `at`: a trusted path is re-checked without searching or verifying signatures
+/// again (validity periods are what depends on the time); `None` for other outcomes, which need
+/// a new search.
+pub fn revalidate_at(outcome: &ChainOutcome, at: OffsetDateTime) -> Option<ChainOutcome> {
+    let ChainOutcome::Trusted { path } = outcome else {
+        return None;
+    };
+    Some(match check_path(path, at) {
+        Ok(()) => outcome.clone(),
+        Err(invalid) => invalid,
+    })
+}
+
+/// The certificate among `candidates` that issued `cert`: its subject is `cert`'s issuer (and its
+/// key identifier matches, when both carry one) and its key verifies `cert`'s signature. Nothing
+/// is said about whether that issuer is trusted.
+pub fn find_issuer(cert: &Certificate, candidates: &[Certificate]) -> Option<Certificate> {
+    candidates
+        .iter()
+        .filter(|c| may_have_issued(c, cert))
+        .find(|c| cert.verify_issued_by(c).is_ok())
+        .cloned()
 }

@@ -1,8 +1,10 @@
 //! X.509 certificates for seals: parsing, qualification (eIDAS QC statements), public keys and
-//! signature verification, trust anchors (PEM or an EU trusted list) and chain validation.
+//! signature verification, trust anchors (PEM or an EU trusted list), chain validation, and the
+//! revocation data a seal carries (CRLs and OCSP responses).
 //!
 //! Pure Rust on the RustCrypto stack, so it runs in WASM: no clock (the validation time is a
-//! parameter), no network (no AIA fetching, no OCSP), no randomness.
+//! parameter), no network (no AIA fetching, no OCSP requests: only the CRLs and OCSP responses
+//! given are read), no randomness.
 //!
 //! ```no_run
 //! use microcred::x509::{Certificate, ChainOutcome, TrustAnchors, validate_chain};
@@ -21,17 +23,26 @@
 //! ```
 
 mod anchors;
+pub(crate) mod asn1;
 mod cert;
 mod chain;
 mod error;
 mod key;
-mod oids;
+pub(crate) mod oids;
 mod pem;
 mod qc;
+mod revocation;
 
-pub use anchors::{SERVICE_TYPE_CA_QC, STATUS_GRANTED, TrustAnchors};
-pub use cert::{Certificate, KeyUsage};
-pub use chain::{ChainOutcome, MAX_PATH_LEN, validate_chain};
+pub use anchors::{SERVICE_TYPE_CA_QC, SERVICE_TYPE_TSA_QTST, STATUS_GRANTED, TrustAnchors};
+pub use cert::{Certificate, ExtendedKeyUsage, KeyUsage};
+pub use chain::{
+    ChainOutcome, MAX_PATH_LEN, find_issuer, revalidate_at, validate_chain,
+    validate_timestamping_chain,
+};
 pub use error::X509Error;
 pub use key::{Hash, PublicKey, SignatureScheme};
 pub use qc::{QCP_L, QCP_L_QSCD, QCP_N, QCP_N_QSCD, QcInfo, QcType};
+pub use revocation::{
+    CertificateRevocation, Crl, OcspResponse, RevocationReason, RevocationSource, RevocationStatus,
+    RevocationValues,
+};

@@ -17,6 +17,7 @@ pub const ECDSA_WITH_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
 pub const ECDSA_WITH_SHA384: Oid = Oid::new_unwrap("1.2.840.10045.4.3.3");
 pub const ECDSA_WITH_SHA512: Oid = Oid::new_unwrap("1.2.840.10045.4.3.4");
 pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+pub const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
 pub const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
 pub const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");
 pub const SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
@@ -50,6 +51,18 @@ pub const AUTHORITY_KEY_IDENTIFIER: Oid = Oid::new_unwrap("2.5.29.35");
 pub const EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
 pub const AUTHORITY_INFO_ACCESS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");
 pub const QC_STATEMENTS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.3");
+
+// Key purposes (RFC 5280 4.2.1.12).
+pub const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+pub const KP_OCSP_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.9");
+
+// CRL and CRL entry extensions (RFC 5280 5.2, 5.3).
+pub const CRL_NUMBER: Oid = Oid::new_unwrap("2.5.29.20");
+pub const CRL_REASON: Oid = Oid::new_unwrap("2.5.29.21");
+pub const INVALIDITY_DATE: Oid = Oid::new_unwrap("2.5.29.24");
+
+// OCSP (RFC 6960).
+pub const OCSP_BASIC: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.1.1");
 
 // ETSI EN 319 412-5 statements and ETSI EN 319 411-2 policies.
 pub const QC_COMPLIANCE: Oid = Oid::new_unwrap("0.4.0.1862.1.1");

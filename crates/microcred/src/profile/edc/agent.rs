@@ -6,6 +6,7 @@ use crate::model::{
     Organisation, Person,
 };
 use crate::profile::codes;
+use crate::profile::path::key;
 
 impl Walker {
     pub(super) fn person(&mut self, p: &Person, at: &str) {
@@ -204,5 +205,9 @@ impl Walker {
         );
         self.all(&a.landing_page, at, "landingPage", Self::web_resource);
         self.all(&a.additional_note, at, "additionalNote", Self::note);
+        // The Verifier's rule (`accreditation.expired`), at the one time the credential fixes.
+        if a.expires_before_issued() || self.issued.is_some_and(|t| a.expired_at(t)) {
+            self.report(codes::EDC_ACCREDITATION_EXPIRED, key(at, "expiryDate"));
+        }
     }
 }

@@ -25,6 +25,8 @@ pub(super) struct Walker {
     findings: Vec<Finding>,
     /// The paths of members kept as they were read because they did not fit (see `strays`).
     stray_members: Vec<String>,
+    /// When the credential was issued (`issued`, else `validFrom`), for the accreditations.
+    issued: Option<time::OffsetDateTime>,
 }
 
 /// A function that checks one node found at a path.
@@ -33,13 +35,21 @@ type Walk<T> = fn(&mut Walker, &T, &str);
 impl Walker {
     /// The findings of the EDC application profile for `credential`, in document order.
     pub(super) fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-        let mut walker = Walker::default();
+        let mut walker = Walker {
+            issued: credential
+                .issued
+                .as_ref()
+                .or(credential.valid_from.as_ref())
+                .and_then(|d| d.to_offset()),
+            ..Walker::default()
+        };
         walker.strays(credential, "$");
         walker.credential(credential);
         // A member that is there but did not fit is reported as such, not also as missing.
         let Walker {
             mut findings,
             stray_members,
+            ..
         } = walker;
         findings
             .retain(|f| !(f.code.starts_with("edc.missing.") && stray_members.contains(&f.path)));
