@@ -84,6 +84,37 @@ fn sealing_refuses_a_certificate_verification_rejects_with_the_same_code() {
 }
 
 #[test]
+fn sealing_any_json_checks_the_certificate_too() {
+    let key = test_pki::eseal(TestKey::Expired);
+    let signer = signer_from_pem(key.key_pem, None).unwrap();
+    let presentation = serde_json::json!({"type": ["VerifiablePresentation"]});
+    assert_eq!(
+        code(Sealer::from_pem(key.chain_pem).unwrap().seal_json(
+            &presentation,
+            signer.as_ref(),
+            AT
+        )),
+        "seal.certificate_expired"
+    );
+    let key = test_pki::eseal(TestKey::P256);
+    let signer = signer_from_pem(key.key_pem, None).unwrap();
+    let sealer = Sealer::from_pem(key.chain_pem)
+        .unwrap()
+        .with_current_time(AT);
+    assert_eq!(
+        code(sealer.seal_json(
+            &presentation,
+            signer.as_ref(),
+            AT + time::Duration::hours(1)
+        )),
+        "seal.signing_time_in_future"
+    );
+    sealer
+        .seal_json(&presentation, signer.as_ref(), AT)
+        .unwrap();
+}
+
+#[test]
 fn sealing_refuses_a_ca_certificate() {
     // The test eSeal CA (keyCertSign and cRLSign only) with its own key.
     let chain = format!("{}{}", test_pki::INTERMEDIATE_CA_PEM, test_pki::ROOT_CA_PEM);
