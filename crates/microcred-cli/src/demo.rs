@@ -11,13 +11,16 @@ use time::OffsetDateTime;
 
 use crate::report;
 
+use crate::out::outln;
+
 pub fn run() -> Result<ExitCode> {
     let credential = microcred::issue::demo_credential();
-    println!("== 1. Issued micro-credential (EDC JSON-LD) ==");
-    println!("{}", microcred::json::to_string_pretty(&credential));
+    outln!("== 1. Issued micro-credential (EDC JSON-LD) ==");
+    crate::out::raw(&microcred::json::to_string_pretty(&credential));
     let findings = profile::check_before_sealing(&credential);
-    println!(
-        "\n== 2. Profile check before sealing: {} ==",
+    outln!();
+    outln!(
+        "== 2. Profile check before sealing: {} ==",
         report::summary(&findings)
     );
     report::print_findings(&findings);
@@ -29,18 +32,20 @@ pub fn run() -> Result<ExitCode> {
     let sealed = Sealer::from_pem(key.chain_pem)
         .and_then(|sealer| sealer.seal(&credential, signer.as_ref(), now))
         .map_err(|e| anyhow::anyhow!("{e} ({})", e.code()))?;
-    println!(
-        "\n== 3. Sealed with the test PKI (JAdES, {} bytes; first 300 shown) ==",
+    outln!();
+    outln!(
+        "== 3. Sealed with the test PKI (JAdES, {} bytes; first 300 shown) ==",
         sealed.as_str().len()
     );
-    println!(
+    outln!(
         "{}...",
         sealed.as_str().chars().take(300).collect::<String>()
     );
 
     let verifier = Verifier::new(now).with_trust_anchors(test_pki::trust_anchors());
     let verification = verifier.verify(sealed.as_str().as_bytes());
-    println!("\n== 4. Verified against the test root CA ==");
+    outln!();
+    outln!("== 4. Verified against the test root CA ==");
     crate::verify::print_report(std::path::Path::new("demo credential"), &verification);
     Ok(crate::verify::exit_code(std::slice::from_ref(
         &verification,

@@ -18,6 +18,8 @@ use microcred::{EuropeanDigitalCredential, json};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::out::{errln, outln};
+
 /// Problems already printed, one per line: the command exits with 2 without another message.
 #[derive(Debug)]
 pub struct Reported;
@@ -33,7 +35,7 @@ impl std::error::Error for Reported {}
 /// Prints each problem once, as `FILE: [code] message`, and gives up.
 fn report_all(file: &Path, problems: &[IssueError]) -> anyhow::Error {
     for problem in problems {
-        eprintln!("{}: [{}] {problem}", file.display(), problem.code());
+        errln!("{}: [{}] {problem}", file.display(), problem.code());
     }
     anyhow::Error::new(Reported)
 }
@@ -108,9 +110,9 @@ fn one(
     match out {
         Some(dir) => {
             let file = write(dir, &credential, upload_form)?;
-            eprintln!("wrote {}", file.display());
+            errln!("wrote {}", file.display());
         }
-        None => println!("{}", render(&credential, upload_form)),
+        None => crate::out::raw(&render(&credential, upload_form)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -146,11 +148,11 @@ fn batch(
             Ok(credential) => match write(dir, &credential, upload_form) {
                 Ok(file) => {
                     issued += 1;
-                    bar.suspend(|| println!("line {}\t{}", row.line, file.display()));
+                    bar.suspend(|| outln!("line {}\t{}", row.line, file.display()));
                 }
                 Err(e) => {
                     failed += 1;
-                    bar.suspend(|| eprintln!("{}, line {}: {e:#}", path.display(), row.line));
+                    bar.suspend(|| errln!("{}, line {}: {e:#}", path.display(), row.line));
                 }
             },
             Err(e) => {
@@ -160,13 +162,13 @@ fn batch(
                     failed += 1;
                 }
                 let at = location(path, row.line, &table, &e);
-                bar.suspend(|| eprintln!("{at}: [{}] {e}", e.code()));
+                bar.suspend(|| errln!("{at}: [{}] {e}", e.code()));
             }
         }
         bar.inc(1);
     }
     bar.finish_and_clear();
-    eprintln!(
+    errln!(
         "{}: {} learner row(s): {issued} issued, {skipped} skipped, {failed} failed; credentials in {}",
         path.display(),
         table.rows.len(),

@@ -3,6 +3,7 @@
 mod convert;
 mod demo;
 mod issue;
+mod out;
 mod report;
 mod seal;
 mod sign_di;
@@ -285,7 +286,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.is::<issue::Reported>() => ExitCode::from(2),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            out::err_line(&format!("error: {e:#}"));
             ExitCode::from(2)
         }
     }

@@ -2,6 +2,8 @@
 
 use microcred::profile::{Finding, Severity};
 
+use crate::out::outln;
+
 /// One line per finding, errors first.
 pub fn print_findings(findings: &[Finding]) {
     let mut sorted: Vec<&Finding> = findings.iter().collect();
@@ -12,7 +14,7 @@ pub fn print_findings(findings: &[Finding]) {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        println!("  {tag:<7} {:<40} {}  ({})", f.code, f.message, f.path);
+        outln!("  {tag:<7} {:<40} {}  ({})", f.code, f.message, f.path);
     }
 }
 

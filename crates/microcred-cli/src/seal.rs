@@ -11,6 +11,8 @@ use time::OffsetDateTime;
 
 use crate::report;
 
+use crate::out::errln;
+
 /// Where the key and certificates come from.
 pub enum KeySource<'a> {
     /// A key file (PEM or DER, encrypted or not), a PEM chain, and the environment variable
@@ -54,7 +56,7 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
     };
     let check = profile::check_for_sealing(&credential, policy);
     if check.findings.iter().any(|f| f.severity != Severity::Info) {
-        eprintln!(
+        errln!(
             "== Profile check before sealing: {} ==",
             report::summary(&check.findings)
         );
@@ -62,12 +64,10 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
     }
     if let Some(refusal) = check.refusal {
         if !options.force {
-            eprintln!(
-                "not sealed: {refusal}; fix the errors above, or pass --force to seal anyway"
-            );
+            errln!("not sealed: {refusal}; fix the errors above, or pass --force to seal anyway");
             return Ok(ExitCode::FAILURE);
         }
-        eprintln!("sealing anyway (--force): {refusal}");
+        errln!("sealing anyway (--force): {refusal}");
     }
 
     let (sealer, signer): (Sealer, Box<dyn Signer + Send + Sync>) = match options.keys {
@@ -121,7 +121,7 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
         .map_err(coded)?;
     std::fs::write(options.out, sealed.as_str())
         .with_context(|| format!("cannot write {}", options.out.display()))?;
-    eprintln!(
+    errln!(
         "sealed with {} at {} by {} -> {}",
         signer.algorithm(),
         sealed

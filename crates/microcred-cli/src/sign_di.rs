@@ -7,6 +7,8 @@ use anyhow::{Context, Result};
 use microcred::proof::{DataIntegrity, Ed25519KeyPair};
 use time::OffsetDateTime;
 
+use crate::out::errln;
+
 pub fn run(
     input: &Path,
     key: &Path,
@@ -26,6 +28,6 @@ pub fn run(
         .map_err(|e| anyhow::anyhow!("{e} ({})", e.code()))?;
     std::fs::write(out, serde_json::to_string_pretty(&signed)?)
         .with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!("signed by {} -> {}", key.did_key(), out.display());
+    errln!("signed by {} -> {}", key.did_key(), out.display());
     Ok(ExitCode::SUCCESS)
 }

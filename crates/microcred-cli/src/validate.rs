@@ -10,6 +10,8 @@ use serde_json::json;
 
 use crate::report;
 
+use crate::out::outln;
+
 struct Outcome {
     form: Option<Form>,
     findings: Vec<Finding>,
@@ -70,12 +72,12 @@ pub fn run(files: &[PathBuf], as_json: bool, before_sealing: bool) -> Result<Exi
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::out::raw(&serde_json::to_string_pretty(&report)?);
     } else {
         for (file, o) in &outcomes {
             match &o.error {
                 Some((code, message)) => {
-                    println!("{}: unreadable [{code}] {message}", file.display())
+                    outln!("{}: unreadable [{code}] {message}", file.display())
                 }
                 None => {
                     let verdict = if profile::has_errors(&o.findings) {
@@ -83,7 +85,7 @@ pub fn run(files: &[PathBuf], as_json: bool, before_sealing: bool) -> Result<Exi
                     } else {
                         "valid"
                     };
-                    println!(
+                    outln!(
                         "{}: {verdict} ({})",
                         file.display(),
                         report::summary(&o.findings)

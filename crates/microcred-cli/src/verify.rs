@@ -11,6 +11,8 @@ use microcred::verify::{Report, Status, TrustPolicy, Verdict, Verifier};
 use microcred::x509::TrustAnchors;
 use time::OffsetDateTime;
 
+use crate::out::outln;
+
 pub struct Options<'a> {
     pub files: &'a [PathBuf],
     pub trust: &'a [PathBuf],
@@ -98,7 +100,7 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
                 value
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&all)?);
+        crate::out::raw(&serde_json::to_string_pretty(&all)?);
     } else {
         for (path, report) in options.files.iter().zip(&reports) {
             print_report(path, report);
@@ -120,7 +122,7 @@ pub fn exit_code(reports: &[Report]) -> ExitCode {
 }
 
 pub fn print_report(path: &Path, report: &Report) {
-    println!("{}: {}", path.display(), verdict(report));
+    outln!("{}: {}", path.display(), verdict(report));
     print_body(report, "  ");
 }
 
@@ -135,25 +137,25 @@ fn verdict(report: &Report) -> &'static str {
 fn print_body(report: &Report, indent: &str) {
     if let Some(presentation) = &report.presentation {
         match presentation.credentials.len() {
-            0 => println!("{indent}presentation  holds no credential"),
-            n => println!("{indent}presentation  holds {n} credential(s)"),
+            0 => outln!("{indent}presentation  holds no credential"),
+            n => outln!("{indent}presentation  holds {n} credential(s)"),
         }
     }
     if let Some(title) = &report.title {
-        println!("{indent}credential  {title}");
+        outln!("{indent}credential  {title}");
     }
     if let Some(issuer) = &report.issuer {
-        println!("{indent}issuer      {issuer}");
+        outln!("{indent}issuer      {issuer}");
     }
     if let Some(seal) = &report.seal {
-        println!(
+        outln!(
             "{indent}sealed by   {} ({}; {}{})",
             seal.certificate_subject,
             seal.algorithm,
             seal.level,
             if seal.qualified { ", qualified" } else { "" }
         );
-        println!("{indent}sealed at   {}", seal.signing_time);
+        outln!("{indent}sealed at   {}", seal.signing_time);
     }
     for check in &report.checks {
         let status = match check.status {
@@ -168,7 +170,7 @@ fn print_body(report: &Report, indent: &str) {
             .as_deref()
             .map(|p| format!("  ({p})"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{indent}{:<16} {:<9} {:<32} {}{path}",
             check.kind.name(),
             status,
@@ -182,9 +184,11 @@ fn print_body(report: &Report, indent: &str) {
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
             {
-                println!(
+                outln!(
                     "{indent}    {:<40} {}  ({})",
-                    finding.code, finding.message, finding.path
+                    finding.code,
+                    finding.message,
+                    finding.path
                 );
             }
         }
@@ -192,7 +196,7 @@ fn print_body(report: &Report, indent: &str) {
     if let Some(presentation) = &report.presentation {
         let count = presentation.credentials.len();
         for (i, credential) in presentation.credentials.iter().enumerate() {
-            println!(
+            outln!(
                 "{indent}credential {} of {count}: {}",
                 i + 1,
                 verdict(credential)

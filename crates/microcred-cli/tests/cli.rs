@@ -1191,3 +1191,98 @@ fn template_messages_are_useful() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Runs the command with stdout read for a few bytes and then closed, as `| head -c 64` does.
+fn with_stdout_closed_early(args: &[&str]) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_microcred"))
+        .args(args)
+        .current_dir(repo())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the microcred binary runs");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut first = [0u8; 64];
+    let _ = stdout.read(&mut first);
+    drop(stdout);
+    child.wait_with_output().expect("it ends")
+}
+
+/// Issue 9, item 10: a closed pipe is the end of output, never a panic, in every command that
+/// prints much.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let dir = scratch("pipe");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Enough files for verify and validate to still be writing when the pipe closes.
+    let credential = dir.join("credential.jsonld");
+    std::fs::write(&credential, microcred::issue::demo_credential_json()).unwrap();
+    let many: Vec<String> = (0..300).map(|_| credential.display().to_string()).collect();
+    let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["demo"],
+        [&["verify"][..], &many].concat(),
+        [&["validate"][..], &many].concat(),
+        vec![
+            "issue",
+            "--course",
+            "examples/course.toml",
+            "--learner",
+            "examples/learner.json",
+        ],
+    ];
+    for args in cases {
+        let out = with_stdout_closed_early(&args);
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{}: {stderr}", args[0]);
+        assert!(!stderr.contains("Broken pipe"), "{}: {stderr}", args[0]);
+        assert_ne!(out.status.code(), Some(101), "{}: {stderr}", args[0]);
+    }
+}
+
+/// Issue 9, item 9: text from a credential cannot forge report lines or steer the terminal in
+/// human output; JSON output keeps the exact values.
+#[test]
+fn untrusted_text_cannot_forge_report_lines() {
+    let dir = scratch("forge");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut credential = microcred::issue::demo_credential();
+    let forged = "Course\nother.jsonld: VALID\u{1b}]0;owned\u{7}\u{1b}[2J";
+    if let Some(display) = credential.display_parameter.as_mut() {
+        display.title = microcred::model::LangMap::en(forged);
+    }
+    if let Some(issuer) = credential.issuer.as_mut() {
+        issuer.legal_name = microcred::model::LangMap::en("Uni\r\u{202e}versity");
+    }
+    let path = dir.join("forged.jsonld");
+    std::fs::write(&path, microcred::json::to_string(&credential)).unwrap();
+
+    let out = microcred(&["verify", path.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with("other.jsonld")),
+        "{stdout}"
+    );
+    for c in ['\u{1b}', '\u{7}', '\r', '\u{202e}'] {
+        assert!(
+            !stdout.contains(c),
+            "{c:?} reached the terminal: {stdout:?}"
+        );
+    }
+    assert!(
+        stdout.contains("Course\\u{a}other.jsonld: VALID\\u{1b}]0;owned"),
+        "{stdout}"
+    );
+
+    let json = microcred(&["verify", path.to_str().unwrap(), "--json"]);
+    let reports: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let title = reports
+        .as_array()
+        .and_then(|a| a[0]["title"].as_str())
+        .or(reports["title"].as_str());
+    assert_eq!(title, Some(forged), "JSON keeps the exact value");
+}
