@@ -1,6 +1,5 @@
 //! `microcred convert`: one credential between JSON-LD, RDF/XML, N-Quads and canonical N-Quads.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -27,11 +26,40 @@ fn read(bytes: &[u8]) -> Result<EuropeanDigitalCredential> {
         .iter()
         .copied()
         .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
+    if looks_like_nquads(bytes) {
+        return Err(anyhow!(
+            "[convert.nquads_input] N-Quads input is not supported: convert from the JSON-LD or RDF/XML form"
+        ));
+    }
     if first == Some(b'<') {
         xml::from_rdf_xml(bytes).map_err(|e| anyhow!("[{}] {e}", e.code()))
     } else {
         json::parse_unverified(bytes).map_err(|e| anyhow!("[{}] {e}", e.code()))
     }
+}
+
+/// True when the first statement reads as N-Quads or N-Triples (`<iri> <iri> ...` or `_:b <iri>`),
+/// which also starts with `<` but is not XML.
+fn looks_like_nquads(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let Some(first) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    let subject_end = if first.starts_with("_:") {
+        first.find(char::is_whitespace)
+    } else if first.starts_with('<') && !first.starts_with("<?") && !first.starts_with("<!") {
+        first.find('>').map(|i| i + 1)
+    } else {
+        None
+    };
+    subject_end.is_some_and(|end| {
+        first[..end].chars().all(|c| !c.is_whitespace())
+            && first[end..].trim_start().starts_with('<')
+    })
 }
 
 fn render(credential: &EuropeanDigitalCredential, to: Format) -> Result<String> {
@@ -57,7 +85,7 @@ pub fn run(input: &Path, to: Format, out: Option<&Path>) -> Result<ExitCode> {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?
         }
-        None => std::io::stdout().write_all(text.as_bytes())?,
+        None => crate::out::raw_exact(&text),
     }
     Ok(ExitCode::SUCCESS)
 }

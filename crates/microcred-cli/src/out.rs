@@ -51,6 +51,11 @@ pub fn raw(text: &str) {
     write_out(&mut std::io::stdout().lock(), &format!("{text}\n"));
 }
 
+/// Text written to stdout exactly as given, nothing added.
+pub fn raw_exact(text: &str) {
+    write_out(&mut std::io::stdout().lock(), text);
+}
+
 fn write_out(stream: &mut impl Write, text: &str) {
     match stream
         .write_all(text.as_bytes())

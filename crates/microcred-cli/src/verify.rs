@@ -83,29 +83,48 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
 
 pub fn run(options: Options<'_>) -> Result<ExitCode> {
     let verifier = verifier(&options)?;
-    let inputs: Vec<Vec<u8>> = options
+    // A file that cannot be read is reported in its place; the others are still verified.
+    let inputs: Vec<Result<Vec<u8>, String>> = options
         .files
         .iter()
-        .map(|p| std::fs::read(p).with_context(|| format!("cannot read {}", p.display())))
-        .collect::<Result<_>>()?;
-    let reports = verifier.verify_many(&inputs);
+        .map(|p| std::fs::read(p).map_err(|e| e.to_string()))
+        .collect();
+    let readable: Vec<&[u8]> = inputs.iter().filter_map(|i| i.as_deref().ok()).collect();
+    let mut reports = verifier.verify_many(&readable).into_iter();
+    let outcomes: Vec<Result<Report, &str>> = inputs
+        .iter()
+        .map(|input| match input {
+            Ok(_) => reports.next().ok_or("no report"),
+            Err(e) => Err(e.as_str()),
+        })
+        .collect();
     if options.json {
         let all: Vec<serde_json::Value> = options
             .files
             .iter()
-            .zip(&reports)
-            .map(|(path, report)| {
-                let mut value = serde_json::to_value(report).unwrap_or_default();
+            .zip(&outcomes)
+            .map(|(path, outcome)| {
+                let mut value = match outcome {
+                    Ok(report) => serde_json::to_value(report).unwrap_or_default(),
+                    Err(e) => serde_json::json!({"error": {"code": "io.read", "message": e}}),
+                };
                 value["file"] = path.display().to_string().into();
                 value
             })
             .collect();
         crate::out::raw(&serde_json::to_string_pretty(&all)?);
     } else {
-        for (path, report) in options.files.iter().zip(&reports) {
-            print_report(path, report);
+        for (path, outcome) in options.files.iter().zip(&outcomes) {
+            match outcome {
+                Ok(report) => print_report(path, report),
+                Err(e) => outln!("{}: UNREADABLE [io.read] {e}", path.display()),
+            }
         }
     }
+    if outcomes.iter().any(Result::is_err) {
+        return Ok(ExitCode::from(2));
+    }
+    let reports: Vec<Report> = outcomes.into_iter().filter_map(Result::ok).collect();
     Ok(exit_code(&reports))
 }
 

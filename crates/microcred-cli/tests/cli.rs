@@ -1286,3 +1286,65 @@ fn untrusted_text_cannot_forge_report_lines() {
         .or(reports["title"].as_str());
     assert_eq!(title, Some(forged), "JSON keeps the exact value");
 }
+
+/// Issue 9 (messages): N-Quads input is named as such, not as malformed XML.
+#[test]
+fn nquads_input_is_refused_as_nquads() {
+    let dir = scratch("nquads");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("credential.nq");
+    std::fs::write(
+        &input,
+        "# a comment\n<urn:a> <urn:b> \"c\" .\n_:b1 <urn:b> <urn:c> .\n",
+    )
+    .unwrap();
+    let out = microcred(&["convert", input.to_str().unwrap(), "--to", "jsonld"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("[convert.nquads_input]"), "{stderr}");
+    assert!(
+        stderr.contains("N-Quads input is not supported"),
+        "{stderr}"
+    );
+    // RDF/XML still reads as RDF/XML.
+    let xml = dir.join("credential.rdf");
+    std::fs::write(
+        &xml,
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>",
+    )
+    .unwrap();
+    let out = microcred(&["convert", xml.to_str().unwrap(), "--to", "jsonld"]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("[rdf.graph.no_credential]"), "{stderr}");
+}
+
+/// Issue 9 (messages): a missing file is reported in its place and the others are verified.
+#[test]
+fn verify_goes_on_when_a_file_is_missing() {
+    let out = microcred(&[
+        "verify",
+        "does-not-exist.jsonld",
+        "vectors/sealed/unsealed.json",
+        "--at",
+        "2026-02-01T00:00:00Z",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains("does-not-exist.jsonld: UNREADABLE [io.read]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("vectors/sealed/unsealed.json: INVALID"),
+        "{stdout}"
+    );
+    let json = microcred(&[
+        "verify",
+        "does-not-exist.jsonld",
+        "vectors/sealed/unsealed.json",
+        "--json",
+    ]);
+    let all: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(all[0]["error"]["code"], "io.read");
+    assert_eq!(all[1]["verdict"], "invalid");
+}
