@@ -34,6 +34,7 @@ use time::OffsetDateTime;
 use time::macros::datetime;
 
 use crate::jades::{B64, B64URL};
+use crate::x509::asn1::tlv;
 use crate::x509::{Certificate, RevocationReason, TrustAnchors};
 
 /// "Microcred Test Root CA" (P-256, 2020-01-01 .. 2050-01-01): the anchor of the test PKI.
@@ -421,22 +422,6 @@ fn p256_sign(key_pem: &str, data: &[u8]) -> Vec<u8> {
 
 fn serial_content(cert: &Certificate) -> &[u8] {
     cert.parsed().tbs_certificate().serial_number().as_bytes()
-}
-
-/// DER tag-length-value with a one-byte tag.
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|b| **b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    out.extend_from_slice(content);
-    out
 }
 
 fn sequence(items: &[Vec<u8>]) -> Vec<u8> {

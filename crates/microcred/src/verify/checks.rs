@@ -398,23 +398,12 @@ pub(super) fn owner(credential: &EuropeanDigitalCredential, owner: Option<&Owner
                 || subject.id.as_deref() == Some(id)
         }
     };
-    if matches {
-        Check::new(kind, Status::Ok, "owner.ok", "issued to the expected owner")
-    } else {
-        Check::new(
-            kind,
-            Status::Failed,
-            "owner.mismatch",
-            "not issued to the expected owner",
-        )
-        .at("$.credentialSubject")
-    }
+    owner_outcome(matches)
 }
 
 /// Whether a credential that is not an EDC one belongs to `owner`: a subject's `id` (a DID, a URL,
 /// `mailto:` for an e-mail address) or its `email`. Values are compared, never echoed.
 pub(super) fn owner_of_json(credential: &Value, owner: &Owner) -> Check {
-    let kind = CheckKind::Owner;
     let subjects: Vec<&Value> = match credential.get("credentialSubject") {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(one @ Value::Object(_)) => vec![one],
@@ -438,11 +427,21 @@ pub(super) fn owner_of_json(credential: &Value, owner: &Owner) -> Check {
         }
         Owner::Identifier(id) => text(subject, "id").as_deref() == Some(id.trim()),
     });
+    owner_outcome(matches)
+}
+
+/// The owner check's outcome: the same codes whatever kind of credential was compared.
+fn owner_outcome(matches: bool) -> Check {
     if matches {
-        Check::new(kind, Status::Ok, "owner.ok", "issued to the expected owner")
+        Check::new(
+            CheckKind::Owner,
+            Status::Ok,
+            "owner.ok",
+            "issued to the expected owner",
+        )
     } else {
         Check::new(
-            kind,
+            CheckKind::Owner,
             Status::Failed,
             "owner.mismatch",
             "not issued to the expected owner",

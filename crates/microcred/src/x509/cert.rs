@@ -14,6 +14,8 @@ use x509_cert::ext::pkix::{
 };
 use x509_cert::name::Name;
 
+use super::asn1::tlv;
+
 use super::key::PublicKey;
 use super::qc::{self, QcInfo};
 use super::{X509Error, oids};
@@ -380,22 +382,6 @@ impl fmt::Debug for Certificate {
             .field("not_after", &self.not_after())
             .finish_non_exhaustive()
     }
-}
-
-/// DER tag-length-value with a one-byte tag.
-pub(crate) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|b| **b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    out.extend_from_slice(content);
-    out
 }
 
 /// Cuts the raw parts out of a certificate that `x509_cert` already accepted.
