@@ -162,6 +162,26 @@ fn mutate(value: &mut Value, slot: &Slot, mutation: Mutation, other: &Value) -> 
     true
 }
 
+/// True when the node at `pointer` lies inside a member its ancestors keep as read (a stray).
+fn inside_stray(document: &Value, pointer: &str) -> bool {
+    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    for depth in 0..segments.len() {
+        let here = if depth == 0 {
+            String::new()
+        } else {
+            format!("/{}", segments[..depth].join("/"))
+        };
+        let Some(node) = document.pointer(&here) else {
+            return false;
+        };
+        let key = segments[depth].replace("~1", "/").replace("~0", "~");
+        if node.get("type").is_some() && AnyNode::read(node).strays().iter().any(|s| s.key == key) {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when a finding names the member at `path` (or something inside a list kept there).
 fn named(findings: &[Finding], path: &str) -> bool {
     findings.iter().any(|f| {
@@ -220,6 +240,14 @@ fn check_one(name: &str, original: &Value, slot: &Slot, mutation: Mutation, othe
             );
         }
         None => match mutation {
+            // Inside a member that was already kept as read, everything is kept as read.
+            Mutation::Wrap if inside_stray(original, &slot.pointer) => {
+                assert!(
+                    written == mutated,
+                    "{name}: wrap at {} inside a kept member",
+                    slot.path
+                );
+            }
             // A list of one means the same as its value; the writer writes the value.
             Mutation::Wrap => {
                 assert!(

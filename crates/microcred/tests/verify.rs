@@ -304,25 +304,37 @@ fn expiry_is_checked_against_the_injected_clock() {
 }
 
 /// A BitstringStatusList credential with the given bits set.
-fn status_list(purpose: &str, set: &[usize]) -> Vec<u8> {
+/// A status list credential of `kind` (`BitstringStatusList` or `StatusList2021`).
+fn status_list_of(kind: &str, purpose: &str, set: &[usize]) -> Vec<u8> {
     let mut bits = vec![0u8; 16 * 1024];
     for &i in set {
         bits[i / 8] |= 0x80 >> (i % 8);
     }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(&bits).unwrap();
-    let encoded = format!(
-        "u{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz.finish().unwrap())
-    );
+    let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz.finish().unwrap());
+    let (context, encoded) = if kind == "StatusList2021" {
+        (
+            json!([
+                "https://www.w3.org/2018/credentials/v1",
+                microcred::rdf::STATUS_LIST_2021_V1
+            ]),
+            encoded,
+        )
+    } else {
+        (
+            json!(["https://www.w3.org/ns/credentials/v2"]),
+            format!("u{encoded}"),
+        )
+    };
     serde_json::to_vec(&json!({
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "@context": context,
         "id": "https://university.example/status/1",
-        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "type": ["VerifiableCredential", format!("{kind}Credential")],
         "issuer": "did:example:university",
         "credentialSubject": {
             "id": "https://university.example/status/1#list",
-            "type": "BitstringStatusList",
+            "type": kind,
             "statusPurpose": purpose,
             "encodedList": encoded
         }
@@ -332,9 +344,16 @@ fn status_list(purpose: &str, set: &[usize]) -> Vec<u8> {
 
 fn with_status(index: u64) -> Vec<u8> {
     let mut credential = microcred::issue::demo_credential();
+    // Under VC 1.1 (what EDC writes) a status entry needs the status list context, or a JSON-LD
+    // processor drops it (edc.jsonld.*).
+    credential.context = microcred::model::EDC_CONTEXT
+        .iter()
+        .map(|c| (*c).to_owned())
+        .chain([microcred::rdf::STATUS_LIST_2021_V1.to_owned()])
+        .collect();
     credential.credential_status = vec![json!({
         "id": format!("https://university.example/status/1#{index}"),
-        "type": "BitstringStatusListEntry",
+        "type": "StatusList2021Entry",
         "statusPurpose": "revocation",
         "statusListIndex": index.to_string(),
         "statusListCredential": "https://university.example/status/1"
@@ -347,7 +366,7 @@ fn revocation_goes_through_the_injected_fetcher() {
     let mut fetcher = StaticFetcher::new();
     fetcher.insert(
         "https://university.example/status/1".to_owned(),
-        status_list("revocation", &[42]),
+        status_list_of("StatusList2021", "revocation", &[42]),
     );
     let verifier = verifier().with_status_fetcher(fetcher);
     let revoked = verifier.verify(&with_status(42));

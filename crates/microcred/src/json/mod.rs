@@ -31,6 +31,7 @@ pub const KNOWN_CONTEXTS: &[&str] = &[
     "https://www.w3.org/ns/credentials/v2",
     "http://data.europa.eu/snb/model/context/edc-ap",
     "https://w3id.org/security/data-integrity/v2",
+    "https://w3id.org/vc/status-list/2021/v1",
 ];
 
 /// Size and nesting limits for untrusted input.

@@ -49,6 +49,24 @@ pub fn check_jsonld_as(
     credential: &EuropeanDigitalCredential,
     version: ElmVersion,
 ) -> Vec<Finding> {
+    let slot = match version {
+        ElmVersion::V3_1 => 0,
+        ElmVersion::V3_2 => 1,
+    };
+    EXPANDERS.with(|cell| {
+        let mut expanders = cell.borrow_mut();
+        let expander = expanders[slot]
+            .get_or_insert_with(|| Expander::new().with_contexts(Contexts::bundled_for(version)));
+        check_jsonld_with(credential, expander)
+    })
+}
+
+/// [`check_jsonld`] with the contexts of `expander` (a verifier's, with the contexts its user
+/// supplied).
+pub fn check_jsonld_with(
+    credential: &EuropeanDigitalCredential,
+    expander: &Expander,
+) -> Vec<Finding> {
     let mut document = crate::json::to_value(credential);
     // Written without a context, the credential gets EDC's (as `json::to_string` writes it).
     if let Value::Object(map) = &mut document
@@ -56,18 +74,8 @@ pub fn check_jsonld_as(
     {
         map.insert("@context".into(), Value::from(EDC_CONTEXT.to_vec()));
     }
-    let slot = match version {
-        ElmVersion::V3_1 => 0,
-        ElmVersion::V3_2 => 1,
-    };
-    let outcome = EXPANDERS.with(|cell| {
-        cell.borrow_mut()[slot]
-            .get_or_insert_with(|| Expander::new().with_contexts(Contexts::bundled_for(version)))
-            .expand_value(&document)
-            .map(drop)
-    });
-    match outcome {
-        Ok(()) => Vec::new(),
+    match expander.expand_value(&document) {
+        Ok(_) => Vec::new(),
         Err(error) => vec![finding(&error)],
     }
 }

@@ -164,7 +164,7 @@ mod version;
 pub use codes::CODES;
 pub use finding::{Finding, Severity, has_errors};
 pub use gate::{Refusal, SealingCheck, SealingPolicy, check_for_sealing};
-pub use jsonld::{check_jsonld, check_jsonld_as};
+pub use jsonld::{check_jsonld, check_jsonld_as, check_jsonld_with};
 
 use crate::model::EuropeanDigitalCredential;
 pub use crate::terms::ElmVersion;

@@ -31,6 +31,9 @@ pub const DATA_INTEGRITY_V2: &str = "https://w3id.org/security/data-integrity/v2
 pub const MULTIKEY_V1: &str = "https://w3id.org/security/multikey/v1";
 /// `https://www.w3.org/ns/did/v1`, for DID documents.
 pub const DID_V1: &str = "https://www.w3.org/ns/did/v1";
+/// `https://w3id.org/vc/status-list/2021/v1`, for `StatusList2021Entry` status entries in VC 1.1
+/// credentials (the VC 1.1 context does not define them; VC 2.0 defines `BitstringStatusListEntry`).
+pub const STATUS_LIST_2021_V1: &str = "https://w3id.org/vc/status-list/2021/v1";
 /// `http://data.europa.eu/snb/model/context/edc-ap`, the EDC application-profile context (as EDC
 /// writes it: http, no `.jsonld`).
 pub const EDC_AP: &str = "http://data.europa.eu/snb/model/context/edc-ap";
@@ -97,6 +100,7 @@ impl Contexts {
                     (DATA_INTEGRITY_V2, ssi_contexts::W3ID_DATA_INTEGRITY_V2),
                     (MULTIKEY_V1, ssi_contexts::W3ID_MULTIKEY_V1),
                     (DID_V1, ssi_contexts::DID_V1),
+                    (STATUS_LIST_2021_V1, ssi_contexts::STATUS_LIST_2021_V1),
                 ];
                 for (url, text) in w3c {
                     // Shipped data, not input: a failure here is a packaging bug that the unit
@@ -378,10 +382,21 @@ mod tests {
             DATA_INTEGRITY_V2,
             MULTIKEY_V1,
             DID_V1,
+            STATUS_LIST_2021_V1,
             EDC_AP,
         ] {
             assert!(urls.contains(&url), "{url} is bundled");
         }
+        // The reader accepts every context that is bundled, and only those.
+        let mut known: Vec<&str> = crate::json::KNOWN_CONTEXTS.to_vec();
+        known.sort_unstable();
+        let mut reading: Vec<&str> = urls
+            .iter()
+            .copied()
+            .filter(|u| ![MULTIKEY_V1, DID_V1].contains(u))
+            .collect();
+        reading.sort_unstable();
+        assert_eq!(known, reading, "json::KNOWN_CONTEXTS and the bundle differ");
         assert_eq!(contexts.get(EDC_AP), Some(&edc_ap_context()));
         let v1 = contexts.get(CREDENTIALS_V1).expect("bundled");
         assert_eq!(v1["@context"]["@version"], json!(1.1));

@@ -24,7 +24,7 @@ pub use canon::{
 };
 pub use contexts::{
     CREDENTIALS_V1, CREDENTIALS_V2, Contexts, DATA_INTEGRITY_V2, DID_V1, EDC_AP, MULTIKEY_V1,
-    RegistryLoader, edc_ap_context, edc_ap_context_for,
+    RegistryLoader, STATUS_LIST_2021_V1, edc_ap_context, edc_ap_context_for,
 };
 pub use error::RdfError;
 pub use from_graph::{GraphError, GraphLimits, from_dataset, from_dataset_with};

@@ -8,24 +8,23 @@ use super::report::{Check, CheckKind, Status};
 use super::{AccreditationSource, AccreditationStatus, Owner};
 use crate::model::{Accreditation, Claim, DateTime, EuropeanDigitalCredential, Organisation};
 use crate::profile::{self, ElmVersion, Severity};
+use crate::rdf::Expander;
 use crate::status::{self, StatusEntry, StatusFetcher, StatusOutcome};
 
 /// The EDC application profile. A broken rule fails the check with the first error finding's
 /// code and path; every finding stays attached.
-pub(super) fn format(credential: &EuropeanDigitalCredential, version: Option<ElmVersion>) -> Check {
-    // The typed rules, and what a JSON-LD processor would drop (EDC validates the RDF).
-    let findings = match version {
-        Some(version) => {
-            let mut findings = profile::check_edc_as(credential, version);
-            findings.extend(profile::check_jsonld_as(credential, version));
-            findings
-        }
-        None => {
-            let mut findings = profile::check_edc(credential);
-            findings.extend(profile::check_jsonld(credential));
-            findings
-        }
+pub(super) fn format(
+    credential: &EuropeanDigitalCredential,
+    version: Option<ElmVersion>,
+    expander: &Expander,
+) -> Check {
+    // The typed rules, and what a JSON-LD processor would drop (EDC validates the RDF), with the
+    // verifier's contexts.
+    let mut findings = match version {
+        Some(version) => profile::check_edc_as(credential, version),
+        None => profile::check_edc(credential),
     };
+    findings.extend(profile::check_jsonld_with(credential, expander));
     match findings.iter().find(|f| f.severity == Severity::Error) {
         Some(first) => {
             let (code, path) = (first.code, first.path.clone());

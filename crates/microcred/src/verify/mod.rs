@@ -50,7 +50,7 @@ use crate::jades::{self, Seal, SignerRevoked, TsaCheck, TsaStatus};
 use crate::json::{Limits, Reader};
 use crate::model::Accreditation;
 use crate::proof::{DataIntegrityVerifier, ProofError};
-use crate::rdf::{Contexts, EDC_AP, RdfError, edc_ap_context_for};
+use crate::rdf::{Contexts, EDC_AP, Expander, RdfError, edc_ap_context_for};
 use crate::status::{NoFetcher, StatusFetcher};
 use crate::terms::ElmVersion;
 use crate::x509::{ChainOutcome, TrustAnchors};
@@ -128,6 +128,9 @@ pub struct Verifier {
     trusted_dids: Arc<Vec<String>>,
     data_integrity: Arc<DataIntegrityVerifier>,
     contexts: Contexts,
+    /// The safe-mode expander of the format check, over `contexts` (built once: it compiles the
+    /// contexts it meets and reuses them).
+    expander: Arc<Expander>,
     reader: Reader,
     elm_version: Option<ElmVersion>,
 }
@@ -156,6 +159,7 @@ impl Verifier {
             trusted_dids: Arc::new(Vec::new()),
             data_integrity: Arc::new(DataIntegrityVerifier::new()),
             contexts: Contexts::bundled(),
+            expander: Arc::new(Expander::new()),
             reader: Reader::new(),
             elm_version: None,
         }
@@ -227,6 +231,7 @@ impl Verifier {
     pub fn with_contexts(mut self, contexts: Contexts) -> Self {
         self.contexts.extend(&contexts);
         self.data_integrity = Arc::new(DataIntegrityVerifier::new().contexts(&self.contexts));
+        self.expander = Arc::new(Expander::new().with_contexts(self.contexts.clone()));
         self.reader = self.reader.with_contexts(self.contexts.clone());
         self
     }

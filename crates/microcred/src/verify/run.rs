@@ -286,7 +286,11 @@ impl Run<'_> {
         let mut checks = Vec::with_capacity(8);
         match &typed {
             Some(Ok(credential)) => {
-                checks.push(checks::format(credential, verifier.elm_version));
+                checks.push(checks::format(
+                    credential,
+                    verifier.elm_version,
+                    &verifier.expander,
+                ));
                 checks.push(checks::micro_credential(credential));
             }
             Some(Err(e)) => {
