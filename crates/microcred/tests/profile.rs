@@ -1360,6 +1360,14 @@ fn one_node_with_two_legal_names_is_an_error() {
         .map(|f| (f.severity, f.path.as_str()))
         .collect();
     assert_eq!(conflicts, [(Severity::Error, "$.issuer.legalName")]);
+    // Read as either ELM version, the same rule holds.
+    for version in [profile::ElmVersion::V3_1, profile::ElmVersion::V3_2] {
+        let as_version = profile::check_edc_as(&parse(&payload), version);
+        assert!(
+            as_version.iter().any(|f| f.code == "edc.conflicting_node"),
+            "{version:?}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -211,7 +211,7 @@ pub fn check_edc(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
 
 /// [`check_edc`] for a credential read as `version`, with the `edc.version.*` findings.
 pub fn check_edc_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
-    let mut findings = edc::Walker::check(credential);
+    let mut findings = check_edc(credential);
     findings.extend(version::check(credential, version));
     findings
 }

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 
 use super::Finding;
 use super::codes;
-use crate::model::EuropeanDigitalCredential;
+use crate::model::{EuropeanDigitalCredential, JsonPath};
 
 /// Language maps the EDC shapes allow one string per language in (`sh:uniqueLang true`).
 const UNIQUE_LANGUAGE: &[&str] = &["title", "description", "legalName", "prefLabel"];
@@ -33,13 +33,15 @@ pub(super) fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
     let value = crate::json::to_value(credential);
     let mut first = HashMap::new();
     let mut findings = Vec::new();
-    walk(&value, "$".to_owned(), &mut first, &mut findings);
+    walk(&value, &JsonPath::Root, &mut first, &mut findings);
     findings
 }
 
+/// The path is built on the stack and rendered only for a finding: formatting one per member
+/// cost more than the rest of the walk.
 fn walk<'v>(
     value: &'v Value,
-    path: String,
+    path: &JsonPath<'_>,
     first: &mut HashMap<&'v str, &'v Map<String, Value>>,
     findings: &mut Vec<Finding>,
 ) {
@@ -47,21 +49,21 @@ fn walk<'v>(
         Value::Object(map) => {
             if let (Some(Value::String(id)), true) = (map.get("id"), map.contains_key("type")) {
                 match first.get(id.as_str()) {
-                    Some(earlier) => disagreements(earlier, map, &path, findings),
+                    Some(earlier) => disagreements(earlier, map, path, findings),
                     None => {
                         first.insert(id, map);
                     }
                 }
             }
             for (key, member) in map {
-                if key != "@context" {
-                    walk(member, format!("{path}.{key}"), first, findings);
+                if key != "@context" && (member.is_object() || member.is_array()) {
+                    walk(member, &path.key(key), first, findings);
                 }
             }
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                walk(item, format!("{path}[{index}]"), first, findings);
+                walk(item, &path.index(index), first, findings);
             }
         }
         _ => {}
@@ -71,7 +73,7 @@ fn walk<'v>(
 fn disagreements(
     earlier: &Map<String, Value>,
     later: &Map<String, Value>,
-    path: &str,
+    path: &JsonPath<'_>,
     findings: &mut Vec<Finding>,
 ) {
     for (key, b) in later {
