@@ -407,24 +407,8 @@ impl Files {
             false,
             &authority_key_id(&issuer.key_id)?,
         )?);
-        let cert = sign(
-            Fixed {
-                subject,
-                issuer: issuer.cert.tbs_certificate().subject().clone(),
-                extensions,
-            },
-            serial(label)?,
-            validity(years)?,
-            spki,
-            &issuer.key,
-        )?;
-        let cert_pem = pem(&cert)?;
-        let mut chain = cert_pem.clone();
-        chain.extend(pem(&issuer.cert)?);
-        self.add(&format!("{label}.pem"), cert_pem);
-        self.add(&format!("{label}.key.pem"), key_pem);
-        self.add(&format!("{label}.chain.pem"), chain);
-        Ok(())
+        self.leaf(label, issuer, subject, extensions, years, (spki, key_pem))
+            .map(drop)
     }
 
     /// An eSeal certificate, its key and its chain (the certificate, then its issuer's).
@@ -470,6 +454,20 @@ impl Files {
             )?,
             ext(AUTHORITY_KEY_ID, false, &authority_key_id(&issuer.key_id)?)?,
         ];
+        self.leaf(label, issuer, subject, extensions, years, (spki, key_pem))
+    }
+
+    /// Signs an end-entity certificate under `issuer` and writes it, its key and its chain (the
+    /// certificate, then its issuer's).
+    fn leaf(
+        &mut self,
+        label: &str,
+        issuer: &Ca,
+        subject: Name,
+        extensions: Vec<Extension>,
+        years: (i32, i32),
+        (spki, key_pem): (SubjectPublicKeyInfoOwned, Vec<u8>),
+    ) -> Result<Certificate, String> {
         let cert = sign(
             Fixed {
                 subject,

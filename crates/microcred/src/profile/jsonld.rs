@@ -49,6 +49,11 @@ pub fn check_jsonld_as(
     credential: &EuropeanDigitalCredential,
     version: ElmVersion,
 ) -> Vec<Finding> {
+    check_document_as(crate::json::to_value(credential), version)
+}
+
+/// [`check_jsonld_as`] on the credential as written (`json::to_value`), when the caller has it.
+pub(super) fn check_document_as(document: Value, version: ElmVersion) -> Vec<Finding> {
     let slot = match version {
         ElmVersion::V3_1 => 0,
         ElmVersion::V3_2 => 1,
@@ -57,7 +62,7 @@ pub fn check_jsonld_as(
         let mut expanders = cell.borrow_mut();
         let expander = expanders[slot]
             .get_or_insert_with(|| Expander::new().with_contexts(Contexts::bundled_for(version)));
-        check_jsonld_with(credential, expander)
+        expand(document, expander)
     })
 }
 
@@ -67,7 +72,10 @@ pub fn check_jsonld_with(
     credential: &EuropeanDigitalCredential,
     expander: &Expander,
 ) -> Vec<Finding> {
-    let mut document = crate::json::to_value(credential);
+    expand(crate::json::to_value(credential), expander)
+}
+
+pub(super) fn expand(mut document: Value, expander: &Expander) -> Vec<Finding> {
     // Written without a context, the credential gets EDC's (as `json::to_string` writes it).
     if let Value::Object(map) = &mut document
         && !map.contains_key("@context")

@@ -172,22 +172,21 @@ pub use crate::terms::ElmVersion;
 /// Every check: the EDC application profile, what JSON-LD would drop ([`check_jsonld`]), then
 /// Annex I.
 pub fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    with_annex(credential, check_edc(credential), ElmVersion::V3_1)
+    full(credential, None)
 }
 
 /// Like [`check`], for a credential read as a given ELM version: the same findings, and the
 /// `edc.version.*` ones saying where ELM 3.1 and 3.2 read it differently.
 pub fn check_as(credential: &EuropeanDigitalCredential, version: ElmVersion) -> Vec<Finding> {
-    with_annex(credential, check_edc_as(credential, version), version)
+    full(credential, Some(version))
 }
 
-fn with_annex(
-    credential: &EuropeanDigitalCredential,
-    edc: Vec<Finding>,
-    version: ElmVersion,
-) -> Vec<Finding> {
-    let mut findings = edc;
-    findings.extend(check_jsonld_as(credential, version));
+/// Everything, with the credential written to JSON once for the two checks that read it as JSON
+/// (copies of one node, JSON-LD expansion).
+fn full(credential: &EuropeanDigitalCredential, version: Option<ElmVersion>) -> Vec<Finding> {
+    let mut findings = edc_and_jsonld(credential, version, |document| {
+        jsonld::check_document_as(document, version.unwrap_or_default())
+    });
     // An element given several times is reported as such (`edc.too_many.*`), not also as missing.
     let doubled: Vec<String> = findings
         .iter()
@@ -200,6 +199,36 @@ fn with_annex(
             .filter(|f| !(f.code.starts_with("mc.missing.") && doubled.contains(&f.path))),
     );
     findings
+}
+
+/// The EDC findings (with `edc.version.*` when a version is named) and what JSON-LD would drop,
+/// the credential written to JSON once for the two checks that read it as JSON (copies of one
+/// node, the expansion by `expand`).
+fn edc_and_jsonld(
+    credential: &EuropeanDigitalCredential,
+    version: Option<ElmVersion>,
+    expand: impl FnOnce(serde_json::Value) -> Vec<Finding>,
+) -> Vec<Finding> {
+    let document = crate::json::to_value(credential);
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(nodes::check_document(&document));
+    if let Some(version) = version {
+        findings.extend(version::check(credential, version));
+    }
+    findings.extend(expand(document));
+    findings
+}
+
+/// [`check_edc`] (or [`check_edc_as`] when a version is named) and what JSON-LD would drop with
+/// the contexts of `expander`: the Verifier's format check.
+pub(crate) fn check_format_with(
+    credential: &EuropeanDigitalCredential,
+    version: Option<ElmVersion>,
+    expander: &crate::rdf::Expander,
+) -> Vec<Finding> {
+    edc_and_jsonld(credential, version, |document| {
+        jsonld::expand(document, expander)
+    })
 }
 
 /// The EDC application profile's mandatory elements (codes `edc.*`; the same in ELM 3.1 and 3.2).

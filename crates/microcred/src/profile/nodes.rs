@@ -30,10 +30,14 @@ const SINGLE_NODE: &[&str] = &["eIDASIdentifier", "registration", "countryCode"]
 /// One finding per property on which a later copy of a node disagrees with the first copy, at
 /// the later copy's path.
 pub(super) fn check(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    let value = crate::json::to_value(credential);
+    check_document(&crate::json::to_value(credential))
+}
+
+/// [`check`] on the credential as written (`json::to_value`), when the caller has it already.
+pub(super) fn check_document(document: &Value) -> Vec<Finding> {
     let mut first = HashMap::new();
     let mut findings = Vec::new();
-    walk(&value, &JsonPath::Root, &mut first, &mut findings);
+    walk(document, &JsonPath::Root, &mut first, &mut findings);
     findings
 }
 

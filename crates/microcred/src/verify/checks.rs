@@ -20,11 +20,7 @@ pub(super) fn format(
 ) -> Check {
     // The typed rules, and what a JSON-LD processor would drop (EDC validates the RDF), with the
     // verifier's contexts.
-    let mut findings = match version {
-        Some(version) => profile::check_edc_as(credential, version),
-        None => profile::check_edc(credential),
-    };
-    findings.extend(profile::check_jsonld_with(credential, expander));
+    let findings = profile::check_format_with(credential, version, expander);
     match findings.iter().find(|f| f.severity == Severity::Error) {
         Some(first) => {
             let (code, path) = (first.code, first.path.clone());
