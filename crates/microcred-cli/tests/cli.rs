@@ -1301,7 +1301,7 @@ fn nquads_input_is_refused_as_nquads() {
     let out = microcred(&["convert", input.to_str().unwrap(), "--to", "jsonld"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("[convert.nquads_input]"), "{stderr}");
+    assert!(stderr.contains("[json.nquads]"), "{stderr}");
     assert!(
         stderr.contains("N-Quads input is not supported"),
         "{stderr}"
