@@ -324,6 +324,24 @@ fn seal_then_verify_with_the_test_pki() {
         assert!(text(&out.stdout).contains("INDETERMINATE"));
     }
 
+    // A sealed file is not sealed again: the reader refuses it with its code.
+    let out = microcred(&[
+        "seal",
+        dir.join("eseal-p256.jsonld").to_str().unwrap(),
+        "--key",
+        "vectors/pki/eseal-p256.key.pem",
+        "--cert",
+        "vectors/pki/eseal-p256.chain.pem",
+        "--out",
+        dir.join("twice.jsonld").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("json.sealed_input"),
+        "{}",
+        text(&out.stderr)
+    );
+
     // One changed character in the payload: invalid, exit code 1, and no learner data printed.
     let sealed = std::fs::read_to_string(dir.join("eseal-p256.jsonld")).unwrap();
     let tampered = dir.join("tampered.jsonld");
