@@ -30,6 +30,9 @@ pub(super) struct Walker {
     stray_members: Vec<String>,
     /// When the credential was issued (`issued`, else `validFrom`), for the accreditations.
     issued: Option<time::OffsetDateTime>,
+    /// Each node walked: the slot it sits in (parent class, key) and its class.
+    #[cfg(test)]
+    visited: Vec<(Option<(&'static str, &'static str)>, &'static str)>,
 }
 
 impl Walker {
@@ -65,6 +68,8 @@ impl Walker {
     fn node(&mut self, node: NodeRef<'_>, at: &str, slot: Option<(&'static str, &'static str)>) {
         self.strays(node, at);
         let class = node.class();
+        #[cfg(test)]
+        self.visited.push((slot, class));
         let needs = [rules::of_class(class), rules::of_slot(slot)];
         let first = rules::first(class);
         for pass in [true, false] {
