@@ -72,9 +72,10 @@ impl Walker {
         self.visited.push((slot, class));
         let needs = [rules::of_class(class), rules::of_slot(slot)];
         let first = rules::first(class);
-        for pass in [true, false] {
+        // `None`: the other fields, after those that come first.
+        for only in first.iter().copied().map(Some).chain([None]) {
             node.fields(&mut |k, field| {
-                if first.contains(&k) == pass {
+                if only.map_or(!first.contains(&k), |only| only == k) {
                     self.field((class, k), field, at, &needs);
                 }
             });
@@ -92,7 +93,10 @@ impl Walker {
         needs: &[&[rules::Need]],
     ) {
         let here = key(at, slot.1);
-        let need = needs.iter().flat_map(|n| n.iter()).find(|n| n.key == slot.1);
+        let need = needs
+            .iter()
+            .flat_map(|n| n.iter())
+            .find(|n| n.key == slot.1);
         if let Some(need) = need
             && field.count() < need.min
         {
@@ -116,10 +120,10 @@ impl Walker {
                 }
             }
             // The Verifier's rule (`accreditation.expired`), at the one time the credential fixes.
-            NodeRef::Accreditation(a) => {
-                if a.expires_before_issued() || self.issued.is_some_and(|t| a.expired_at(t)) {
-                    self.report(codes::EDC_ACCREDITATION_EXPIRED, key(at, "expiryDate"));
-                }
+            NodeRef::Accreditation(a)
+                if a.expires_before_issued() || self.issued.is_some_and(|t| a.expired_at(t)) =>
+            {
+                self.report(codes::EDC_ACCREDITATION_EXPIRED, key(at, "expiryDate"));
             }
             _ => {}
         }

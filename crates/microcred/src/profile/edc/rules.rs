@@ -176,7 +176,9 @@ pub(super) fn of_slot(slot: Option<(&str, &str)>) -> &'static [Need] {
 /// they always have (the other fields follow the writer's order).
 pub(super) fn first(class: &str) -> &'static [&'static str] {
     match class {
-        "LearningAchievement" | "LearningActivity" | "LearningAssessment"
+        "LearningAchievement"
+        | "LearningActivity"
+        | "LearningAssessment"
         | "LearningEntitlement" => &["title", "awardedBy"],
         _ => &[],
     }
