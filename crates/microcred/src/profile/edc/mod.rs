@@ -92,7 +92,6 @@ impl Walker {
         at: &str,
         needs: &[&[rules::Need]],
     ) {
-        let here = key(at, slot.1);
         let need = needs
             .iter()
             .flat_map(|n| n.iter())
@@ -100,9 +99,14 @@ impl Walker {
         if let Some(need) = need
             && field.count() < need.min
         {
-            self.report(need.code, here.clone());
+            self.report(need.code, key(at, slot.1));
         }
-        field.nodes(&mut |i, len, child| self.node(child, &item(&here, i, len), Some(slot)));
+        // The path is written only for a field that holds nodes.
+        let mut here = None;
+        field.nodes(&mut |i, len, child| {
+            let here = here.get_or_insert_with(|| key(at, slot.1));
+            self.node(child, &item(here, i, len), Some(slot));
+        });
     }
 
     /// The checks that are not cardinalities.
