@@ -28,11 +28,13 @@
 mod entry;
 mod error;
 mod fetch;
+mod given;
 mod list;
 
 pub use entry::{StatusEntry, entries};
 pub use error::{FetchError, StatusError};
 pub use fetch::{CachingFetcher, NoFetcher, StaticFetcher, StatusFetcher};
+pub use given::StatusLists;
 pub use list::{ListKind, MAX_LIST_BYTES, StatusList, parse_list};
 
 /// The result of checking one status entry. Closed on purpose: a caller maps it onto

@@ -31,20 +31,24 @@
 //! ```
 
 mod checks;
+mod config;
 mod input;
 mod options;
 mod report;
 mod run;
 mod secured;
+mod status_lists;
 mod trust;
 
 use std::sync::Arc;
 
+pub use config::{AnchorConfig, CONFIG_CODES, ClockConfig, ConfigError, VerifierConfig};
 pub use options::{AccreditationSource, AccreditationStatus, Clock, Owner, TrustPolicy};
 pub use report::{
     CODES, Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status,
     TimestampSummary, Verdict,
 };
+pub use status_lists::NeededStatusList;
 
 use crate::json::{Limits, Reader};
 use crate::proof::DataIntegrityVerifier;
@@ -75,6 +79,8 @@ pub struct Verifier {
     expander: Arc<Expander>,
     reader: Reader,
     elm_version: Option<ElmVersion>,
+    /// The configuration this verifier was built from, until a builder method changes it.
+    config: Option<Arc<VerifierConfig>>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -104,36 +110,42 @@ impl Verifier {
             expander: Arc::new(Expander::new()),
             reader: Reader::new(),
             elm_version: None,
+            config: None,
         }
     }
 
     /// The certificates seals, and the authorities of their time-stamps, must chain to (see
     /// [`TrustAnchors::add_timestamping`] for anchors that serve time-stamps only).
     pub fn with_trust_anchors(mut self, anchors: TrustAnchors) -> Self {
+        self.config = None;
         self.anchors = Arc::new(anchors);
         self
     }
 
     /// How status lists are obtained (there is no network access otherwise).
     pub fn with_status_fetcher(mut self, fetcher: impl StatusFetcher + 'static) -> Self {
+        self.config = None;
         self.fetcher = Arc::new(fetcher);
         self
     }
 
     /// A register that confirms accreditations.
     pub fn with_accreditation_source(mut self, source: impl AccreditationSource + 'static) -> Self {
+        self.config = None;
         self.accreditation = Some(Arc::new(source));
         self
     }
 
     /// What an untrusted chain means (indeterminate by default).
     pub fn with_trust_policy(mut self, policy: TrustPolicy) -> Self {
+        self.config = None;
         self.trust_policy = policy;
         self
     }
 
     /// Fails seals that are not qualified electronic seals.
     pub fn require_qualified(mut self, required: bool) -> Self {
+        self.config = None;
         self.require_qualified = required;
         self
     }
@@ -141,12 +153,14 @@ impl Verifier {
     /// The DIDs whose Data Integrity proofs are trusted (a `did:key` names a key, not an
     /// organisation, so trusting one is the caller's decision).
     pub fn with_trusted_dids(mut self, dids: impl IntoIterator<Item = String>) -> Self {
+        self.config = None;
         self.trusted_dids = Arc::new(dids.into_iter().collect());
         self
     }
 
     /// Size and depth limits for the credential JSON.
     pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.config = None;
         self.reader = self.reader.with_limits(limits);
         self
     }
@@ -171,6 +185,7 @@ impl Verifier {
     /// # Ok::<(), microcred::rdf::RdfError>(())
     /// ```
     pub fn with_contexts(mut self, contexts: Contexts) -> Self {
+        self.config = None;
         self.contexts.extend(&contexts);
         self.data_integrity = Arc::new(DataIntegrityVerifier::new().contexts(&self.contexts));
         self.expander = Arc::new(Expander::new().with_contexts(self.contexts.clone()));
@@ -185,6 +200,7 @@ impl Verifier {
     /// errors) and Data Integrity proofs expand with that version's context. Call it before
     /// [`Verifier::with_contexts`] if you supply your own EDC context.
     pub fn with_elm_version(mut self, version: ElmVersion) -> Self {
+        self.config = None;
         self.elm_version = Some(version);
         let mut edc = Contexts::new();
         edc.register(EDC_AP, edc_ap_context_for(version))
