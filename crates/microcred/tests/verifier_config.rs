@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use microcred::jades::{Sealer, signer_from_pem};
-use microcred::status::{NoFetcher, StaticFetcher, StatusLists};
+use microcred::status::{NoFetcher, StaticFetcher, StatusFetcher, StatusLists};
 use microcred::test_pki::{self, TestKey};
 use microcred::verify::{
     AnchorConfig, CONFIG_CODES, CheckKind, ClockConfig, ConfigError, NeededStatusList, Report,
@@ -258,8 +258,18 @@ fn vector_verifiers(manifest: &Value) -> (Verifier, Verifier) {
             .unwrap();
     let built = Verifier::new(OffsetDateTime::parse(clock, &Rfc3339).unwrap())
         .with_trust_anchors(microcred::x509::TrustAnchors::from_pem(&anchors).unwrap());
-    // As a JavaScript options object or a Python dict would give it.
-    let options = json!({"clock": clock, "trust_anchors": [{"pem": anchors}]});
+    // As a JavaScript options object or a Python dict would give it, with the status lists.
+    let lists: serde_json::Map<String, Value> = manifest["status_lists"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(url, file)| {
+            let bytes = std::fs::read(vectors_dir().join(file.as_str().unwrap())).unwrap();
+            (url.clone(), json!(STANDARD.encode(bytes)))
+        })
+        .collect();
+    let options =
+        json!({"clock": clock, "trust_anchors": [{"pem": anchors}], "status_lists": lists});
     let config = VerifierConfig::from_json(&options.to_string()).unwrap();
     (built, Verifier::from_config(&config).unwrap())
 }
@@ -284,6 +294,7 @@ fn verify_vectors() -> (Value, Vec<(String, Vec<u8>)>) {
 fn a_verifier_from_a_json_config_gives_the_vectors_the_builder_reports() {
     let (manifest, inputs) = verify_vectors();
     let (built, configured) = vector_verifiers(&manifest);
+    let built = built.with_status_fetcher(served_lists(&manifest));
     assert!(inputs.len() >= 25);
     for (name, bytes) in &inputs {
         let report = configured.verify(bytes);
@@ -464,8 +475,7 @@ fn need(url: &str, purpose: &str) -> NeededStatusList {
 }
 
 /// Phase 1 then phase 2, with the lists `served` holds (as a caller's own fetch would).
-fn two_phase(verifier: &Verifier, bytes: &[u8], served: &StaticFetcher) -> Report {
-    use microcred::status::StatusFetcher;
+fn two_phase(verifier: &Verifier, bytes: &[u8], served: &impl StatusFetcher) -> Report {
     let lists: StatusLists = verifier
         .status_lists_needed(bytes)
         .into_iter()
@@ -478,12 +488,53 @@ fn two_phase(verifier: &Verifier, bytes: &[u8], served: &StaticFetcher) -> Repor
 fn every_verification_vector_gives_the_same_report_in_two_phases() {
     let (manifest, inputs) = verify_vectors();
     let (built, _) = vector_verifiers(&manifest);
+    let served = served_lists(&manifest);
+    let with_fetcher = built.clone().with_status_fetcher(served.clone());
+    let mut with_status = 0;
     for (name, bytes) in &inputs {
-        // The vectors name no status list (verify.json: "no status lists").
-        assert_eq!(built.status_lists_needed(bytes), [], "{name}");
-        let report = two_phase(&built, bytes, &StaticFetcher::new());
-        assert_eq!(json_of(&report), json_of(&built.verify(bytes)), "{name}");
+        if !built.status_lists_needed(bytes).is_empty() {
+            with_status += 1;
+        }
+        let report = two_phase(&built, bytes, &served);
+        assert_eq!(
+            json_of(&report),
+            json_of(&with_fetcher.verify(bytes)),
+            "{name}"
+        );
     }
+    assert!(with_status >= 6, "only {with_status} status vectors");
+    // The status codes the vectors cover.
+    let mut codes: Vec<&str> = inputs
+        .iter()
+        .filter_map(|(_, bytes)| {
+            let report = two_phase(&built, bytes, &served);
+            report.check(CheckKind::Revocation).map(|c| c.code)
+        })
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for code in [
+        "revocation.ok",
+        "revocation.revoked",
+        "revocation.suspended",
+        "status.purpose_mismatch",
+        "status.offline",
+    ] {
+        assert!(codes.contains(&code), "no vector gives {code}");
+    }
+}
+
+/// The status lists `verify.json` serves, as a fetcher (any other URL: `status.offline`).
+fn served_lists(manifest: &Value) -> StatusLists {
+    manifest["status_lists"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(url, file)| {
+            let bytes = std::fs::read(vectors_dir().join(file.as_str().unwrap())).unwrap();
+            (url.clone(), bytes)
+        })
+        .collect()
 }
 
 #[test]
@@ -616,12 +667,7 @@ fn two_phases_give_the_reports_the_fetcher_gives() {
     // Many files with one set of lists; and the same lists in a configuration.
     let lists: StatusLists = [LIST_1, LIST_2]
         .into_iter()
-        .map(|url| {
-            (
-                url,
-                microcred::status::StatusFetcher::fetch(&served, url).unwrap(),
-            )
-        })
+        .map(|url| (url, served.fetch(url).unwrap()))
         .collect();
     let many = verifier.verify_many_with_status_lists(&credentials[..3], &lists);
     let mut config = VerifierConfig::at(NOW);
@@ -687,6 +733,6 @@ trait Serves {
 
 impl Serves for StaticFetcher {
     fn fetch_ok(&self, url: &str) -> bool {
-        microcred::status::StatusFetcher::fetch(self, url).is_ok()
+        StatusFetcher::fetch(self, url).is_ok()
     }
 }
