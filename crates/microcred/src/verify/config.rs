@@ -44,7 +44,8 @@ use crate::x509::{Certificate, TrustAnchors, X509Error};
 /// ```
 /// use microcred::verify::{Verifier, VerifierConfig};
 ///
-/// let config = VerifierConfig::from_json(r#"{"clock": "2026-01-15T10:00:00Z", "trust_policy": "strict"}"#)?;
+/// let config =
+///     VerifierConfig::from_json(r#"{"clock": "2026-01-15T10:00:00Z", "trust_policy": "strict"}"#)?;
 /// let verifier = Verifier::from_config(&config)?;
 /// assert_eq!(verifier.config(), Some(&config));
 /// # Ok::<(), microcred::verify::ConfigError>(())

@@ -18,6 +18,20 @@
 //! all; a profile error fails it with the first error finding's code (the findings attached); the
 //! checks that read the credential run whenever the seal or proof holds. Codes: [`CODES`].
 //!
+//! Configuring: the builder methods (`Verifier::new(clock).with_trust_anchors(..)`), or a
+//! [`VerifierConfig`], plain data with serde both ways (a JavaScript options object, a pickle),
+//! through [`Verifier::from_config`] (errors: [`ConfigError`], codes `config.*`).
+//!
+//! Status lists: a [`StatusFetcher`] the verifier calls, or two phases with no callback:
+//! [`Verifier::status_lists_needed`] names the lists a file needs, the caller fetches them as it
+//! can, and [`Verifier::verify_with_status_lists`] completes with them. Both give the same report.
+//!
+//! Files: `mod.rs` the verifier and its builder; `config.rs` the plain-data configuration;
+//! `options.rs` clock, owner, trust policy and accreditation register; `run.rs` one verification
+//! in report order; `input.rs` what a JSON document is; `secured.rs` the seal and proof checks;
+//! `trust.rs` the trust check; `checks.rs` the checks that read the credential;
+//! `status_lists.rs` the two-phase status path; `report.rs` the report.
+//!
 //! ```
 //! # #[cfg(feature = "test-pki")] {
 //! use microcred::verify::{CheckKind, Status, Verdict, Verifier};
@@ -94,8 +108,9 @@ impl std::fmt::Debug for Verifier {
 }
 
 impl Verifier {
-    /// A verifier that reads the time from `clock` (an [`OffsetDateTime`] verifies as of that
-    /// moment), with no trust anchors, no status-list access and no accreditation register.
+    /// A verifier that reads the time from `clock` (an [`OffsetDateTime`](time::OffsetDateTime)
+    /// verifies as of that moment), with no trust anchors, no status-list access and no
+    /// accreditation register.
     pub fn new(clock: impl Clock + 'static) -> Self {
         Verifier {
             clock: Arc::new(clock),
