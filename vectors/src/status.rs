@@ -24,8 +24,11 @@ const SUSPENSION: &str = "https://university.example/status/suspension";
 /// A list no vector serves.
 const UNAVAILABLE: &str = "https://university.example/status/unavailable";
 
-/// The lists served: URL, file name under `status/`, bytes.
-pub fn lists() -> Result<Vec<(&'static str, &'static str, Vec<u8>)>, String> {
+/// A list served: URL, file name under `status/`, bytes.
+pub type ServedList = (&'static str, &'static str, Vec<u8>);
+
+/// The lists served.
+pub fn lists() -> Result<Vec<ServedList>, String> {
     Ok(vec![
         (
             REVOCATION,
