@@ -107,10 +107,7 @@ fn timestamp_cases(es256: &[u8]) -> Result<Vec<(Case, &'static str)>, String> {
     ])
 }
 
-pub(crate) fn seal(
-    credential: &EuropeanDigitalCredential,
-    kind: TestKey,
-) -> Result<Vec<u8>, String> {
+fn seal(credential: &EuropeanDigitalCredential, kind: TestKey) -> Result<Vec<u8>, String> {
     seal_as(credential, kind, |sealer| sealer)
 }
 
@@ -505,6 +502,7 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
             "name": case.name,
             "what": case.what,
             "input": format!("sealed/{file}"),
+            "format": crate::detected(&case.bytes),
             "expect": expected(&report),
         }));
         files.push((file, case.bytes));
@@ -514,7 +512,7 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
         status_lists.insert(url.to_owned(), json!(format!("status/{file}")));
     }
     let manifest = json!({
-        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, the status list credentials of `status_lists` (URL -> file; any other URL is unavailable, as offline: `status.offline`), no contexts beyond the bundled ones, at `clock`; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`). Giving the status lists by a fetcher or in two phases (Verifier::status_lists_needed, then verify_with_status_lists) gives the same report.",
+        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, the status list credentials of `status_lists` (URL -> file; any other URL is unavailable, as offline: `status.offline`), no contexts beyond the bundled ones, at `clock`; `format` is what Format::detect says the input is; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`). Giving the status lists by a fetcher or in two phases (Verifier::status_lists_needed, then verify_with_status_lists) gives the same report.",
         "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
         "clock": CLOCK,
         "trust_anchors": "pki/root-ca.pem",

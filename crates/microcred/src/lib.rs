@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod bytes;
+pub mod format;
 pub mod issue;
 pub mod jades;
 pub mod json;
@@ -20,6 +21,7 @@ pub mod vocab;
 pub mod x509;
 pub mod xml;
 
+pub use format::Format;
 pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;
 pub use profile::{Finding, Severity, check};
