@@ -140,7 +140,7 @@ fn check_vector(unsigned_name: &str, folder: &str) {
 
     // Signing the unsigned document reproduces the signed one, signature bytes included.
     let expected_signed = json_file(&format!("{dir}/signedDataInt.json")).expect("signed");
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .created(datetime!(2023-02-24 23:36:38 UTC))
         .contexts(&contexts)
         .sign(&unsigned)
@@ -524,18 +524,18 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         "issuer": key.did_key(),
         "credentialSubject": {"id": "did:example:1"}
     });
-    let signed = DataIntegrity::new(&key).sign(&document).expect("signs");
+    let signed = DataIntegrity::new(key.clone()).sign(&document).expect("signs");
     // No `created` unless given: the library never reads the clock.
     assert!(signed["proof"].get("created").is_none());
     assert!(DataIntegrityVerifier::new().verify(&signed).is_ok());
 
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .sign(&signed)
         .expect_err("signed already");
     assert_eq!(err.code(), "proof.already_signed");
 
     let other = Ed25519KeyPair::from_seed([6; 32]);
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .verification_method(other.verification_method())
         .sign(&document)
         .expect_err("another key's did:key");
@@ -543,7 +543,7 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
 
     // A verification method this library cannot resolve is still written (for verifiers that
     // can), and our verifier says why it cannot check it.
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .verification_method("https://university.example/keys/1")
         .sign(&document)
         .expect("signs");
@@ -552,7 +552,7 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         .expect_err("not did:key");
     assert_eq!(err.code(), "proof.unsupported_did");
 
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .sign(&json!("text"))
         .expect_err("no object");
     assert_eq!(err.code(), "proof.invalid_document");
@@ -563,7 +563,7 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         "https://w3id.org/security#proof": {"type": "DataIntegrityProof"},
         "@id": "urn:uuid:1"
     });
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .sign(&hidden)
         .expect_err("hidden proof");
     assert_eq!(err.code(), "proof.hidden_proof");
@@ -578,7 +578,7 @@ fn signing_is_deterministic_and_created_is_utc_seconds() {
         "issuer": "did:example:issuer",
         "credentialSubject": {"id": "did:example:1"}
     });
-    let signer = DataIntegrity::new(&key)
+    let signer = DataIntegrity::new(key.clone())
         .created(datetime!(2025-03-01 10:00:00.123 +02:00))
         .proof_purpose("assertionMethod");
     let a = signer.sign(&document).expect("signs");
@@ -600,7 +600,7 @@ fn ec_micro_credential_signs_and_verifies() {
     let Some(credential) = ec_mc() else { return };
     let key = Ed25519KeyPair::from_seed([11; 32]);
     let contexts = Contexts::bundled();
-    let signer = DataIntegrity::new(&key).created(datetime!(2025-06-30 09:00 UTC));
+    let signer = DataIntegrity::new(key.clone()).created(datetime!(2025-06-30 09:00 UTC));
     let signed = signer.sign(&credential).expect("the EC sample signs");
 
     // VC 1.1 does not define the proof terms: the Data Integrity context is appended.
@@ -646,7 +646,7 @@ fn ec_micro_credential_signs_and_verifies() {
 fn undefined_terms_fail_in_safe_mode() {
     let Some(credential) = ec_mc() else { return };
     let key = Ed25519KeyPair::from_seed([12; 32]);
-    let signed = DataIntegrity::new(&key).sign(&credential).expect("signs");
+    let signed = DataIntegrity::new(key.clone()).sign(&credential).expect("signs");
     let verifier = DataIntegrityVerifier::new();
 
     // A term added to a signed credential: plain JSON-LD would drop it and the signature would
@@ -693,7 +693,7 @@ fn undefined_terms_fail_in_safe_mode() {
         d["credentialSubject"]["nickname"] = json!("Andy")
     });
     assert_eq!(
-        DataIntegrity::new(&key)
+        DataIntegrity::new(key.clone())
             .sign(&unsigned)
             .expect_err("undefined")
             .code(),
