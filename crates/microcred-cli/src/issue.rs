@@ -79,7 +79,8 @@ pub fn run(
 ) -> Result<ExitCode> {
     let template = load_template(course)?;
     // Every problem of the template at once, rather than the first one `Issuance::new` gives.
-    let issuance = Issuance::new(&template).map_err(|_| report_all(course, &template.problems()))?;
+    let issuance =
+        Issuance::new(&template).map_err(|_| report_all(course, &template.problems()))?;
     let now = OffsetDateTime::now_utc();
     let problems = issuance.problems_at(now);
     if !problems.is_empty() {

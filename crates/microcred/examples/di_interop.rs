@@ -142,7 +142,9 @@ fn bench(key: &Ed25519KeyPair, n: usize, inputs: &[&str]) -> Result<(), String> 
     let contexts = contexts()?;
     let created = OffsetDateTime::parse("2025-01-01T00:00:00Z", &Rfc3339)
         .map_err(|e| format!("created: {e}"))?;
-    let signer = DataIntegrity::new(key.clone()).created(created).contexts(&contexts);
+    let signer = DataIntegrity::new(key.clone())
+        .created(created)
+        .contexts(&contexts);
     let verifier = DataIntegrityVerifier::new().contexts(&contexts);
     for input in inputs {
         let document = read(input)?;

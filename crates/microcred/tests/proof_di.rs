@@ -524,7 +524,9 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         "issuer": key.did_key(),
         "credentialSubject": {"id": "did:example:1"}
     });
-    let signed = DataIntegrity::new(key.clone()).sign(&document).expect("signs");
+    let signed = DataIntegrity::new(key.clone())
+        .sign(&document)
+        .expect("signs");
     // No `created` unless given: the library never reads the clock.
     assert!(signed["proof"].get("created").is_none());
     assert!(DataIntegrityVerifier::new().verify(&signed).is_ok());
@@ -646,7 +648,9 @@ fn ec_micro_credential_signs_and_verifies() {
 fn undefined_terms_fail_in_safe_mode() {
     let Some(credential) = ec_mc() else { return };
     let key = Ed25519KeyPair::from_seed([12; 32]);
-    let signed = DataIntegrity::new(key.clone()).sign(&credential).expect("signs");
+    let signed = DataIntegrity::new(key.clone())
+        .sign(&credential)
+        .expect("signs");
     let verifier = DataIntegrityVerifier::new();
 
     // A term added to a signed credential: plain JSON-LD would drop it and the signature would

@@ -651,7 +651,13 @@ fn expiry_and_dates_of_a_w3c_credential() {
         "credentialSubject": {"id": "did:example:ada"},
     });
     let sign = |c: &Value| {
-        serde_json::to_vec(&DataIntegrity::new(key.clone()).created(SEALED_AT).sign(c).unwrap()).unwrap()
+        serde_json::to_vec(
+            &DataIntegrity::new(key.clone())
+                .created(SEALED_AT)
+                .sign(c)
+                .unwrap(),
+        )
+        .unwrap()
     };
     let report = verifier().verify(&sign(&credential));
     assert_eq!(

@@ -46,7 +46,7 @@ use sophia_api::dataset::Dataset as _;
 use sophia_api::quad::Quad as _;
 use sophia_api::term::{Term as _, TermKind as SophiaKind};
 
-use super::Dataset;
+use super::{Dataset, Graph};
 use crate::model::{Codec, DecodeError, EDC_CONTEXT, EuropeanDigitalCredential, JsonPath};
 use crate::terms::{self, Term, TermKind};
 
@@ -207,7 +207,7 @@ pub fn from_dataset_with(
     dataset: &Dataset,
     limits: GraphLimits,
 ) -> Result<EuropeanDigitalCredential, GraphError> {
-    let mut json = credential_json(dataset, limits)?;
+    let mut json = credential_json(&dataset.0, limits)?;
     if let Value::Object(object) = &mut json {
         object.insert(
             "@context".to_owned(),
@@ -218,7 +218,7 @@ pub fn from_dataset_with(
 }
 
 /// The compact JSON form of the credential in `dataset`, without `@context`.
-pub(crate) fn credential_json(dataset: &Dataset, limits: GraphLimits) -> Result<Value, GraphError> {
+pub(crate) fn credential_json(dataset: &Graph, limits: GraphLimits) -> Result<Value, GraphError> {
     let graphs = Graphs::index(dataset)?;
     let default = graphs.get(None);
     let credentials: Vec<&NodeId> = default
@@ -321,7 +321,7 @@ pub(crate) struct Graphs {
 
 impl Graphs {
     /// Indexes a dataset. An RDF 1.2 triple term or a variable is refused.
-    pub fn index(dataset: &Dataset) -> Result<Self, GraphError> {
+    pub fn index(dataset: &Graph) -> Result<Self, GraphError> {
         let mut graphs = Graphs::default();
         for quad in dataset.quads() {
             let Ok(quad) = quad;

@@ -97,16 +97,22 @@ pub struct KeyUsage {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct ExtendedKeyUsage {
-    /// The key purposes, in the order of the certificate.
-    pub purposes: Vec<ObjectIdentifier>,
+    /// The key purposes as dotted-decimal OIDs (`1.3.6.1.5.5.7.3.8` is time stamping), in the
+    /// order of the certificate.
+    pub purposes: Vec<String>,
     /// Whether the extension is marked critical.
     pub critical: bool,
 }
 
 impl ExtendedKeyUsage {
+    /// Whether `purpose` (a dotted-decimal OID) is listed.
+    pub fn allows(&self, purpose: &str) -> bool {
+        self.purposes.iter().any(|p| p == purpose)
+    }
+
     /// Whether `purpose` is listed.
-    pub fn allows(&self, purpose: ObjectIdentifier) -> bool {
-        self.purposes.contains(&purpose)
+    pub(crate) fn allows_oid(&self, purpose: ObjectIdentifier) -> bool {
+        self.allows(&purpose.to_string())
     }
 }
 
@@ -175,8 +181,15 @@ impl Certificate {
         &self.inner.der
     }
 
-    /// The parsed certificate, for anything this type does not expose.
-    pub fn parsed(&self) -> &x509_cert::Certificate {
+    /// The parsed certificate.
+    pub(crate) fn parsed(&self) -> &x509_cert::Certificate {
+        &self.inner.parsed
+    }
+
+    /// The certificate as the `x509-cert` crate (0.3) parsed it, for anything this type does not
+    /// expose. An escape hatch outside the stable API: it changes with that crate's version.
+    #[doc(hidden)]
+    pub fn as_x509_cert(&self) -> &x509_cert::Certificate {
         &self.inner.parsed
     }
 
@@ -226,27 +239,34 @@ impl Certificate {
 
     /// Subject organisation name (O, 2.5.4.10).
     pub fn organisation(&self) -> Option<String> {
-        self.subject_attribute(oids::ORGANISATION)
+        self.subject_attribute_oid(oids::ORGANISATION)
     }
 
     /// Subject organisation identifier (2.5.4.97), e.g. `VATES-A00000000` (ETSI EN 319 412-1
     /// semantics: scheme, country, `-`, identifier).
     pub fn organisation_identifier(&self) -> Option<String> {
-        self.subject_attribute(oids::ORGANISATION_IDENTIFIER)
+        self.subject_attribute_oid(oids::ORGANISATION_IDENTIFIER)
     }
 
     /// Subject country (C, ISO 3166 alpha-2).
     pub fn country(&self) -> Option<String> {
-        self.subject_attribute(oids::COUNTRY)
+        self.subject_attribute_oid(oids::COUNTRY)
     }
 
     /// Subject common name (CN).
     pub fn common_name(&self) -> Option<String> {
-        self.subject_attribute(oids::COMMON_NAME)
+        self.subject_attribute_oid(oids::COMMON_NAME)
     }
 
-    /// The first value of a subject attribute, as text.
-    pub fn subject_attribute(&self, oid: ObjectIdentifier) -> Option<String> {
+    /// The first value of a subject attribute, as text; `oid` is the attribute type in
+    /// dotted-decimal form (`2.5.4.3` is the common name). `None` when it is absent or `oid` is
+    /// not an OID.
+    pub fn subject_attribute(&self, oid: &str) -> Option<String> {
+        let oid = ObjectIdentifier::new(oid).ok()?;
+        self.subject_attribute_oid(oid)
+    }
+
+    fn subject_attribute_oid(&self, oid: ObjectIdentifier) -> Option<String> {
         name_attribute(self.inner.parsed.tbs_certificate().subject(), oid)
     }
 
@@ -481,7 +501,7 @@ fn extensions(cert: &x509_cert::Certificate) -> Result<Extensions, X509Error> {
                 let eku = x509_cert::ext::pkix::ExtendedKeyUsage::from_der(value)
                     .map_err(|e| bad("extKeyUsage", e))?;
                 out.extended_key_usage = Some(ExtendedKeyUsage {
-                    purposes: eku.0,
+                    purposes: eku.0.iter().map(ToString::to_string).collect(),
                     critical: ext.critical,
                 });
             }

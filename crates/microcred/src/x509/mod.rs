@@ -40,7 +40,7 @@ pub use chain::{
     validate_timestamping_chain,
 };
 pub use error::X509Error;
-pub use key::{Hash, PublicKey, SignatureScheme};
+pub use key::{Hash, KeyKind, PublicKey, SignatureScheme};
 pub use qc::{QCP_L, QCP_L_QSCD, QCP_N, QCP_N_QSCD, QcInfo, QcType};
 pub use revocation::{
     CertificateRevocation, Crl, OcspResponse, RevocationReason, RevocationSource, RevocationStatus,

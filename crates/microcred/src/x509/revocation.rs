@@ -402,7 +402,7 @@ impl OcspResponse {
             let authorised = delegate.issuer_der() == issuer.subject_der()
                 && delegate
                     .extended_key_usage()
-                    .is_some_and(|eku| eku.allows(oids::KP_OCSP_SIGNING))
+                    .is_some_and(|eku| eku.allows_oid(oids::KP_OCSP_SIGNING))
                 && delegate.valid_at(self.produced_at);
             if !authorised {
                 return Err(X509Error::BadSignature);
