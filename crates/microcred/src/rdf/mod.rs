@@ -14,7 +14,8 @@ mod canon;
 mod contexts;
 mod error;
 mod fast;
-pub(crate) mod from_graph;
+mod from_graph;
+pub(crate) mod graph;
 mod jsonld;
 mod nquads;
 
@@ -30,8 +31,8 @@ pub use contexts::{
 // crate's version), see `Contexts::json_ld_loader`.
 #[doc(hidden)]
 pub use contexts::RegistryLoader;
-pub use error::RdfError;
-pub use from_graph::{GraphError, GraphLimits, from_dataset, from_dataset_with};
+pub use error::{GraphError, RdfError};
+pub use from_graph::{GraphLimits, from_dataset, from_dataset_with};
 pub use jsonld::{DEFAULT_MAX_DEPTH, Expander, to_dataset};
 pub use nquads::to_nquads;
 

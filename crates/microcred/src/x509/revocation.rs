@@ -265,7 +265,7 @@ impl Crl {
             algorithm: list.signature_algorithm.clone(),
             signature,
             issuer,
-            issuer_text: super::cert::name_text(&list_tbs.issuer),
+            issuer_text: super::name::name_text(&list_tbs.issuer),
             this_update: super::cert::to_offset(list_tbs.this_update),
             next_update: list_tbs.next_update.map(super::cert::to_offset),
             entries,

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::XmlError;
 use crate::model::EuropeanDigitalCredential;
-use crate::rdf::from_graph::{
+use crate::rdf::graph::{
     GraphIndex, Graphs, Literal, NodeId, Object, RDF_LANG_STRING, RDF_TYPE, XSD_STRING,
 };
 use crate::rdf::{Dataset, GraphError};
