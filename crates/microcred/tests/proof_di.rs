@@ -515,6 +515,36 @@ fn off_curve_multikey() -> String {
         .expect("some y has no x")
 }
 
+/// The signer owns its key and contexts: it can be kept for the life of a program (a binding's
+/// object) and shared between threads, and signs the same there as here.
+#[test]
+fn a_signer_owns_its_key_and_signs_the_same_on_any_thread() {
+    let signer = std::sync::Arc::new(
+        DataIntegrity::new(Ed25519KeyPair::from_seed([6; 32]))
+            .created(datetime!(2026-01-15 10:00 UTC)),
+    );
+    let issuer = Ed25519KeyPair::from_seed([6; 32]).did_key();
+    assert_eq!(signer.key().did_key(), issuer);
+    let document = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": "VerifiableCredential",
+        "issuer": issuer,
+        "credentialSubject": {"id": "did:example:1"}
+    });
+    let here = signer.sign(&document).expect("signs");
+    let there = std::thread::spawn({
+        let (signer, document) = (signer.clone(), document.clone());
+        move || signer.sign(&document).expect("signs")
+    })
+    .join()
+    .expect("the thread finishes");
+    assert_eq!(here, there);
+    let verified = DataIntegrityVerifier::new()
+        .verify(&here)
+        .expect("verifies");
+    assert_eq!(verified.controller, issuer);
+}
+
 #[test]
 fn signing_refuses_signed_documents_and_foreign_did_keys() {
     let key = Ed25519KeyPair::from_seed([5; 32]);
