@@ -2,6 +2,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+pub mod format;
 pub mod issue;
 pub mod jades;
 pub mod json;
@@ -18,6 +19,7 @@ pub mod vocab;
 pub mod x509;
 pub mod xml;
 
+pub use format::Format;
 pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;
 pub use profile::{Finding, Severity, check};
