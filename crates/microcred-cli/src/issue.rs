@@ -46,10 +46,8 @@ fn load_template(path: &Path) -> Result<CourseTemplate> {
     let template = match path.extension().and_then(|e| e.to_str()) {
         Some("toml") => CourseTemplate::from_toml(&text),
         Some("json") => CourseTemplate::from_json(&text),
-        _ => bail!(
-            "{}: the course description must be .toml or .json",
-            path.display()
-        ),
+        // Any other name: the core tells JSON from TOML by the text.
+        _ => CourseTemplate::from_text(&text),
     };
     template.map_err(|e| report_all(path, &[e]))
 }

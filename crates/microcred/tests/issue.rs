@@ -228,6 +228,18 @@ fn toml_and_json_versions_of_the_example_give_equal_credentials() {
     let from_toml = CourseTemplate::from_toml(&example("course.toml")).expect("course.toml reads");
     let from_json = CourseTemplate::from_json(&example("course.json")).expect("course.json reads");
     assert_eq!(from_toml, from_json);
+    // Text without a file name: JSON and TOML are told apart by the text itself.
+    let toml_text = example("course.toml");
+    let json_text = format!("\u{feff}\n  {}", example("course.json"));
+    assert_eq!(
+        CourseTemplate::from_text(&toml_text).expect("TOML"),
+        from_toml
+    );
+    assert_eq!(
+        CourseTemplate::from_text(&json_text).expect("JSON"),
+        from_json
+    );
+    assert!(CourseTemplate::from_text("{ not json").is_err());
     let learner = LearnerRecord::from_json(&example("learner.json")).expect("learner.json reads");
     let a = issue(&from_toml, &learner).expect("issues");
     let b = issue(&from_json, &learner).expect("issues");

@@ -91,24 +91,9 @@ pub(super) struct Body {
     pub logo: Option<(String, FileType)>,
 }
 
-impl CourseTemplate {
-    /// Checks the template and returns its first problem, if any.
-    pub fn validate(&self) -> Result<(), IssueError> {
-        Course::resolve(self).map(|_| ())
-    }
-
-    /// Every problem of the template, in the order of its fields (empty when it is valid).
-    pub fn problems(&self) -> Vec<IssueError> {
-        Course::resolve_all(self).err().unwrap_or_default()
-    }
-}
-
 impl Course {
-    pub(super) fn resolve(template: &CourseTemplate) -> Result<Course, IssueError> {
-        Self::resolve_all(template).map_err(|mut problems| problems.remove(0))
-    }
-
-    /// The checked course, or every problem found (never an empty list).
+    /// The checked course, or every problem found (never an empty list). The size of the
+    /// credentials it gives is checked by the caller ([`super::resolve`]), which can build one.
     pub(super) fn resolve_all(t: &CourseTemplate) -> Result<Course, Vec<IssueError>> {
         let mut c = Checker::new(Input::Template);
         let language = language(&mut c, t.language.as_ref());
@@ -295,13 +280,6 @@ impl Course {
             valid_for,
             default_grade,
         };
-        let size = super::build::largest_size(&course);
-        if size > limits::MAX_CREDENTIAL_BYTES {
-            return Err(vec![IssueError::CredentialTooLarge {
-                size,
-                limit: limits::MAX_CREDENTIAL_BYTES,
-            }]);
-        }
         Ok(course)
     }
 }

@@ -96,6 +96,33 @@ impl IssueContext {
     }
 }
 
+impl CourseTemplate {
+    /// Checks the template and returns its first problem, if any.
+    pub fn validate(&self) -> Result<(), IssueError> {
+        Issuance::new(self).map(|_| ())
+    }
+
+    /// Every problem of the template, in the order of its fields (empty when it is valid).
+    pub fn problems(&self) -> Vec<IssueError> {
+        resolve(self).err().unwrap_or_default()
+    }
+}
+
+/// The checked course, or every problem found (never an empty list): the template's fields
+/// (`course.rs`), then the size of the largest credential it gives (built by `build.rs`). Kept here
+/// so that resolving a course and building a credential do not depend on each other.
+fn resolve(template: &CourseTemplate) -> Result<course::Course, Vec<IssueError>> {
+    let course = course::Course::resolve_all(template)?;
+    let size = build::largest_size(&course);
+    if size > limits::MAX_CREDENTIAL_BYTES {
+        return Err(vec![IssueError::CredentialTooLarge {
+            size,
+            limit: limits::MAX_CREDENTIAL_BYTES,
+        }]);
+    }
+    Ok(course)
+}
+
 /// Issues micro-credentials for one course.
 ///
 /// The template is checked and resolved once, by [`Issuance::new`], which refuses a template with
@@ -111,7 +138,7 @@ impl Issuance {
     /// order of its fields; [`CourseTemplate::problems`] gives every one).
     pub fn new(template: &CourseTemplate) -> Result<Self, IssueError> {
         Ok(Issuance {
-            course: course::Course::resolve(template)?,
+            course: resolve(template).map_err(|mut problems| problems.remove(0))?,
         })
     }
 

@@ -436,6 +436,19 @@ impl CourseTemplate {
         toml::from_str(text).map_err(|e| IssueError::from_toml_template(&e, text))
     }
 
+    /// Reads a template from JSON or TOML, told apart by the text: a JSON template is an object,
+    /// so it starts with `{`; a TOML one starts with a key, a table header or a comment. (For the
+    /// bindings, which get text without a file name.)
+    pub fn from_text(text: &str) -> Result<Self, IssueError> {
+        // A byte-order mark is not part of either syntax.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim_start().starts_with('{') {
+            Self::from_json(text)
+        } else {
+            Self::from_toml(text)
+        }
+    }
+
     /// Writes the template as pretty JSON.
     pub fn to_json(&self) -> String {
         // The template holds only strings, numbers, booleans, lists and maps.
