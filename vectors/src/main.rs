@@ -35,7 +35,7 @@ const UNCOVERED_READER_CODES: &[(&str, &str)] = &[
     ),
     (
         "json.unexpected_class",
-        "the reader keeps a node of another class where it stands and the profile check reports it (edc.unexpected_class); the document itself is refused as not a credential first (jsonld.not_a_credential)",
+        "the reader keeps a node of another class where it stands and the profile check reports it (edc.unexpected_class); the document itself is refused as not a credential first (json.not_a_credential)",
     ),
     (
         "json.invalid_value",
@@ -275,12 +275,12 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
-            "jsonld.missing_context",
+            "json.missing_context",
             edited(|v| mutations::remove(v, "@context")),
             "parse",
         ),
         (
-            "jsonld.foreign_context",
+            "json.foreign_context",
             edited(|v| {
                 mutations::set(
                     v,
@@ -294,7 +294,7 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
-            "jsonld.not_a_credential",
+            "json.not_a_credential",
             edited(|v| mutations::set(v, "type", json!("Person"))),
             "parse",
         ),
@@ -311,7 +311,7 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
-            "jades.malformed",
+            "seal.malformed_envelope",
             json!({"payload": base, "signatures": []})
                 .to_string()
                 .into_bytes(),

@@ -2,6 +2,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+pub mod codes;
+pub mod error;
 pub mod issue;
 pub mod jades;
 pub mod json;
@@ -18,6 +20,7 @@ pub mod vocab;
 pub mod x509;
 pub mod xml;
 
+pub use error::{Error, ErrorCode};
 pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;
 pub use profile::{Finding, Severity, check};

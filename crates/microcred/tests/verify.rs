@@ -826,7 +826,7 @@ fn a_sealed_payload_that_is_no_credential_says_so_without_doubting_the_seal() {
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(
         status_of(&report, CheckKind::Format),
-        (Status::Failed, "jsonld.not_a_credential")
+        (Status::Failed, "json.not_a_credential")
     );
     assert_eq!(status_of(&report, CheckKind::Seal), (Status::Ok, "seal.ok"));
     assert_no_contradiction(&report);
@@ -1046,7 +1046,7 @@ fn presentation_entries_of_every_shape() {
     for credential in &credentials[2..4] {
         assert_eq!(
             status_of(credential, CheckKind::Format),
-            (Status::Failed, "jsonld.not_a_credential")
+            (Status::Failed, "json.not_a_credential")
         );
     }
     // A credential held as a JSON string, covered by the presentation's seal.

@@ -149,9 +149,9 @@ impl Seal {
         let mut certificates = Vec::with_capacity(header.x5c.len());
         for (index, der) in header.x5c.iter().enumerate() {
             let cert =
-                Certificate::from_der(der).map_err(|e| JadesError::MalformedCertificate {
+                Certificate::from_der(der).map_err(|source| JadesError::MalformedCertificate {
                     index,
-                    code: e.code(),
+                    source,
                 })?;
             certificates.push(cert);
         }
@@ -536,7 +536,10 @@ fn check_token(
     // Without the authority's signature, a token is just a claimed time anyone could write.
     let authority = token
         .verify_signature(known)
-        .map_err(|_| JadesError::TimestampSignature(property.to_owned()))?;
+        .map_err(|source| JadesError::TimestampSignature {
+            property: property.to_owned(),
+            source,
+        })?;
     Ok(CheckedTimestamp {
         property,
         time: token.time,

@@ -335,9 +335,9 @@ impl Report {
 
 /// The codes the Verifier itself gives, with what each means.
 ///
-/// Checks also carry the codes of the errors behind them: the reader's (`json.*`, `jsonld.*`,
-/// `jades.malformed`) on a format check that cannot read the file, the first profile finding's
-/// (`edc.*`, see [`crate::profile::CODES`]) on a failed format check, the seal's
+/// Checks also carry the codes of the errors behind them: the reader's (`json.*`,
+/// `seal.malformed_envelope`) on a format check that cannot read the file, the first profile
+/// finding's (`edc.*`, see [`crate::profile::CODES`]) on a failed format check, the seal's
 /// ([`crate::jades::JadesError::code`], `seal.*`) and the proof's
 /// ([`crate::proof::ProofError::code`], `proof.*`, `rdf.*`) on a failed seal check, and the status
 /// list's (`status.*`) on an undecided revocation check.
