@@ -1,7 +1,8 @@
 //! Generates `vectors/manifest.json` and `vectors/cases/*`: valid micro-credentials issued from
 //! seeded course and learner data, one invalid credential per profile finding code, and one
 //! malformed input per reader error code; the test PKI in `vectors/pki/`; and the verification
-//! vectors `vectors/verify.json` + `vectors/sealed/` (sealed and signed credentials, good and bad).
+//! vectors `vectors/verify.json` + `vectors/sealed/` (sealed and signed credentials, good and bad);
+//! and `vectors/codes.json`, the catalogue of every code (`microcred::codes`).
 //!
 //! `cargo run -p microcred-vectors` rewrites the files; `-- --check` regenerates in memory and
 //! fails when anything differs from what is committed (CI runs this), so the vectors always say
@@ -70,6 +71,11 @@ fn main() -> ExitCode {
         .map(|(name, bytes)| (root.join("cases").join(name), bytes))
         .collect();
     expected.insert(root.join("manifest.json"), manifest.into_bytes());
+    // The code catalogue, from which the bindings generate their exception maps.
+    expected.insert(
+        root.join("codes.json"),
+        microcred::codes::to_json().into_bytes(),
+    );
     match pki::generate() {
         Ok(files) => expected.extend(
             files

@@ -127,7 +127,7 @@ fn finding_of(value: &Value) -> (String, String) {
             "leaks personal data: {finding}"
         );
     }
-    (odd.code.to_owned(), odd.path.clone())
+    (odd.code.to_string(), odd.path.clone())
 }
 
 #[test]
