@@ -7,6 +7,8 @@ use anyhow::{Context, Result, anyhow};
 use clap::ValueEnum;
 use microcred::{EuropeanDigitalCredential, json, rdf, xml};
 
+use crate::errors;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -32,9 +34,9 @@ fn read(bytes: &[u8]) -> Result<EuropeanDigitalCredential> {
         ));
     }
     if first == Some(b'<') {
-        xml::from_rdf_xml(bytes).map_err(|e| anyhow!("[{}] {e}", e.code()))
+        xml::from_rdf_xml(bytes).map_err(errors::fail_code_first)
     } else {
-        json::parse_unverified(bytes).map_err(|e| anyhow!("[{}] {e}", e.code()))
+        json::parse_unverified(bytes).map_err(errors::fail_code_first)
     }
 }
 
@@ -65,13 +67,13 @@ fn looks_like_nquads(bytes: &[u8]) -> bool {
 fn render(credential: &EuropeanDigitalCredential, to: Format) -> Result<String> {
     Ok(match to {
         Format::Jsonld => json::to_string_pretty(credential),
-        Format::Xml => xml::to_rdf_xml(credential).map_err(|e| anyhow!("[{}] {e}", e.code()))?,
+        Format::Xml => xml::to_rdf_xml(credential).map_err(errors::fail_code_first)?,
         Format::Nquads | Format::Canonical => {
-            let dataset = rdf::to_dataset(credential).map_err(|e| anyhow!("[{}] {e}", e.code()))?;
+            let dataset = rdf::to_dataset(credential).map_err(errors::fail_code_first)?;
             if to == Format::Nquads {
                 rdf::to_nquads(&dataset)
             } else {
-                rdf::canonical_nquads(&dataset).map_err(|e| anyhow!("[{}] {e}", e.code()))?
+                rdf::canonical_nquads(&dataset).map_err(errors::fail_code_first)?
             }
         }
     })

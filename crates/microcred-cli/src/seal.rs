@@ -9,6 +9,7 @@ use microcred::json::{Form, Reader};
 use microcred::profile::{self, SealingPolicy, Severity};
 use time::OffsetDateTime;
 
+use crate::errors;
 use crate::report;
 
 use crate::out::errln;
@@ -44,7 +45,7 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
         .with_context(|| format!("cannot read {}", options.input.display()))?;
     let (credential, form) = Reader::new()
         .read_any_unverified(&bytes)
-        .map_err(|e| anyhow::anyhow!("{} ({})", e, e.code()))?;
+        .map_err(errors::fail)?;
     if form == Form::SealedUnverified {
         bail!("the input is already sealed");
     }
@@ -149,5 +150,5 @@ fn password_from(name: &str) -> Result<Option<String>> {
 }
 
 fn coded(e: JadesError) -> anyhow::Error {
-    anyhow::anyhow!("{e} ({})", e.code())
+    errors::fail(e)
 }

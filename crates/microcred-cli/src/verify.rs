@@ -8,6 +8,8 @@ use microcred::profile::Severity;
 use microcred::rdf::Contexts;
 use microcred::status::StaticFetcher;
 use microcred::verify::{Report, Status, TrustPolicy, Verdict, Verifier};
+
+use crate::errors;
 use microcred::x509::TrustAnchors;
 use time::OffsetDateTime;
 
@@ -34,7 +36,7 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
         let pem = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
         let more = TrustAnchors::from_pem(&pem)
-            .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), errors::code_last(&e)))?;
         more.certificates()
             .iter()
             .for_each(|c| anchors.add(c.clone()));
@@ -42,7 +44,7 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
     for path in options.trusted_lists {
         let xml = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let more = TrustAnchors::from_trusted_list_xml(&xml)
-            .map_err(|e| anyhow::anyhow!("{}: {e} ({})", path.display(), e.code()))?;
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), errors::code_last(&e)))?;
         // CA/QC services anchor every chain, TSA/QTST services time-stamps only.
         anchors.merge(more);
     }
@@ -56,12 +58,12 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
     for dir in options.context_dirs {
         contexts
             .register_dir(dir)
-            .map_err(|e| anyhow::anyhow!("--contexts: {e} ({})", e.code()))?;
+            .map_err(|e| anyhow::anyhow!("--contexts: {}", errors::code_last(&e)))?;
     }
     for (url, path) in options.contexts {
         contexts
             .register_file(url, path)
-            .map_err(|e| anyhow::anyhow!("--context {url}: {e} ({})", e.code()))?;
+            .map_err(|e| anyhow::anyhow!("--context {url}: {}", errors::code_last(&e)))?;
     }
     let now = options.at.unwrap_or_else(OffsetDateTime::now_utc);
     let mut verifier = Verifier::new(now);

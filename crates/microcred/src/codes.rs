@@ -105,9 +105,7 @@ impl Category {
     pub fn meaning(self) -> &'static str {
         match self {
             Category::Parse => "the input cannot be read as a credential (json.*, xml.*)",
-            Category::Rdf => {
-                "JSON-LD expansion, contexts, canonicalisation and RDF graphs (rdf.*)"
-            }
+            Category::Rdf => "JSON-LD expansion, contexts, canonicalisation and RDF graphs (rdf.*)",
             Category::Profile => {
                 "EDC profile and micro-credential findings (edc.*, mc.*) and refusals to seal (seal.refused.*)"
             }
@@ -176,162 +174,522 @@ pub struct CodeInfo {
 /// ([`crate::profile::CODES`], [`crate::verify::CODES`]).
 const ERRORS: &[(&str, &str)] = &[
     // json::ParseError, model::DecodeError, model::InvalidLiteral
-    ("json.too_large", "the input is larger than the reader's limit"),
-    ("json.too_deep", "objects and arrays nest deeper than the reader's limit"),
+    (
+        "json.too_large",
+        "the input is larger than the reader's limit",
+    ),
+    (
+        "json.too_deep",
+        "objects and arrays nest deeper than the reader's limit",
+    ),
     ("json.truncated", "the input ends before the JSON text does"),
     ("json.syntax", "the input is not JSON"),
-    ("json.legacy_xml", "legacy EDCI XML (before ELM 3), which is not read"),
-    ("json.xml", "XML given where JSON-LD is read (RDF/XML is read by xml::from_rdf_xml)"),
+    (
+        "json.legacy_xml",
+        "legacy EDCI XML (before ELM 3), which is not read",
+    ),
+    (
+        "json.xml",
+        "XML given where JSON-LD is read (RDF/XML is read by xml::from_rdf_xml)",
+    ),
     ("json.missing_context", "the credential has no @context"),
-    ("json.foreign_context", "a context that is not bundled; contexts are never fetched"),
-    ("json.not_a_credential", "the JSON is not a European Digital Credential"),
-    ("json.sealed_input", "a sealed file given to a reader that does not verify"),
-    ("json.wrong_type", "a value has the wrong JSON type for the model"),
-    ("json.unexpected_class", "an object's type names a class that cannot stand there"),
+    (
+        "json.foreign_context",
+        "a context that is not bundled; contexts are never fetched",
+    ),
+    (
+        "json.not_a_credential",
+        "the JSON is not a European Digital Credential",
+    ),
+    (
+        "json.sealed_input",
+        "a sealed file given to a reader that does not verify",
+    ),
+    (
+        "json.wrong_type",
+        "a value has the wrong JSON type for the model",
+    ),
+    (
+        "json.unexpected_class",
+        "an object's type names a class that cannot stand there",
+    ),
     ("json.too_many", "several values where the model holds one"),
-    ("json.invalid_value", "a string that is not a valid value of its datatype (a date, a duration)"),
+    (
+        "json.invalid_value",
+        "a string that is not a valid value of its datatype (a date, a duration)",
+    ),
     // xml::XmlError
-    ("xml.too_large", "the RDF/XML document is larger than the reader's limit"),
-    ("xml.too_deep", "XML elements nest deeper than the reader's limit"),
-    ("xml.dtd_forbidden", "a DTD or entity declaration, refused before parsing"),
+    (
+        "xml.too_large",
+        "the RDF/XML document is larger than the reader's limit",
+    ),
+    (
+        "xml.too_deep",
+        "XML elements nest deeper than the reader's limit",
+    ),
+    (
+        "xml.dtd_forbidden",
+        "a DTD or entity declaration, refused before parsing",
+    ),
     ("xml.encoding", "the document is not UTF-8"),
     ("xml.syntax", "not well-formed XML"),
     ("xml.not_rdf", "well-formed XML whose root is not rdf:RDF"),
-    ("xml.invalid_rdf", "XML under rdf:RDF that breaks the RDF/XML grammar"),
-    ("xml.unrepresentable", "a dataset the writer cannot express in RDF/XML"),
-    ("xml.named_graphs", "a dataset with named graphs, which RDF/XML cannot hold"),
+    (
+        "xml.invalid_rdf",
+        "XML under rdf:RDF that breaks the RDF/XML grammar",
+    ),
+    (
+        "xml.unrepresentable",
+        "a dataset the writer cannot express in RDF/XML",
+    ),
+    (
+        "xml.named_graphs",
+        "a dataset with named graphs, which RDF/XML cannot hold",
+    ),
     // rdf::RdfError
-    ("rdf.unknown_context", "a context that is not registered; nothing is fetched"),
-    ("rdf.invalid_context", "a context document that cannot be used"),
-    ("rdf.context_file", "a context file or contexts index that cannot be read"),
-    ("rdf.undefined_term", "safe mode: a key the active contexts do not define"),
-    ("rdf.dropped_value", "safe mode: a value JSON-LD would silently drop"),
-    ("rdf.too_deep", "the document nests deeper than the JSON-LD expander allows"),
+    (
+        "rdf.unknown_context",
+        "a context that is not registered; nothing is fetched",
+    ),
+    (
+        "rdf.invalid_context",
+        "a context document that cannot be used",
+    ),
+    (
+        "rdf.context_file",
+        "a context file or contexts index that cannot be read",
+    ),
+    (
+        "rdf.undefined_term",
+        "safe mode: a key the active contexts do not define",
+    ),
+    (
+        "rdf.dropped_value",
+        "safe mode: a value JSON-LD would silently drop",
+    ),
+    (
+        "rdf.too_deep",
+        "the document nests deeper than the JSON-LD expander allows",
+    ),
     ("rdf.invalid_jsonld", "the document is not valid JSON-LD"),
     ("rdf.canon_limit", "RDFC-1.0 stopped at a work limit"),
-    ("rdf.canon_unsupported", "RDFC-1.0 is not defined for this dataset"),
+    (
+        "rdf.canon_unsupported",
+        "RDFC-1.0 is not defined for this dataset",
+    ),
     // rdf::GraphError
-    ("rdf.graph.no_credential", "no node of the default graph is a European Digital Credential"),
-    ("rdf.graph.several_credentials", "several nodes of the default graph are credentials"),
-    ("rdf.graph.invalid_literal", "a literal that does not fit its property"),
-    ("rdf.graph.unexpected_node", "a node where the property takes a literal"),
+    (
+        "rdf.graph.no_credential",
+        "no node of the default graph is a European Digital Credential",
+    ),
+    (
+        "rdf.graph.several_credentials",
+        "several nodes of the default graph are credentials",
+    ),
+    (
+        "rdf.graph.invalid_literal",
+        "a literal that does not fit its property",
+    ),
+    (
+        "rdf.graph.unexpected_node",
+        "a node where the property takes a literal",
+    ),
     ("rdf.graph.unsupported", "a term the JSON form cannot carry"),
-    ("rdf.graph.unrepresentable_iri", "an IRI JSON-LD would read back as a compact IRI"),
-    ("rdf.graph.unreachable", "triples the walk from the credential never reaches"),
-    ("rdf.graph.too_deep", "graph nodes nest deeper than the limit"),
-    ("rdf.graph.too_large", "embedding the graph takes more nodes than the limit"),
-    ("rdf.graph.model", "the graph's JSON form does not fit the model (the source says where)"),
+    (
+        "rdf.graph.unrepresentable_iri",
+        "an IRI JSON-LD would read back as a compact IRI",
+    ),
+    (
+        "rdf.graph.unreachable",
+        "triples the walk from the credential never reaches",
+    ),
+    (
+        "rdf.graph.too_deep",
+        "graph nodes nest deeper than the limit",
+    ),
+    (
+        "rdf.graph.too_large",
+        "embedding the graph takes more nodes than the limit",
+    ),
+    (
+        "rdf.graph.model",
+        "the graph's JSON form does not fit the model (the source says where)",
+    ),
     // jades::JadesError
-    ("seal.malformed_envelope", "not a JWS JSON serialization as EDC writes it"),
-    ("seal.signature_count", "the seal carries more or fewer signatures than one"),
-    ("seal.malformed_header", "the protected header is not base64url JSON of the expected shape"),
-    ("seal.duplicate_key", "a JSON object in the seal repeats a key"),
-    ("seal.duplicate_header", "a header parameter in both the protected and the unprotected header"),
+    (
+        "seal.malformed_envelope",
+        "not a JWS JSON serialization as EDC writes it",
+    ),
+    (
+        "seal.signature_count",
+        "the seal carries more or fewer signatures than one",
+    ),
+    (
+        "seal.malformed_header",
+        "the protected header is not base64url JSON of the expected shape",
+    ),
+    (
+        "seal.duplicate_key",
+        "a JSON object in the seal repeats a key",
+    ),
+    (
+        "seal.duplicate_header",
+        "a header parameter in both the protected and the unprotected header",
+    ),
     ("seal.alg_none", "the seal is unsigned (alg: none)"),
     ("seal.alg_hmac", "alg is a shared-secret MAC, not a seal"),
-    ("seal.unsupported_algorithm", "alg is not RS256, PS256, ES256 or EdDSA"),
-    ("seal.unknown_crit", "crit names a header parameter that is not processed"),
-    ("seal.b64_mismatch", "the payload encoding is not EDC's (b64: false, listed in crit)"),
-    ("seal.missing_sig_time", "the protected header has no valid sigT"),
-    ("seal.missing_certificate", "the protected header carries no x5c"),
-    ("seal.malformed_certificate", "a certificate in x5c is not valid DER X.509 (the source says why)"),
-    ("seal.thumbprint_mismatch", "x5t#S256 is missing or is not the hash of x5c[0]"),
+    (
+        "seal.unsupported_algorithm",
+        "alg is not RS256, PS256, ES256 or EdDSA",
+    ),
+    (
+        "seal.unknown_crit",
+        "crit names a header parameter that is not processed",
+    ),
+    (
+        "seal.b64_mismatch",
+        "the payload encoding is not EDC's (b64: false, listed in crit)",
+    ),
+    (
+        "seal.missing_sig_time",
+        "the protected header has no valid sigT",
+    ),
+    (
+        "seal.missing_certificate",
+        "the protected header carries no x5c",
+    ),
+    (
+        "seal.malformed_certificate",
+        "a certificate in x5c is not valid DER X.509 (the source says why)",
+    ),
+    (
+        "seal.thumbprint_mismatch",
+        "x5t#S256 is missing or is not the hash of x5c[0]",
+    ),
     ("seal.kid_mismatch", "kid is not the IssuerSerial of x5c[0]"),
-    ("seal.key_algorithm_mismatch", "the certificate's key cannot verify the header's algorithm"),
-    ("seal.signature_mismatch", "the signature does not match the sealed content"),
-    ("seal.certificate_expired", "the signing certificate had expired at the signing time"),
-    ("seal.certificate_not_yet_valid", "the signing certificate was not yet valid at the signing time"),
-    ("seal.certificate_key_usage", "the signing certificate's key usage is not for signatures"),
-    ("seal.signing_time_in_future", "sigT is later than the current time"),
-    ("seal.invalid_chain", "a certificate on the path to the trust anchor is unusable"),
-    ("seal.malformed_timestamp", "a time-stamp token is not a valid RFC 3161 token"),
-    ("seal.timestamp_mismatch", "a time-stamp token does not cover this seal"),
-    ("seal.timestamp_signature", "a time-stamp authority's signature does not hold (the source says why)"),
-    ("seal.timestamp_authority", "a time-stamp's authority was not fit for time-stamping at its time"),
-    ("seal.certificate_revoked", "the seal certificate was revoked before the seal was made"),
-    ("seal.malformed_unsigned_property", "an etsiU entry is not base64url JSON"),
-    ("seal.payload_not_credential", "the sealed payload is not a credential (the source says why)"),
+    (
+        "seal.key_algorithm_mismatch",
+        "the certificate's key cannot verify the header's algorithm",
+    ),
+    (
+        "seal.signature_mismatch",
+        "the signature does not match the sealed content",
+    ),
+    (
+        "seal.certificate_expired",
+        "the signing certificate had expired at the signing time",
+    ),
+    (
+        "seal.certificate_not_yet_valid",
+        "the signing certificate was not yet valid at the signing time",
+    ),
+    (
+        "seal.certificate_key_usage",
+        "the signing certificate's key usage is not for signatures",
+    ),
+    (
+        "seal.signing_time_in_future",
+        "sigT is later than the current time",
+    ),
+    (
+        "seal.invalid_chain",
+        "a certificate on the path to the trust anchor is unusable",
+    ),
+    (
+        "seal.malformed_timestamp",
+        "a time-stamp token is not a valid RFC 3161 token",
+    ),
+    (
+        "seal.timestamp_mismatch",
+        "a time-stamp token does not cover this seal",
+    ),
+    (
+        "seal.timestamp_signature",
+        "a time-stamp authority's signature does not hold (the source says why)",
+    ),
+    (
+        "seal.timestamp_authority",
+        "a time-stamp's authority was not fit for time-stamping at its time",
+    ),
+    (
+        "seal.certificate_revoked",
+        "the seal certificate was revoked before the seal was made",
+    ),
+    (
+        "seal.malformed_unsigned_property",
+        "an etsiU entry is not base64url JSON",
+    ),
+    (
+        "seal.payload_not_credential",
+        "the sealed payload is not a credential (the source says why)",
+    ),
     ("seal.key", "the sealing key cannot be read"),
-    ("seal.chain", "the certificate chain for sealing is empty or unreadable (the source says why)"),
-    ("seal.chain_order", "the certificates for sealing are not in path order and cannot be sorted"),
-    ("seal.certificate_subject", "the seal certificate lacks a subject attribute EDC copies"),
-    ("seal.key_mismatch", "the key does not belong to the seal certificate"),
-    ("seal.signer", "an external signer or the crypto library failed"),
-    ("seal.password_missing", "the key or PKCS#12 file is encrypted and no password was given"),
+    (
+        "seal.chain",
+        "the certificate chain for sealing is empty or unreadable (the source says why)",
+    ),
+    (
+        "seal.chain_order",
+        "the certificates for sealing are not in path order and cannot be sorted",
+    ),
+    (
+        "seal.certificate_subject",
+        "the seal certificate lacks a subject attribute EDC copies",
+    ),
+    (
+        "seal.key_mismatch",
+        "the key does not belong to the seal certificate",
+    ),
+    (
+        "seal.signer",
+        "an external signer or the crypto library failed",
+    ),
+    (
+        "seal.password_missing",
+        "the key or PKCS#12 file is encrypted and no password was given",
+    ),
     ("seal.pkcs12", "a PKCS#12 file could not be opened"),
-    ("seal.serialise", "the credential could not be serialised for sealing"),
+    (
+        "seal.serialise",
+        "the credential could not be serialised for sealing",
+    ),
     // jades::TokenSignatureError
-    ("seal.timestamp_unreadable", "a time-stamp token carries no readable signer information"),
-    ("seal.timestamp_no_certificate", "no certificate of a time-stamp's authority is carried"),
-    ("seal.timestamp_unsupported_algorithm", "a time-stamp token is signed with an algorithm not checked"),
-    ("seal.timestamp_signature_mismatch", "a time-stamp token's signature does not match its content"),
+    (
+        "seal.timestamp_unreadable",
+        "a time-stamp token carries no readable signer information",
+    ),
+    (
+        "seal.timestamp_no_certificate",
+        "no certificate of a time-stamp's authority is carried",
+    ),
+    (
+        "seal.timestamp_unsupported_algorithm",
+        "a time-stamp token is signed with an algorithm not checked",
+    ),
+    (
+        "seal.timestamp_signature_mismatch",
+        "a time-stamp token's signature does not match its content",
+    ),
     // proof::ProofError
     ("proof.missing", "the document has no proof"),
     ("proof.multiple", "the document carries more than one proof"),
-    ("proof.already_signed", "signing a document that already has a proof"),
-    ("proof.hidden_proof", "a member other than proof holds a proof"),
-    ("proof.invalid_document", "not a document a proof can be added to or checked on"),
-    ("proof.malformed", "a proof member is missing or has the wrong shape"),
-    ("proof.wrong_type", "a proof of another type than DataIntegrityProof (indeterminate when verifying)"),
-    ("proof.wrong_cryptosuite", "a cryptosuite other than eddsa-rdfc-2022 (indeterminate when verifying)"),
-    ("proof.malformed_value", "proofValue is not a base58btc multibase Ed25519 signature"),
-    ("proof.signature_mismatch", "the signature does not match the document and proof options"),
-    ("proof.context_mismatch", "the proof's @context is not the start of the document's"),
-    ("proof.unsupported_did", "a verification method that is not a did:key (indeterminate when verifying)"),
-    ("proof.unsupported_key", "a did:key that is not an Ed25519 key (indeterminate when verifying)"),
-    ("proof.invalid_verification_method", "a did:key URL whose fragment does not name its key"),
-    ("proof.invalid_key", "Ed25519 key material that cannot be used"),
-    ("proof.purpose_not_authorized", "a proof purpose the did:key key is not authorised for"),
+    (
+        "proof.already_signed",
+        "signing a document that already has a proof",
+    ),
+    (
+        "proof.hidden_proof",
+        "a member other than proof holds a proof",
+    ),
+    (
+        "proof.invalid_document",
+        "not a document a proof can be added to or checked on",
+    ),
+    (
+        "proof.malformed",
+        "a proof member is missing or has the wrong shape",
+    ),
+    (
+        "proof.wrong_type",
+        "a proof of another type than DataIntegrityProof (indeterminate when verifying)",
+    ),
+    (
+        "proof.wrong_cryptosuite",
+        "a cryptosuite other than eddsa-rdfc-2022 (indeterminate when verifying)",
+    ),
+    (
+        "proof.malformed_value",
+        "proofValue is not a base58btc multibase Ed25519 signature",
+    ),
+    (
+        "proof.signature_mismatch",
+        "the signature does not match the document and proof options",
+    ),
+    (
+        "proof.context_mismatch",
+        "the proof's @context is not the start of the document's",
+    ),
+    (
+        "proof.unsupported_did",
+        "a verification method that is not a did:key (indeterminate when verifying)",
+    ),
+    (
+        "proof.unsupported_key",
+        "a did:key that is not an Ed25519 key (indeterminate when verifying)",
+    ),
+    (
+        "proof.invalid_verification_method",
+        "a did:key URL whose fragment does not name its key",
+    ),
+    (
+        "proof.invalid_key",
+        "Ed25519 key material that cannot be used",
+    ),
+    (
+        "proof.purpose_not_authorized",
+        "a proof purpose the did:key key is not authorised for",
+    ),
     // x509::X509Error
     ("x509.malformed", "not a well-formed DER certificate or key"),
-    ("x509.no_certificate", "a PEM text or trusted list holds no certificate"),
-    ("x509.unsupported_key", "a public key of an algorithm or curve not verified with"),
-    ("x509.unsupported_algorithm", "a signature algorithm not verified"),
-    ("x509.bad_signature", "a signature does not verify with the key"),
-    ("x509.wrong_key_type", "the signature scheme needs another kind of key"),
-    ("x509.bad_trusted_list", "an EU trusted list that cannot be read"),
-    ("x509.trusted_list_dtd", "a trusted list that declares a DTD"),
+    (
+        "x509.no_certificate",
+        "a PEM text or trusted list holds no certificate",
+    ),
+    (
+        "x509.unsupported_key",
+        "a public key of an algorithm or curve not verified with",
+    ),
+    (
+        "x509.unsupported_algorithm",
+        "a signature algorithm not verified",
+    ),
+    (
+        "x509.bad_signature",
+        "a signature does not verify with the key",
+    ),
+    (
+        "x509.wrong_key_type",
+        "the signature scheme needs another kind of key",
+    ),
+    (
+        "x509.bad_trusted_list",
+        "an EU trusted list that cannot be read",
+    ),
+    (
+        "x509.trusted_list_dtd",
+        "a trusted list that declares a DTD",
+    ),
     // x509::ChainOutcome
-    ("x509.no_trust_anchor", "certificate path: no trust anchor configured"),
-    ("x509.untrusted_root", "certificate path: no configured anchor is reached"),
-    ("x509.not_valid_at_time", "certificate path: a certificate outside its validity at the time"),
-    ("x509.unsupported_critical_extension", "certificate path: a critical extension not processed"),
-    ("x509.not_ca", "certificate path: an issuing certificate that is not a CA"),
-    ("x509.no_cert_sign", "certificate path: an issuing certificate without keyCertSign"),
-    ("x509.path_len_exceeded", "certificate path: longer than a pathLenConstraint allows"),
+    (
+        "x509.no_trust_anchor",
+        "certificate path: no trust anchor configured",
+    ),
+    (
+        "x509.untrusted_root",
+        "certificate path: no configured anchor is reached",
+    ),
+    (
+        "x509.not_valid_at_time",
+        "certificate path: a certificate outside its validity at the time",
+    ),
+    (
+        "x509.unsupported_critical_extension",
+        "certificate path: a critical extension not processed",
+    ),
+    (
+        "x509.not_ca",
+        "certificate path: an issuing certificate that is not a CA",
+    ),
+    (
+        "x509.no_cert_sign",
+        "certificate path: an issuing certificate without keyCertSign",
+    ),
+    (
+        "x509.path_len_exceeded",
+        "certificate path: longer than a pathLenConstraint allows",
+    ),
     // status::StatusError, status::FetchError, status::StatusOutcome
-    ("status.invalid_entry", "a credentialStatus entry that is not usable"),
-    ("status.malformed_list", "not a status list credential of a supported kind"),
-    ("status.bad_encoding", "encodedList is not base64url of GZIP data"),
-    ("status.list_too_large", "a status list larger than the limit"),
-    ("status.offline", "status lists cannot be fetched here (offline)"),
+    (
+        "status.invalid_entry",
+        "a credentialStatus entry that is not usable",
+    ),
+    (
+        "status.malformed_list",
+        "not a status list credential of a supported kind",
+    ),
+    (
+        "status.bad_encoding",
+        "encodedList is not base64url of GZIP data",
+    ),
+    (
+        "status.list_too_large",
+        "a status list larger than the limit",
+    ),
+    (
+        "status.offline",
+        "status lists cannot be fetched here (offline)",
+    ),
     ("status.list_not_found", "no status list at the URL"),
     ("status.fetch_failed", "fetching a status list failed"),
-    ("status.unsupported_type", "a credentialStatus of a type that is not checked"),
-    ("status.list_type_mismatch", "the entry and the list follow different specifications"),
-    ("status.purpose_mismatch", "the list is not for the entry's purpose"),
-    ("status.index_out_of_range", "the entry's index is beyond the list"),
+    (
+        "status.unsupported_type",
+        "a credentialStatus of a type that is not checked",
+    ),
+    (
+        "status.list_type_mismatch",
+        "the entry and the list follow different specifications",
+    ),
+    (
+        "status.purpose_mismatch",
+        "the list is not for the entry's purpose",
+    ),
+    (
+        "status.index_out_of_range",
+        "the entry's index is beyond the list",
+    ),
     // issue::IssueError
     ("issue.missing_field", "a required field is absent or blank"),
-    ("issue.invalid_field", "a field has a value that does not fit"),
-    ("issue.too_long", "a text or value is longer than issuance takes"),
-    ("issue.template_too_large", "the template file is larger than a template may be"),
-    ("issue.credential_too_large", "the template's credentials would be too large once sealed"),
-    ("issue.template_syntax", "the template is not valid JSON or TOML, or has an unknown key"),
-    ("issue.learner_syntax", "a learner record is not valid JSON or has an unknown key"),
+    (
+        "issue.invalid_field",
+        "a field has a value that does not fit",
+    ),
+    (
+        "issue.too_long",
+        "a text or value is longer than issuance takes",
+    ),
+    (
+        "issue.template_too_large",
+        "the template file is larger than a template may be",
+    ),
+    (
+        "issue.credential_too_large",
+        "the template's credentials would be too large once sealed",
+    ),
+    (
+        "issue.template_syntax",
+        "the template is not valid JSON or TOML, or has an unknown key",
+    ),
+    (
+        "issue.learner_syntax",
+        "a learner record is not valid JSON or has an unknown key",
+    ),
     ("issue.csv.encoding", "the learner file is not UTF-8"),
     ("issue.csv.empty", "the learner file has no learner rows"),
-    ("issue.csv.no_header", "the first line names no learner record field"),
-    ("issue.csv.unknown_column", "a header column that names no learner record field"),
+    (
+        "issue.csv.no_header",
+        "the first line names no learner record field",
+    ),
+    (
+        "issue.csv.unknown_column",
+        "a header column that names no learner record field",
+    ),
     ("issue.csv.empty_column", "a header column without a name"),
-    ("issue.csv.duplicate_column", "a header column that repeats an earlier one"),
-    ("issue.csv.missing_column", "a field every record needs has no column"),
-    ("issue.csv.field_count", "a row with more or fewer fields than the header"),
+    (
+        "issue.csv.duplicate_column",
+        "a header column that repeats an earlier one",
+    ),
+    (
+        "issue.csv.missing_column",
+        "a field every record needs has no column",
+    ),
+    (
+        "issue.csv.field_count",
+        "a row with more or fewer fields than the header",
+    ),
     ("issue.csv.syntax", "the learner file cannot be read as CSV"),
-    ("issue.csv.duplicate_learner", "a row for a learner an earlier row already has"),
+    (
+        "issue.csv.duplicate_learner",
+        "a row for a learner an earlier row already has",
+    ),
     // profile::Refusal
-    ("seal.refused.edc_profile", "sealing refused: the profile check has an error EDC rejects"),
-    ("seal.refused.micro_credential", "sealing refused: the policy requires a complete micro-credential"),
+    (
+        "seal.refused.edc_profile",
+        "sealing refused: the profile check has an error EDC rejects",
+    ),
+    (
+        "seal.refused.micro_credential",
+        "sealing refused: the policy requires a complete micro-credential",
+    ),
 ];
 
 /// Every code the crate can produce, sorted by code.
@@ -434,7 +792,12 @@ mod tests {
         assert_eq!(Category::of("trust.ok"), Category::Check);
         for info in catalogue() {
             if info.category != Category::Check {
-                assert_eq!(Category::of_prefix(info.code), info.category, "{}", info.code);
+                assert_eq!(
+                    Category::of_prefix(info.code),
+                    info.category,
+                    "{}",
+                    info.code
+                );
             }
         }
     }
@@ -443,7 +806,10 @@ mod tests {
     fn json_lists_every_code() {
         let json: serde_json::Value = serde_json::from_str(&to_json()).unwrap();
         assert_eq!(json["codes"].as_array().unwrap().len(), catalogue().len());
-        assert_eq!(json["categories"].as_array().unwrap().len(), Category::ALL.len());
+        assert_eq!(
+            json["categories"].as_array().unwrap().len(),
+            Category::ALL.len()
+        );
         let too_many = &json["codes"]
             .as_array()
             .unwrap()

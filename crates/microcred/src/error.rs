@@ -265,12 +265,16 @@ mod tests {
 
     #[test]
     fn a_bad_certificate_in_a_chain_is_the_source() {
-        let error = crate::jades::Sealer::from_pem("not pem").map(|_| ()).unwrap_err();
+        let error = crate::jades::Sealer::from_pem("not pem")
+            .map(|_| ())
+            .unwrap_err();
         assert_eq!(error.code(), "seal.chain");
         let source = StdError::source(&error).and_then(code_of);
         assert_eq!(source, Some("x509.no_certificate"));
         assert!(Certificate::from_pem("not pem").is_err());
-        let empty = crate::jades::Sealer::new(Vec::new()).map(|_| ()).unwrap_err();
+        let empty = crate::jades::Sealer::new(Vec::new())
+            .map(|_| ())
+            .unwrap_err();
         assert_eq!(
             empty.to_string(),
             "cannot read the certificate chain: no certificate"

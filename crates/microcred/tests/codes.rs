@@ -280,7 +280,9 @@ fn every_produced_code_is_catalogued() {
         microcred::model::DateTime::parse("tomorrow")
             .unwrap_err()
             .into(),
-        microcred::xml::from_rdf_xml(b"<a><b></a>").unwrap_err().into(),
+        microcred::xml::from_rdf_xml(b"<a><b></a>")
+            .unwrap_err()
+            .into(),
         microcred::xml::from_rdf_xml(b"<root/>").unwrap_err().into(),
         microcred::x509::Certificate::from_pem("no PEM here")
             .unwrap_err()
@@ -332,8 +334,15 @@ fn every_produced_code_is_catalogued() {
     }
 
     let missing: Vec<&String> = produced.iter().filter(|c| !catalogued(c)).collect();
-    assert!(missing.is_empty(), "produced but not catalogued: {missing:?}");
-    assert!(produced.len() > 100, "only {} codes produced", produced.len());
+    assert!(
+        missing.is_empty(),
+        "produced but not catalogued: {missing:?}"
+    );
+    assert!(
+        produced.len() > 100,
+        "only {} codes produced",
+        produced.len()
+    );
 }
 
 #[test]
@@ -360,8 +369,8 @@ fn verification_reports() -> Vec<microcred::verify::Report> {
     use time::format_description::well_known::Rfc3339;
 
     let manifest = read_json("vectors/verify.json");
-    let clock = time::OffsetDateTime::parse(manifest["clock"].as_str().unwrap(), &Rfc3339)
-        .expect("clock");
+    let clock =
+        time::OffsetDateTime::parse(manifest["clock"].as_str().unwrap(), &Rfc3339).expect("clock");
     let anchors = std::fs::read_to_string(
         root()
             .join("vectors")
@@ -375,9 +384,7 @@ fn verification_reports() -> Vec<microcred::verify::Report> {
         .expect("cases")
         .iter()
         .map(|case| {
-            let input = root()
-                .join("vectors")
-                .join(case["input"].as_str().unwrap());
+            let input = root().join("vectors").join(case["input"].as_str().unwrap());
             verifier.verify(&std::fs::read(input).expect("input"))
         })
         .collect()
@@ -405,7 +412,10 @@ fn every_verification_report_round_trips_through_serde() {
         with_seal += usize::from(report.seal.is_some());
         with_findings += usize::from(report.checks.iter().any(|c| !c.findings.is_empty()));
     }
-    assert!(with_seal > 5 && with_findings > 0, "{with_seal} {with_findings}");
+    assert!(
+        with_seal > 5 && with_findings > 0,
+        "{with_seal} {with_findings}"
+    );
 }
 
 #[test]
@@ -500,7 +510,9 @@ mod through_the_verifier {
     #[test]
     fn accreditation_codes() {
         let sealed = seal_with(TestKey::P256, &microcred::issue::demo_credential());
-        let report = verifier().with_accreditation_source(Register).verify(&sealed);
+        let report = verifier()
+            .with_accreditation_source(Register)
+            .verify(&sealed);
         assert_eq!(
             outcome(&report, CheckKind::Accreditation),
             (Status::Indeterminate, "accreditation.unconfirmed")

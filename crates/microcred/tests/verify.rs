@@ -925,7 +925,10 @@ fn a_sealed_presentation_has_a_report_per_credential() {
     // The covered credential inherits the presentation's trust, and says whose it is.
     let covered = &inner.credentials[2];
     let trust = covered.check(CheckKind::Trust).unwrap();
-    assert_eq!((trust.status, &*trust.code), (Status::Ok, "trust.qualified"));
+    assert_eq!(
+        (trust.status, &*trust.code),
+        (Status::Ok, "trust.qualified")
+    );
     assert!(trust.message.starts_with("the presentation's sealer"));
     assert_codes_documented(&report);
 

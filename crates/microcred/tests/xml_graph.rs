@@ -432,4 +432,3 @@ fn a_type_that_is_a_literal_is_unsupported() {
         "rdf.graph.unsupported"
     );
 }
-

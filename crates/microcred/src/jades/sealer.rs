@@ -64,8 +64,7 @@ impl Sealer {
 
     /// A sealer for the certificates of a PEM bundle, seal certificate first.
     pub fn from_pem(chain_pem: &str) -> Result<Self, JadesError> {
-        let chain =
-            Certificate::from_pem(chain_pem).map_err(JadesError::Chain)?;
+        let chain = Certificate::from_pem(chain_pem).map_err(JadesError::Chain)?;
         Self::new(chain)
     }
 
@@ -189,9 +188,7 @@ impl Sealer {
         signing_time: OffsetDateTime,
     ) -> Result<(String, PublicKey), JadesError> {
         let leaf = self.certificate();
-        let key = leaf
-            .public_key()
-            .map_err(JadesError::Chain)?;
+        let key = leaf.public_key().map_err(JadesError::Chain)?;
         let sig_t = crate::model::DateTime::from(signing_time);
         let header = HeaderOut {
             alg: alg.name(),
