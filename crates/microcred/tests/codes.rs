@@ -7,6 +7,9 @@
 //! - `vectors/codes.json` is the catalogue;
 //! - verification reports and findings round-trip through serde.
 
+// Helpers outside #[test] functions state expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -102,7 +102,7 @@ pub fn verify(
         };
     let payload = seal.payload_unverified().to_owned();
     let credential =
-        crate::json::parse(payload.as_bytes()).map_err(|e| JadesError::PayloadNotCredential(e))?;
+        crate::json::parse(payload.as_bytes()).map_err(JadesError::PayloadNotCredential)?;
     Ok(VerifiedSeal {
         credential,
         payload,
