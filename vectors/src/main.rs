@@ -48,6 +48,14 @@ const UNCOVERED_READER_CODES: &[(&str, &str)] = &[
     ),
 ];
 
+/// What [`microcred::Format::detect`] says the input is (`null` when it is not readable at all),
+/// so that every binding checks the same answer.
+pub(crate) fn detected(bytes: &[u8]) -> Option<&'static str> {
+    microcred::Format::detect(bytes)
+        .ok()
+        .map(microcred::Format::name)
+}
+
 struct Case {
     name: String,
     bytes: Vec<u8>,
@@ -177,6 +185,7 @@ fn generate() -> Result<Generated, String> {
         entries.push(json!({
             "name": case.name,
             "input": format!("cases/{file}"),
+            "format": detected(&case.bytes),
             "read": case.read,
             "check": case.check,
             "target": case.target,
@@ -193,7 +202,7 @@ fn generate() -> Result<Generated, String> {
         }
     }
     let manifest = json!({
-        "description": "Shared test vectors: valid and invalid ELM 3 micro-credentials. Each case names its input, how to read it (parse: plain or upload form; parse_unverified: any form), which check to run (full: profile::check; before_sealing: profile::check_before_sealing; elm_3_2: profile::check_as with ELM 3.2) and the expected reader error code or the expected findings.",
+        "description": "Shared test vectors: valid and invalid ELM 3 micro-credentials. Each case names its input, its format as Format::detect names it (null: not readable), how to read it (parse: plain or upload form; parse_unverified: any form), which check to run (full: profile::check; before_sealing: profile::check_before_sealing; elm_3_2: profile::check_as with ELM 3.2) and the expected reader error code or the expected findings.",
         "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
         "seed": SEED,
         "uncovered_reader_codes": UNCOVERED_READER_CODES.iter().map(|(code, why)| json!({"code": code, "why": why})).collect::<Vec<_>>(),

@@ -465,12 +465,13 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
             "name": case.name,
             "what": case.what,
             "input": format!("sealed/{file}"),
+            "format": crate::detected(&case.bytes),
             "expect": expected(&report),
         }));
         files.push((file, case.bytes));
     }
     let manifest = json!({
-        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, no status lists, no contexts beyond the bundled ones, at `clock`; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`).",
+        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, no status lists, no contexts beyond the bundled ones, at `clock`; `format` is what Format::detect says the input is; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`).",
         "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
         "clock": CLOCK,
         "trust_anchors": "pki/root-ca.pem",

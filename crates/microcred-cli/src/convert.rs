@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use clap::ValueEnum;
 use microcred::{EuropeanDigitalCredential, json, rdf, xml};
 
@@ -24,44 +24,13 @@ pub enum Format {
 
 /// Reads JSON-LD (plain, upload form or sealed, the seal not verified) or RDF/XML, by content.
 fn read(bytes: &[u8]) -> Result<EuropeanDigitalCredential> {
-    let first = bytes
-        .iter()
-        .copied()
-        .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
-    if looks_like_nquads(bytes) {
-        return Err(anyhow!(
-            "[convert.nquads_input] N-Quads input is not supported: convert from the JSON-LD or RDF/XML form"
-        ));
+    match microcred::Format::detect(bytes).map_err(errors::fail_code_first)? {
+        microcred::Format::RdfXml | microcred::Format::Xml => {
+            xml::from_rdf_xml(bytes).map_err(errors::fail_code_first)
+        }
+        // Any other format: the JSON reader reads it or names what it is (N-Quads, legacy XML, ...).
+        _ => json::parse_unverified(bytes).map_err(errors::fail_code_first),
     }
-    if first == Some(b'<') {
-        xml::from_rdf_xml(bytes).map_err(errors::fail_code_first)
-    } else {
-        json::parse_unverified(bytes).map_err(errors::fail_code_first)
-    }
-}
-
-/// True when the first statement reads as N-Quads or N-Triples (`<iri> <iri> ...` or `_:b <iri>`),
-/// which also starts with `<` but is not XML.
-fn looks_like_nquads(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    let Some(first) = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-    else {
-        return false;
-    };
-    let subject_end = if first.starts_with("_:") {
-        first.find(char::is_whitespace)
-    } else if first.starts_with('<') && !first.starts_with("<?") && !first.starts_with("<!") {
-        first.find('>').map(|i| i + 1)
-    } else {
-        None
-    };
-    subject_end.is_some_and(|end| {
-        first[..end].chars().all(|c| !c.is_whitespace())
-            && first[end..].trim_start().starts_with('<')
-    })
 }
 
 fn render(credential: &EuropeanDigitalCredential, to: Format) -> Result<String> {

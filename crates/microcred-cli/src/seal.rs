@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use microcred::jades::{Algorithm, JadesError, Pkcs12Key, Sealer, Signer, signer_from_key};
-use microcred::json::{Form, Reader};
+use microcred::json::Reader;
 use microcred::profile::{self, SealingPolicy, Severity};
 use time::OffsetDateTime;
 
@@ -43,12 +43,8 @@ pub struct Options<'a> {
 pub fn run(options: Options<'_>) -> Result<ExitCode> {
     let bytes = std::fs::read(options.input)
         .with_context(|| format!("cannot read {}", options.input.display()))?;
-    let (credential, form) = Reader::new()
-        .read_any_unverified(&bytes)
-        .map_err(errors::fail)?;
-    if form == Form::SealedUnverified {
-        bail!("the input is already sealed");
-    }
+    // A sealed input is refused by the reader (`json.sealed_input`).
+    let credential = Reader::new().read(&bytes).map_err(errors::fail)?;
     // The core decides what blocks sealing; this only shows it.
     let policy = if options.require_micro_credential {
         SealingPolicy::micro_credential()

@@ -31,11 +31,10 @@ fn validate(path: &Path, before_sealing: bool) -> Outcome {
     };
     match Reader::new().read_any_unverified(&bytes) {
         Ok((credential, form)) => {
-            // The upload form is by definition unsealed: EDC fills in what sealing adds.
-            let findings = if before_sealing || form == Form::UploadForm {
+            let findings = if before_sealing {
                 profile::check_before_sealing(&credential)
             } else {
-                profile::check(&credential)
+                profile::check_as_read(&credential, form)
             };
             Outcome {
                 form: Some(form),

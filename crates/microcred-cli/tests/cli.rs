@@ -324,6 +324,24 @@ fn seal_then_verify_with_the_test_pki() {
         assert!(text(&out.stdout).contains("INDETERMINATE"));
     }
 
+    // A sealed file is not sealed again: the reader refuses it with its code.
+    let out = microcred(&[
+        "seal",
+        dir.join("eseal-p256.jsonld").to_str().unwrap(),
+        "--key",
+        "vectors/pki/eseal-p256.key.pem",
+        "--cert",
+        "vectors/pki/eseal-p256.chain.pem",
+        "--out",
+        dir.join("twice.jsonld").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("json.sealed_input"),
+        "{}",
+        text(&out.stderr)
+    );
+
     // One changed character in the payload: invalid, exit code 1, and no learner data printed.
     let sealed = std::fs::read_to_string(dir.join("eseal-p256.jsonld")).unwrap();
     let tampered = dir.join("tampered.jsonld");
@@ -1301,7 +1319,7 @@ fn nquads_input_is_refused_as_nquads() {
     let out = microcred(&["convert", input.to_str().unwrap(), "--to", "jsonld"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("[convert.nquads_input]"), "{stderr}");
+    assert!(stderr.contains("[json.nquads]"), "{stderr}");
     assert!(
         stderr.contains("N-Quads input is not supported"),
         "{stderr}"

@@ -192,6 +192,10 @@ const ERRORS: &[(&str, &str)] = &[
         "json.xml",
         "XML given where JSON-LD is read (RDF/XML is read by xml::from_rdf_xml)",
     ),
+    (
+        "json.nquads",
+        "N-Quads or N-Triples given where a credential is read, which is not read",
+    ),
     ("json.missing_context", "the credential has no @context"),
     (
         "json.foreign_context",

@@ -4,6 +4,7 @@
 
 pub mod codes;
 pub mod error;
+pub mod format;
 pub mod issue;
 pub mod jades;
 pub mod json;
@@ -21,6 +22,7 @@ pub mod x509;
 pub mod xml;
 
 pub use error::{Error, ErrorCode};
+pub use format::Format;
 pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;
 pub use profile::{Finding, Severity, check};

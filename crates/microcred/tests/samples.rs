@@ -2,6 +2,7 @@
 
 mod shared;
 
+use microcred::Format;
 use microcred::json::{self, Form, Reader};
 use microcred::model::{Claim, Codec, JsonPath};
 use serde_json::Value;
@@ -21,6 +22,12 @@ fn every_ec_sample_round_trips() {
             Form::Plain
         };
         assert_eq!(form, expected_form, "{name}");
+        let expected_format = match form {
+            Form::SealedUnverified => Format::Jades,
+            Form::UploadForm => Format::UploadForm,
+            _ => Format::EdcJsonLd,
+        };
+        assert_eq!(Format::detect(bytes).ok(), Some(expected_format), "{name}");
         let written = json::to_string(&credential);
         let again =
             json::parse(written.as_bytes()).unwrap_or_else(|e| panic!("{name} rewritten: {e}"));
@@ -171,4 +178,30 @@ fn the_upload_form_round_trips_through_the_plain_form() {
     let plain = json::parse(json::to_string(&upload).as_bytes()).expect("plain form reads");
     assert_eq!(plain, upload);
     assert_eq!(upload.issuer, None, "the upload form carries no issuer");
+}
+
+/// The EC's other formats are named by content: the legacy EDCI XML samples and the ELM RDF/XML
+/// files are told apart before any reader runs.
+#[test]
+fn the_ec_xml_files_are_named_by_format() {
+    let cases = [
+        (
+            "edc-github-legacy-xml/credential-generic-profile-xsd_v1.2.xml",
+            Format::LegacyXml,
+        ),
+        (
+            "edc-github-legacy-xml/credential-generic-profile-xsd-signed.xml",
+            Format::LegacyXml,
+        ),
+        (
+            "edc-github-legacy-xml/verificable_presentation_mandated-xsd_v1.2.xml",
+            Format::LegacyXml,
+        ),
+    ];
+    for (file, expected) in cases {
+        let Some(bytes) = shared::shared_file(&format!("upstream/{file}")) else {
+            return;
+        };
+        assert_eq!(Format::detect(&bytes).ok(), Some(expected), "{file}");
+    }
 }

@@ -11,6 +11,13 @@ fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../vectors")
 }
 
+/// The recorded form of `Format::detect`'s answer: its name, or null when the bytes are unreadable.
+fn detected(bytes: &[u8]) -> Value {
+    microcred::Format::detect(bytes)
+        .map(|f| Value::from(f.name()))
+        .unwrap_or(Value::Null)
+}
+
 fn severity(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -32,6 +39,7 @@ fn every_vector_gives_its_recorded_outcome() {
         let name = case["name"].as_str().expect("name");
         let bytes = std::fs::read(vectors_dir().join(case["input"].as_str().expect("input")))
             .expect("input file");
+        assert_eq!(detected(&bytes), case["format"], "{name}: format");
         let reader = Reader::new();
         let read = match case["read"].as_str() {
             Some("parse_unverified") => reader.read_any_unverified(&bytes).map(|(c, _)| c),
@@ -117,6 +125,7 @@ fn every_verification_vector_gives_its_recorded_report() {
         let name = case["name"].as_str().expect("name");
         let bytes = std::fs::read(vectors_dir().join(case["input"].as_str().expect("input")))
             .expect("input file");
+        assert_eq!(detected(&bytes), case["format"], "{name}: format");
         let report = verifier.verify(&bytes);
         assert_eq!(outline(&report), case["expect"], "{name}");
     }

@@ -69,6 +69,11 @@ pub enum ParseError {
         /// True for the legacy EDCI XML format (root `europassCredential`, `verifiablePresentation`).
         legacy: bool,
     },
+    /// The file is N-Quads or N-Triples, which this crate writes but does not read.
+    #[error(
+        "the file is N-Quads, not JSON-LD: N-Quads input is not supported; give the JSON-LD or RDF/XML form"
+    )]
+    NQuads,
     /// A sealed (JAdES) file given to a reader that does not verify.
     #[error("$: this is a sealed credential; verify it, or read it with parse_unverified")]
     Sealed,
@@ -92,6 +97,7 @@ impl ParseError {
             ParseError::Syntax { .. } => "json.syntax",
             ParseError::Xml { legacy: true } => "json.legacy_xml",
             ParseError::Xml { legacy: false } => "json.xml",
+            ParseError::NQuads => "json.nquads",
             ParseError::Decode(e) => e.code(),
             ParseError::MissingContext => "json.missing_context",
             ParseError::ForeignContext { .. } => "json.foreign_context",

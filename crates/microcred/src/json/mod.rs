@@ -21,6 +21,7 @@ use serde_json::Value;
 
 pub use error::ParseError;
 
+use crate::format::Format;
 use crate::model::{Codec, EDC_CONTEXT, EuropeanDigitalCredential, JsonPath, Ser};
 use crate::rdf::Contexts;
 
@@ -108,7 +109,7 @@ impl Reader {
         bytes: &[u8],
     ) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
         let root = self.parse_value(bytes)?;
-        if root.get("payload").is_some() && root.get("signatures").is_some() {
+        if crate::format::is_jades(&root) {
             let payload = root["payload"]
                 .as_str()
                 .ok_or_else(|| ParseError::MalformedSeal {
@@ -131,7 +132,7 @@ impl Reader {
         &self,
         mut root: Value,
     ) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
-        if root.get("payload").is_some() && root.get("signatures").is_some() {
+        if crate::format::is_jades(&root) {
             return Err(ParseError::Sealed);
         }
         // The upload form wraps the credential in a `credential` member and nothing else types it.
@@ -154,7 +155,24 @@ impl Reader {
         ))
     }
 
-    /// Parses bytes to a JSON value under the limits.
+    /// What `bytes` hold (see [`Format::detect`]), under this reader's limits.
+    pub fn detect(&self, bytes: &[u8]) -> Result<Format, ParseError> {
+        if bytes.len() > self.limits.max_bytes {
+            return Err(ParseError::TooLarge {
+                size: bytes.len(),
+                limit: self.limits.max_bytes,
+            });
+        }
+        if let Some(format) = Format::sniff_text(bytes) {
+            return Ok(format);
+        }
+        depth::check_depth(bytes, self.limits.max_depth)?;
+        let value: Value = serde_json::from_slice(bytes)?;
+        Ok(Format::of_json(&value))
+    }
+
+    /// Parses bytes to a JSON value under the limits. Text that is not JSON but another format
+    /// this crate knows (XML, N-Quads) is named in the error.
     pub fn parse_value(&self, bytes: &[u8]) -> Result<Value, ParseError> {
         if bytes.len() > self.limits.max_bytes {
             return Err(ParseError::TooLarge {
@@ -162,42 +180,14 @@ impl Reader {
                 limit: self.limits.max_bytes,
             });
         }
-        if let Some(root) = xml_root(bytes) {
-            let legacy = matches!(
-                root,
-                "europassCredential" | "verifiablePresentation" | "europassPresentation"
-            );
-            return Err(ParseError::Xml { legacy });
+        match Format::sniff_text(bytes) {
+            Some(Format::LegacyXml) => return Err(ParseError::Xml { legacy: true }),
+            Some(Format::RdfXml | Format::Xml) => return Err(ParseError::Xml { legacy: false }),
+            Some(Format::NQuads) => return Err(ParseError::NQuads),
+            _ => {}
         }
         depth::check_depth(bytes, self.limits.max_depth)?;
         Ok(serde_json::from_slice(bytes)?)
-    }
-}
-
-/// The local name of the root element when `bytes` look like XML (after a byte-order mark,
-/// blanks, an XML declaration, comments and a doctype), so that an XML file gets an error saying
-/// what it is rather than a JSON syntax error at line 1.
-fn xml_root(bytes: &[u8]) -> Option<&str> {
-    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    loop {
-        rest = rest.trim_ascii_start();
-        if !rest.starts_with(b"<") {
-            return None;
-        }
-        if rest.starts_with(b"<?") || rest.starts_with(b"<!") {
-            // Skip a declaration, comment or doctype: up to the next '>' (enough to name the root;
-            // nothing here is parsed as XML).
-            let end = memchr::memchr(b'>', rest)?;
-            rest = &rest[end + 1..];
-            continue;
-        }
-        let name = &rest[1..];
-        let len = name
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
-            .unwrap_or(name.len());
-        let qualified = std::str::from_utf8(&name[..len]).ok()?;
-        return Some(qualified.rsplit(':').next().unwrap_or(qualified));
     }
 }
 

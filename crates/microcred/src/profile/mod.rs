@@ -166,6 +166,7 @@ pub use finding::{Finding, Severity, has_errors};
 pub use gate::{Refusal, SealingCheck, SealingPolicy, check_for_sealing};
 pub use jsonld::{check_jsonld, check_jsonld_as, check_jsonld_with};
 
+use crate::json::Form;
 use crate::model::EuropeanDigitalCredential;
 pub use crate::terms::ElmVersion;
 
@@ -263,6 +264,26 @@ pub fn check_before_sealing(credential: &EuropeanDigitalCredential) -> Vec<Findi
         }
     }
     findings
+}
+
+/// The findings for a credential as it was read: the EDC upload form is by definition unsealed
+/// (EDC fills in the issuer and the issue date when it seals), so it is checked as
+/// [`check_before_sealing`] does; a plain or sealed credential as [`check`] does.
+///
+/// ```
+/// use microcred::json::{Form, Reader};
+///
+/// let bytes = microcred::issue::demo_credential_json();
+/// let (credential, form) = Reader::new().read_any_unverified(bytes.as_bytes())?;
+/// assert_eq!(form, Form::Plain);
+/// assert!(!microcred::profile::has_errors(&microcred::profile::check_as_read(&credential, form)));
+/// # Ok::<(), microcred::ParseError>(())
+/// ```
+pub fn check_as_read(credential: &EuropeanDigitalCredential, form: Form) -> Vec<Finding> {
+    match form {
+        Form::UploadForm => check_before_sealing(credential),
+        _ => check(credential),
+    }
 }
 
 /// The findings EDC resolves when it seals: (code, path).

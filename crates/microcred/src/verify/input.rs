@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value};
 
+use crate::format::{self, Format};
 use crate::json::ParseError;
 use crate::model::{DecodeError, JsonPath};
-use crate::rdf::EDC_AP;
 
 /// What a (non-envelope) JSON document holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,54 +20,33 @@ pub(super) enum Kind {
     Flattened,
 }
 
-/// A JWS JSON envelope (`payload` or `signatures`): checked as a seal, even when malformed.
+/// A JWS JSON envelope: checked as a seal, even when malformed (the one definition of sealed is
+/// [`Format::of_json`]'s).
 pub(super) fn is_jws(root: &Value) -> bool {
-    root.get("payload").is_some() || root.get("signatures").is_some()
+    format::is_jades(root)
 }
 
-/// A compact JWS (`header.payload.signature`, base64url parts), as a VC-JWT is written.
+/// A compact JWS (`header.payload.signature`), as a VC-JWT is written.
 pub(super) fn is_compact_jws(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('.').collect();
-    parts.len() == 3
-        && !parts[0].is_empty()
-        && parts.iter().all(|p| {
-            p.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    format::is_compact_jws(text)
 }
 
-/// Classifies a document, or says why it is not a credential (the reader's codes).
+/// Classifies a (non-envelope) document, or says why it is not a credential (the reader's codes).
 pub(super) fn classify(value: &Value) -> Result<Kind, ParseError> {
-    let Value::Object(object) = value else {
-        return Err(DecodeError::wrong_type("a credential object", &JsonPath::Root).into());
-    };
-    let types = strings(object.get("type"));
-    if types
-        .iter()
-        .any(|t| *t == "VerifiablePresentation" || *t == "EuropeanDigitalPresentation")
-    {
-        return Ok(Kind::Presentation);
+    match Format::of_json(value) {
+        Format::Presentation => Ok(Kind::Presentation),
+        Format::EdcJsonLd | Format::UploadForm => Ok(Kind::Credential { edc: true }),
+        Format::W3cCredential => Ok(Kind::Credential { edc: false }),
+        // A proof does not change what the credential is: EDC or not, by the same rule.
+        Format::DataIntegrity => Ok(Kind::Credential {
+            edc: format::is_edc(value),
+        }),
+        Format::FlattenedJsonLd => Ok(Kind::Flattened),
+        _ if !value.is_object() => {
+            Err(DecodeError::wrong_type("a credential object", &JsonPath::Root).into())
+        }
+        _ => Err(ParseError::NotACredential { path: "$".into() }),
     }
-    if types.contains(&"EuropeanDigitalCredential") {
-        return Ok(Kind::Credential { edc: true });
-    }
-    if types.contains(&"VerifiableCredential") {
-        let edc = strings(object.get("@context")).contains(&EDC_AP);
-        return Ok(Kind::Credential { edc });
-    }
-    // The EDC upload form: `{"credential": {...}}`, typed by nothing else.
-    if object.get("type").is_none() && object.get("credential").is_some_and(Value::is_object) {
-        return Ok(Kind::Credential { edc: true });
-    }
-    if let Some(Value::Array(nodes)) = object.get("@graph")
-        && nodes.iter().any(|node| {
-            let types = strings(node.get("type").or_else(|| node.get("@type")));
-            types.contains(&"VerifiableCredential") || types.contains(&"EuropeanDigitalCredential")
-        })
-    {
-        return Ok(Kind::Flattened);
-    }
-    Err(ParseError::NotACredential { path: "$".into() })
 }
 
 /// The credential object itself: the upload form's `credential` member, or the document.
@@ -122,18 +101,10 @@ fn language_map(object: &Map<String, Value>) -> Option<String> {
     text(object.get("en")).or_else(|| object.values().find_map(|v| text(Some(v))))
 }
 
-/// The strings of a string-or-list member.
-fn strings(value: Option<&Value>) -> Vec<&str> {
-    match value {
-        Some(Value::String(text)) => vec![text.as_str()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rdf::EDC_AP;
     use serde_json::json;
 
     #[test]
