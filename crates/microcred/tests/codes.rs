@@ -717,3 +717,10 @@ mod through_the_verifier {
         assert_eq!(error.code(), "x509.unsupported_key");
     }
 }
+
+#[test]
+fn n_quads_are_named_by_the_reader() {
+    let error = microcred::json::parse(b"<urn:a> <urn:b> <urn:c> .\n").unwrap_err();
+    assert_eq!(error.code(), "json.nquads");
+    assert_eq!(Error::from(error).category(), Category::Parse);
+}
