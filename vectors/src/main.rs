@@ -11,6 +11,7 @@
 mod mutations;
 mod pki;
 mod sealed;
+mod status;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -108,6 +109,17 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("verification vector generation failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    match status::lists() {
+        Ok(lists) => expected.extend(
+            lists
+                .into_iter()
+                .map(|(_, name, bytes)| (root.join("status").join(name), bytes)),
+        ),
+        Err(e) => {
+            eprintln!("status list generation failed: {e}");
             return ExitCode::FAILURE;
         }
     }
@@ -393,7 +405,7 @@ fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
             stale.push(path.display().to_string());
         }
     }
-    let on_disk: Vec<PathBuf> = ["cases", "pki", "sealed"]
+    let on_disk: Vec<PathBuf> = ["cases", "pki", "sealed", "status"]
         .iter()
         .filter_map(|dir| std::fs::read_dir(root.join(dir)).ok())
         .flat_map(|d| d.filter_map(|e| e.ok().map(|e| e.path())))
@@ -417,7 +429,7 @@ fn check(root: &Path, expected: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
 }
 
 fn write(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> ExitCode {
-    for dir in ["cases", "pki", "sealed"] {
+    for dir in ["cases", "pki", "sealed", "status"] {
         let _ = std::fs::remove_dir_all(root.join(dir));
     }
     for (path, bytes) in files {

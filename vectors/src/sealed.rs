@@ -10,6 +10,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use microcred::EuropeanDigitalCredential;
 use microcred::jades::{Sealer, signer_from_pem};
 use microcred::proof::{DataIntegrity, Ed25519KeyPair};
+use microcred::status::StatusLists;
 use microcred::test_pki::{self, TestKey, TestTsa};
 use microcred::verify::{CheckKind, Report, Verifier};
 use microcred::x509::RevocationReason;
@@ -25,12 +26,12 @@ const STAMPED_AT: OffsetDateTime = datetime!(2026-01-15 10:00:05 UTC);
 const CLOCK: &str = "2026-02-01T00:00:00Z";
 const CLOCK_TIME: OffsetDateTime = datetime!(2026-02-01 0:00 UTC);
 
-struct Case {
-    name: &'static str,
-    what: &'static str,
-    bytes: Vec<u8>,
+pub(crate) struct Case {
+    pub(crate) name: &'static str,
+    pub(crate) what: &'static str,
+    pub(crate) bytes: Vec<u8>,
     /// The code the seal check must give.
-    seal_code: &'static str,
+    pub(crate) seal_code: &'static str,
 }
 
 /// `sealed` with a signature time-stamp of `tsa` and its validation material (`crls` in `rVals`).
@@ -384,7 +385,7 @@ const PRESENTATION_ID: &str = "urn:uuid:6f1c8a52-3c1e-4b55-9d7a-2f8e5b0c4d11";
 const COURSE_CONTEXT: &str = "https://university.example/contexts/course/v1";
 
 /// Seals any JSON document (a presentation) with a test eSeal.
-fn seal_json(document: &Value, kind: TestKey) -> Result<Vec<u8>, String> {
+pub(crate) fn seal_json(document: &Value, kind: TestKey) -> Result<Vec<u8>, String> {
     let key = test_pki::eseal(kind);
     let signer = signer_from_pem(key.key_pem, None).map_err(|e| e.to_string())?;
     Sealer::from_pem(key.chain_pem)
@@ -430,16 +431,40 @@ fn w3c_credential(key: &Ed25519KeyPair, extra_context: Option<&str>) -> Result<V
 
 /// `verify.json` and the case files (name under `sealed/`, bytes).
 pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generated, String> {
-    let verifier = Verifier::new(CLOCK_TIME).with_trust_anchors(test_pki::trust_anchors());
+    let lists = crate::status::served()?;
+    let verifier = Verifier::new(CLOCK_TIME)
+        .with_trust_anchors(test_pki::trust_anchors())
+        .with_status_fetcher(lists.clone());
     let mut entries = Vec::new();
     let mut files = Vec::new();
+    let status_cases = crate::status::cases()?;
+    let revocation_codes: Vec<(&str, Option<&str>)> = status_cases
+        .iter()
+        .map(|(case, code)| (case.name, *code))
+        .collect();
     let es256 = seal(credential, TestKey::P256)?;
     let trust_codes: Vec<(&str, &str)> = timestamp_cases(&es256)?
         .into_iter()
         .map(|(case, code)| (case.name, code))
         .collect();
-    for case in cases(credential)? {
+    let all = cases(credential)?
+        .into_iter()
+        .chain(status_cases.into_iter().map(|(case, _)| case));
+    for case in all {
         let report = verifier.verify(&case.bytes);
+        // The two-phase path (the lists named, then given) must report the same.
+        let needed: StatusLists = verifier
+            .status_lists_needed(&case.bytes)
+            .into_iter()
+            .filter_map(|need| lists.get(&need.url).map(|b| (need.url.clone(), b.to_vec())))
+            .collect();
+        let two_phase = verifier.verify_with_status_lists(&case.bytes, &needed);
+        if two_phase.to_json() != report.to_json() {
+            return Err(format!(
+                "{}: the two-phase status path reports otherwise",
+                case.name
+            ));
+        }
         let seal = report
             .check(CheckKind::Seal)
             .ok_or_else(|| format!("{}: no seal check", case.name))?;
@@ -460,6 +485,18 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
                 ));
             }
         }
+        if let Some((_, Some(code))) = revocation_codes.iter().find(|(name, _)| *name == case.name)
+        {
+            let revocation = report
+                .check(CheckKind::Revocation)
+                .ok_or_else(|| format!("{}: no revocation check", case.name))?;
+            if revocation.code != *code {
+                return Err(format!(
+                    "{}: the revocation check gave {}, the case is meant to give {code}",
+                    case.name, revocation.code
+                ));
+            }
+        }
         let file = format!("{}.json", case.name);
         entries.push(json!({
             "name": case.name,
@@ -470,11 +507,16 @@ pub fn generate(credential: &EuropeanDigitalCredential) -> Result<crate::Generat
         }));
         files.push((file, case.bytes));
     }
+    let mut status_lists = serde_json::Map::new();
+    for (url, file, _) in crate::status::lists()? {
+        status_lists.insert(url.to_owned(), json!(format!("status/{file}")));
+    }
     let manifest = json!({
-        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, no status lists, no contexts beyond the bundled ones, at `clock`; `format` is what Format::detect says the input is; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`).",
+        "description": "Verification vectors: each input verified with the test PKI's root as the only trust anchor (vectors/pki/root-ca.pem), no trusted DIDs, the status list credentials of `status_lists` (URL -> file; any other URL is unavailable, as offline: `status.offline`), no contexts beyond the bundled ones, at `clock`; `format` is what Format::detect says the input is; `expect` is the verdict and the status and code of each check, in order, and for a presentation the same for each credential it holds (`credentials`). Giving the status lists by a fetcher or in two phases (Verifier::status_lists_needed, then verify_with_status_lists) gives the same report.",
         "generator": "cargo run -p microcred-vectors (--check verifies the committed files)",
         "clock": CLOCK,
         "trust_anchors": "pki/root-ca.pem",
+        "status_lists": status_lists,
         "cases": entries,
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";

@@ -20,6 +20,7 @@
 //! | `certificate` | `x509.*`: certificates, keys, trusted lists, certificate paths | `CertificateError` |
 //! | `status` | `status.*`: status entries and lists | `StatusError` |
 //! | `issue` | `issue.*`: templates and learner records | `IssueError` |
+//! | `config` | `config.*`: a verifier configuration that cannot make a verifier | `ConfigError` |
 //! | `check` | codes of verification report checks (`format.ok`, `trust.untrusted_root`, ...) | `VerificationError` |
 //!
 //! A check that fails because of an error carries that error's code (`seal.signature_mismatch`
@@ -53,13 +54,15 @@ pub enum Category {
     Status,
     /// Issuing from templates and learner records: `issue.*`.
     Issue,
+    /// A verifier configuration that cannot make a verifier: `config.*`.
+    Config,
     /// Verification report checks that are not the code of an error.
     Check,
 }
 
 impl Category {
     /// Every category, in catalogue order.
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::Parse,
         Category::Rdf,
         Category::Profile,
@@ -68,6 +71,7 @@ impl Category {
         Category::Certificate,
         Category::Status,
         Category::Issue,
+        Category::Config,
         Category::Check,
     ];
 
@@ -82,6 +86,7 @@ impl Category {
             Category::Certificate => "certificate",
             Category::Status => "status",
             Category::Issue => "issue",
+            Category::Config => "config",
             Category::Check => "check",
         }
     }
@@ -97,6 +102,7 @@ impl Category {
             Category::Certificate => "CertificateError",
             Category::Status => "StatusError",
             Category::Issue => "IssueError",
+            Category::Config => "ConfigError",
             Category::Check => "VerificationError",
         }
     }
@@ -116,6 +122,7 @@ impl Category {
             }
             Category::Status => "status entries and status lists (status.*)",
             Category::Issue => "issuance from course templates and learner records (issue.*)",
+            Category::Config => "a verifier configuration that cannot make a verifier (config.*)",
             Category::Check => {
                 "verification report checks that are not the code of an error (format.*, trust.*, expiry.*, ...)"
             }
@@ -143,6 +150,7 @@ impl Category {
             "x509" => Category::Certificate,
             "status" => Category::Status,
             "issue" => Category::Issue,
+            "config" => Category::Config,
             _ => Category::Check,
         }
     }
@@ -710,6 +718,10 @@ pub fn catalogue() -> &'static [CodeInfo] {
         for &(code, meaning) in ERRORS {
             all.entry(code)
                 .or_insert_with(|| plain(code, Category::of_prefix(code), meaning));
+        }
+        for &(code, meaning) in crate::verify::CONFIG_CODES {
+            all.entry(code)
+                .or_insert_with(|| plain(code, Category::Config, meaning));
         }
         for &(code, severity, meaning) in crate::profile::CODES {
             all.entry(code).or_insert(CodeInfo {

@@ -22,6 +22,7 @@
 //! Messages name JSON paths, fields, limits and IRIs, never values from a credential or a learner
 //! record (they may be personal data).
 
+use std::borrow::Cow;
 use std::error::Error as StdError;
 
 use crate::codes::Category;
@@ -32,6 +33,7 @@ use crate::model::{DecodeError, InvalidLiteral};
 use crate::proof::ProofError;
 use crate::rdf::{GraphError, RdfError};
 use crate::status::{FetchError, StatusError};
+use crate::verify::ConfigError;
 use crate::x509::X509Error;
 use crate::xml::XmlError;
 
@@ -42,8 +44,8 @@ pub trait ErrorCode: StdError + 'static {
     fn code(&self) -> &'static str;
 
     /// The JSON path (or input field) concerned, when there is one: `$.credentialSubject`,
-    /// `proof.created`, `awarding_body.country`.
-    fn path(&self) -> Option<&str> {
+    /// `proof.created`, `awarding_body.country`, `$.trust_anchors[1]`.
+    fn path(&self) -> Option<Cow<'_, str>> {
         None
     }
 
@@ -60,9 +62,10 @@ macro_rules! error_code {
                 fn code(&self) -> &'static str {
                     <$ty>::code(self)
                 }
-                fn path(&self) -> Option<&str> {
+                fn path(&self) -> Option<Cow<'_, str>> {
                     let $e = self;
-                    $path
+                    let path: Option<&str> = $path;
+                    path.map(Cow::Borrowed)
                 }
             }
         )*
@@ -72,6 +75,9 @@ macro_rules! error_code {
         /// a cause chain; `None` for an error of another crate.
         pub fn code_of(error: &(dyn StdError + 'static)) -> Option<&'static str> {
             if let Some(e) = error.downcast_ref::<Error>() {
+                return Some(e.code());
+            }
+            if let Some(e) = error.downcast_ref::<ConfigError>() {
                 return Some(e.code());
             }
             $(
@@ -91,8 +97,8 @@ error_code! {
     JadesError => |_e| None;
     TokenSignatureError => |_e| None;
     XmlError => |e| match e {
-        XmlError::Graph(inner) => ErrorCode::path(inner),
-        XmlError::Rdf(inner) => ErrorCode::path(inner),
+        XmlError::Graph(GraphError::Model(inner)) => Some(inner.path.as_str()),
+        XmlError::Rdf(inner) => rdf_path(inner),
         _ => None,
     };
     X509Error => |_e| None;
@@ -103,17 +109,30 @@ error_code! {
     };
     FetchError => |_e| None;
     IssueError => |e| e.field();
-    RdfError => |e| match e {
+    RdfError => |e| rdf_path(e);
+    GraphError => |e| match e {
+        GraphError::Model(inner) => Some(inner.path.as_str()),
+        _ => None,
+    };
+}
+
+fn rdf_path(e: &RdfError) -> Option<&str> {
+    match e {
         RdfError::UndefinedTerm { path, .. }
         | RdfError::DroppedValue { path, .. }
         | RdfError::TooDeep { path, .. }
         | RdfError::InvalidJsonLd { path, .. } => Some(path.as_str()),
         _ => None,
-    };
-    GraphError => |e| match e {
-        GraphError::Model(inner) => Some(inner.path.as_str()),
-        _ => None,
-    };
+    }
+}
+
+impl ErrorCode for ConfigError {
+    fn code(&self) -> &'static str {
+        ConfigError::code(self)
+    }
+    fn path(&self) -> Option<Cow<'_, str>> {
+        ConfigError::path(self).map(Cow::Owned)
+    }
 }
 
 fn proof_path(e: &ProofError) -> Option<&str> {
@@ -127,7 +146,7 @@ fn proof_path(e: &ProofError) -> Option<&str> {
         | ProofError::UnsupportedKey
         | ProofError::InvalidVerificationMethod { .. } => "proof.verificationMethod",
         ProofError::PurposeNotAuthorized => "proof.proofPurpose",
-        ProofError::Rdf { source, .. } => return ErrorCode::path(source),
+        ProofError::Rdf { source, .. } => return rdf_path(source),
         _ => return None,
     })
 }
@@ -179,6 +198,9 @@ pub enum Error {
     /// Turning an RDF graph back into a credential.
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// A verifier configuration that cannot make a verifier.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
 }
 
 impl Error {
@@ -197,6 +219,7 @@ impl Error {
             Error::Issue(e) => e,
             Error::Rdf(e) => e,
             Error::Graph(e) => e,
+            Error::Config(e) => e,
         }
     }
 
@@ -206,7 +229,7 @@ impl Error {
     }
 
     /// The JSON path (or input field) concerned, when there is one.
-    pub fn path(&self) -> Option<&str> {
+    pub fn path(&self) -> Option<Cow<'_, str>> {
         self.inner().path()
     }
 
@@ -232,7 +255,7 @@ impl ErrorCode for Error {
     fn code(&self) -> &'static str {
         Error::code(self)
     }
-    fn path(&self) -> Option<&str> {
+    fn path(&self) -> Option<Cow<'_, str>> {
         Error::path(self)
     }
 }
@@ -289,10 +312,10 @@ mod tests {
     fn paths_and_categories() {
         let e = Error::from(crate::json::parse(br#"{"type": "x"}"#).unwrap_err());
         assert_eq!(e.code(), "json.missing_context");
-        assert_eq!(e.path(), Some("$"));
+        assert_eq!(e.path().as_deref(), Some("$"));
         assert_eq!(e.category(), Category::Parse);
         let e = Error::from(ProofError::WrongCryptosuite);
-        assert_eq!(e.path(), Some("proof.cryptosuite"));
+        assert_eq!(e.path().as_deref(), Some("proof.cryptosuite"));
         assert_eq!(e.category(), Category::Proof);
         let e = Error::from(crate::model::DateTime::parse("yesterday").unwrap_err());
         assert_eq!(e.code(), "json.invalid_value");

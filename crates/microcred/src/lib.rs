@@ -2,6 +2,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+mod bytes;
 pub mod codes;
 pub mod error;
 pub mod format;
@@ -16,6 +17,7 @@ pub mod status;
 pub mod terms;
 #[cfg(feature = "test-pki")]
 pub mod test_pki;
+mod threads;
 pub mod verify;
 pub mod vocab;
 pub mod x509;

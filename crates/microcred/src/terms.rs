@@ -1431,14 +1431,19 @@ pub fn by_name(name: &str) -> Option<&'static Term> {
 /// EDC serves ELM 3.1 (EDC application profile 1.1, what the EC samples and EDC's issuer use) and
 /// ELM 3.2 (EDC AP 1.2) under the same context URL, `http://data.europa.eu/snb/model/context/edc-ap`,
 /// so a credential does not say which one it follows: the reader chooses. The two contexts differ
-/// in a few terms only (see [`ElmVersion::changed_terms`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// in a few terms only (see [`ElmVersion::changed_terms`]). In JSON (a verifier configuration):
+/// `"3.1"` or `"3.2"`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum ElmVersion {
     /// ELM 3.1, EDC AP 1.1.
     #[default]
+    #[serde(rename = "3.1")]
     V3_1,
     /// ELM 3.2, EDC AP 1.2.
+    #[serde(rename = "3.2")]
     V3_2,
 }
 

@@ -118,7 +118,8 @@ fn every_verification_vector_gives_its_recorded_report() {
     )
     .expect("anchor file");
     let verifier = Verifier::new(clock)
-        .with_trust_anchors(microcred::x509::TrustAnchors::from_pem(&anchors).expect("PEM"));
+        .with_trust_anchors(microcred::x509::TrustAnchors::from_pem(&anchors).expect("PEM"))
+        .with_status_fetcher(status_lists(&manifest));
     let cases = manifest["cases"].as_array().expect("cases");
     assert!(cases.len() >= 25, "only {} cases", cases.len());
     for case in cases {
@@ -129,6 +130,20 @@ fn every_verification_vector_gives_its_recorded_report() {
         let report = verifier.verify(&bytes);
         assert_eq!(outline(&report), case["expect"], "{name}");
     }
+}
+
+/// The status list credentials `verify.json` serves, by URL (any other URL is unavailable).
+#[cfg(feature = "test-pki")]
+fn status_lists(manifest: &Value) -> microcred::status::StatusLists {
+    manifest["status_lists"]
+        .as_object()
+        .expect("status_lists")
+        .iter()
+        .map(|(url, file)| {
+            let path = vectors_dir().join(file.as_str().expect("a file name"));
+            (url.clone(), std::fs::read(path).expect("status list file"))
+        })
+        .collect()
 }
 
 /// The verdict and each check's kind, status and code; for a presentation, the same for each

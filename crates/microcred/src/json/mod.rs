@@ -35,8 +35,10 @@ pub const KNOWN_CONTEXTS: &[&str] = &[
     "https://w3id.org/vc/status-list/2021/v1",
 ];
 
-/// Size and nesting limits for untrusted input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Size and nesting limits for untrusted input. In JSON (a verifier configuration):
+/// `{"max_bytes": 16777216, "max_depth": 64}`, a missing member taking its default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Limits {
     /// The largest input accepted, in bytes (default 16 MiB).
     pub max_bytes: usize,

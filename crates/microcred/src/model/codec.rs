@@ -587,6 +587,23 @@ macro_rules! elm_class {
             }
         }
 
+        impl $crate::model::walk::Fields for $name {
+            #[allow(unused_variables)] // a class without fields
+            fn fields<'a>(&'a self, visit: &mut dyn FnMut(&'static str, &'a dyn $crate::model::walk::Member)) {
+                $( visit($key, &self.$field); )*
+            }
+        }
+
+        impl $crate::model::walk::Member for $name {
+            fn count(&self) -> usize {
+                1
+            }
+
+            fn nodes<'a>(&'a self, visit: &mut dyn FnMut(usize, usize, $crate::model::NodeRef<'a>)) {
+                visit(0, 1, $crate::model::NodeRef::$name(self));
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 $crate::model::Codec::to_json(self, serializer)

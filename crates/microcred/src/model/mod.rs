@@ -18,6 +18,7 @@ mod credential;
 mod learning;
 mod node;
 mod values;
+pub(crate) mod walk;
 
 pub use agent::{
     Accreditation, Address, ContactPoint, Group, Identifier, LegalIdentifier, Location, Mailbox,
@@ -36,6 +37,7 @@ pub use learning::{
     LearningEntitlementSpecification, LearningOutcome,
 };
 pub use node::AnyNode;
+pub(crate) use node::NodeRef;
 pub use values::{DateTime, Duration, InvalidLiteral, LangMap};
 
 /// Properties a class does not model, by JSON key.

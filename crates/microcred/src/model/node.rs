@@ -14,6 +14,7 @@
 use serde_json::Value;
 
 use super::codec::{Class, Codec, JsonPath, Node, type_names};
+use super::walk::{Fields, Member};
 use super::*;
 
 macro_rules! any_node {
@@ -32,6 +33,35 @@ macro_rules! any_node {
             Untyped(Value),
         }
 
+        /// A node of the model, borrowed: one variant per class (what the profile walker visits).
+        #[derive(Debug, Clone, Copy)]
+        pub(crate) enum NodeRef<'a> {
+            $( $class(&'a $class), )*
+        }
+
+        impl<'a> NodeRef<'a> {
+            /// The class's name in the model (`Organisation`, `CredentialSchema`).
+            pub(crate) fn class(self) -> &'static str {
+                match self {
+                    $( NodeRef::$class(_) => stringify!($class), )*
+                }
+            }
+
+            /// Each typed field of the node with its JSON key (see [`Fields`]).
+            pub(crate) fn fields(self, visit: &mut dyn FnMut(&'static str, &'a dyn Member)) {
+                match self {
+                    $( NodeRef::$class(node) => node.fields(visit), )*
+                }
+            }
+
+            /// The members of the node that did not fit their place (see [`Node::strays`]).
+            pub(crate) fn strays(self) -> Vec<super::Stray<'a>> {
+                match self {
+                    $( NodeRef::$class(node) => node.strays(), )*
+                }
+            }
+        }
+
         impl AnyNode {
             /// Every class of the model: its `type` name and the JSON keys of its fields.
             pub const CLASSES: &'static [(&'static str, &'static [&'static str])] = &[
@@ -43,6 +73,14 @@ macro_rules! any_node {
                     <$class as Class>::KEYS,
                 ), )*
             ];
+
+            /// The node, borrowed; `None` when untyped.
+            pub(crate) fn as_node(&self) -> Option<NodeRef<'_>> {
+                match self {
+                    $( AnyNode::$class(node) => Some(NodeRef::$class(node)), )*
+                    AnyNode::Untyped(_) => None,
+                }
+            }
 
             /// The members of the node that did not fit their place (see [`Node::strays`]); none
             /// for an untyped node.

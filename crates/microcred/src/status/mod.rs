@@ -6,6 +6,10 @@
 //! v1.0 (`BitstringStatusListEntry`, VCDM 2.0) and W3C Status List 2021 (`StatusList2021Entry`,
 //! VCDM 1.1).
 //!
+//! Lists fetched beforehand are given as [`StatusLists`] (URL to bytes), which is also a fetcher:
+//! the second phase of
+//! [`Verifier::verify_with_status_lists`](crate::verify::Verifier::verify_with_status_lists).
+//!
 //! When the list cannot be had or read the outcome is [`StatusOutcome::Indeterminate`], never
 //! "not revoked". [`check`] does not verify the status list credential's own proof: a caller that
 //! needs that (it should) uses [`parse_list`] and verifies [`StatusList::credential`] first.
@@ -28,11 +32,13 @@
 mod entry;
 mod error;
 mod fetch;
+mod given;
 mod list;
 
 pub use entry::{StatusEntry, entries};
 pub use error::{FetchError, StatusError};
 pub use fetch::{CachingFetcher, NoFetcher, StaticFetcher, StatusFetcher};
+pub use given::StatusLists;
 pub use list::{ListKind, MAX_LIST_BYTES, StatusList, parse_list};
 
 /// The result of checking one status entry. Closed on purpose: a caller maps it onto

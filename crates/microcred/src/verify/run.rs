@@ -9,110 +9,35 @@
 
 use serde_json::Value;
 use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 use super::input::{self, Kind};
 use super::report::{Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status};
-use super::{Owner, Verifier, checks, rfc3339, skipped_trust};
+use super::secured::{JadesFile, Secured, skipped_trust};
+use super::{Owner, Verifier, checks};
 use crate::json::ParseError;
 use crate::model::EuropeanDigitalCredential;
+use crate::status::StatusFetcher;
 
-/// The checks after seal and trust, in report order.
-const LATER: [CheckKind; 4] = [
+/// Every check of a credential's report, in report order.
+const ORDER: [CheckKind; 8] = [
+    CheckKind::Format,
+    CheckKind::MicroCredential,
+    CheckKind::Seal,
+    CheckKind::Trust,
     CheckKind::Expiry,
     CheckKind::Revocation,
     CheckKind::Accreditation,
     CheckKind::Owner,
 ];
 
-/// How a document is secured, as checked.
-struct Secured {
-    securing: Securing,
-    seal: Check,
-    trust: Check,
-    summary: Option<SealSummary>,
-}
-
-impl Secured {
-    fn holds(&self) -> bool {
-        self.seal.status == Status::Ok
-    }
-
-    /// Nothing checked: the document is not something a seal or proof is looked for on.
-    fn not_checked(why: &str) -> Self {
-        Secured {
-            securing: Securing::Unknown,
-            seal: Check::new(CheckKind::Seal, Status::Skipped, "seal.not_checked", why),
-            trust: skipped_trust(why),
-            summary: None,
-        }
-    }
-
-    fn unsealed(what: &str) -> Self {
-        Secured {
-            securing: Securing::None,
-            seal: Check::new(
-                CheckKind::Seal,
-                Status::Failed,
-                "seal.unsealed",
-                format!("the {what} carries neither a seal nor a proof"),
-            ),
-            trust: skipped_trust("nothing to trust: not sealed"),
-            summary: None,
-        }
-    }
-
-    /// For a credential with no seal of its own inside a presentation secured by `self`.
-    fn inherited(&self) -> Self {
-        if self.securing == Securing::None {
-            return Secured {
-                seal: Check::new(
-                    CheckKind::Seal,
-                    Status::Failed,
-                    "seal.unsealed",
-                    "neither the credential nor the presentation holding it is sealed",
-                ),
-                ..Secured::unsealed("credential")
-            };
-        }
-        if self.holds() {
-            let mut trust = self.trust.clone();
-            trust.message = format!("the presentation's sealer: {}", trust.message);
-            return Secured {
-                securing: Securing::Presentation,
-                seal: Check::new(
-                    CheckKind::Seal,
-                    Status::Ok,
-                    "seal.by_presentation",
-                    "no seal of its own: covered by the presentation's seal, which holds (the \
-                     presentation's sealer vouches for it, not necessarily its issuer)",
-                ),
-                trust,
-                summary: None,
-            };
-        }
-        let status = match self.seal.status {
-            Status::Indeterminate => Status::Indeterminate,
-            _ => Status::Failed,
-        };
-        Secured {
-            securing: Securing::Presentation,
-            seal: Check::new(
-                CheckKind::Seal,
-                status,
-                "seal.presentation_failed",
-                "no seal of its own, and the presentation's seal does not hold",
-            ),
-            trust: skipped_trust("the presentation's seal does not hold"),
-            summary: None,
-        }
-    }
-}
-
 /// One verification under a verifier's configuration.
 pub(super) struct Run<'v> {
     pub(super) verifier: &'v Verifier,
     pub(super) now: OffsetDateTime,
     pub(super) owner: Option<&'v Owner>,
+    /// Where the status lists come from: the verifier's fetcher, or the lists given for this run.
+    pub(super) fetcher: &'v dyn StatusFetcher,
 }
 
 impl Run<'_> {
@@ -126,13 +51,7 @@ impl Run<'_> {
 
     fn root(&self, bytes: &[u8], root: Value, nested: bool) -> Report {
         if input::is_jws(&root) {
-            let (payload, seal, trust, summary) = self.verifier.jades(bytes, &root, self.now);
-            let secured = Secured {
-                securing: Securing::Jades,
-                seal,
-                trust,
-                summary,
-            };
+            let JadesFile { payload, secured } = self.verifier.jades(bytes, &root, self.now);
             return match payload {
                 Ok(document) => {
                     let kind = input::classify(&document);
@@ -144,21 +63,11 @@ impl Run<'_> {
         let kind = input::classify(&root);
         let secured = match &kind {
             Err(_) => Secured::not_checked("the file is not a credential"),
-            Ok(_) if root.get("proof").is_some() => self.data_integrity(&root),
+            Ok(_) if root.get("proof").is_some() => self.verifier.data_integrity(&root),
             Ok(Kind::Presentation) => Secured::unsealed("presentation"),
             Ok(Kind::Credential { .. } | Kind::Flattened) => Secured::unsealed("credential"),
         };
         self.document(root, kind, secured, nested)
-    }
-
-    fn data_integrity(&self, document: &Value) -> Secured {
-        let (seal, trust) = self.verifier.data_integrity(document);
-        Secured {
-            securing: Securing::DataIntegrity,
-            seal,
-            trust,
-            summary: None,
-        }
     }
 
     fn document(
@@ -183,7 +92,7 @@ impl Run<'_> {
     /// EDC writes and this verifier reads.
     fn flattened(&self, secured: Secured) -> Report {
         let why = "the credential is a flattened @graph, which is not read here";
-        let mut checks = vec![
+        let checks = vec![
             Check::new(
                 CheckKind::Format,
                 Status::Indeterminate,
@@ -196,7 +105,7 @@ impl Run<'_> {
             secured.seal,
             secured.trust,
         ];
-        checks.extend(LATER.map(|kind| not_reached(kind, why)));
+        let checks = skip_rest(checks, why);
         self.report(
             secured.securing,
             secured.summary,
@@ -207,37 +116,16 @@ impl Run<'_> {
 
     /// Input that is not JSON (or not JSON within the limits): nothing else can be checked.
     fn unreadable(&self, e: &ParseError, message: &str) -> Report {
-        let mut checks = vec![
-            Check::new(CheckKind::Format, Status::Failed, e.code(), message)
-                .at(e.path().unwrap_or("$").to_owned()),
-        ];
-        for kind in [
-            CheckKind::MicroCredential,
-            CheckKind::Seal,
-            CheckKind::Trust,
-        ]
-        .into_iter()
-        .chain(LATER)
-        {
-            let code = match kind {
-                CheckKind::Seal => "seal.not_checked",
-                CheckKind::Trust => "trust.not_checked",
-                _ => "check.not_reached",
-            };
-            checks.push(Check::new(
-                kind,
-                Status::Skipped,
-                code,
-                format!("not checked: {message}"),
-            ));
-        }
+        let format = Check::new(CheckKind::Format, Status::Failed, e.code(), message)
+            .at(e.path().unwrap_or("$").to_owned());
+        let checks = skip_rest(vec![format], message);
         self.report(Securing::Unknown, None, checks, Identity::default())
     }
 
     /// JSON that is no credential (or a sealed payload that is none): the seal and trust checks
     /// as made, nothing read from the content.
     fn not_a_credential(&self, e: &ParseError, secured: Secured) -> Report {
-        let mut checks = vec![
+        let checks = vec![
             Check::new(
                 CheckKind::Format,
                 Status::Failed,
@@ -249,7 +137,7 @@ impl Run<'_> {
             secured.seal,
             secured.trust,
         ];
-        checks.extend(LATER.map(|kind| not_reached(kind, "not a credential")));
+        let checks = skip_rest(checks, "not a credential");
         self.report(
             secured.securing,
             secured.summary,
@@ -271,7 +159,7 @@ impl Run<'_> {
             };
             (
                 checks::expiry(object, self.now),
-                checks::revocation(object, verifier.fetcher.as_ref()),
+                checks::revocation(object, self.fetcher),
                 owner,
             )
         });
@@ -335,10 +223,7 @@ impl Run<'_> {
                     (None, _) => unread(CheckKind::Owner),
                 });
             }
-            None => checks
-                .extend(LATER.map(|kind| {
-                    not_reached(kind, "the credential's integrity is not established")
-                })),
+            None => checks = skip_rest(checks, "the credential's integrity is not established"),
         }
         let identity = match &typed {
             Some(Ok(credential)) => Identity::of(credential),
@@ -425,7 +310,7 @@ impl Run<'_> {
         let kind = input::classify(&document);
         let secured = match &kind {
             Err(_) => Secured::not_checked("the entry is not a credential"),
-            Ok(_) if document.get("proof").is_some() => self.data_integrity(&document),
+            Ok(_) if document.get("proof").is_some() => self.verifier.data_integrity(&document),
             Ok(_) => presentation.inherited(),
         };
         self.document(document, kind, secured, true)
@@ -434,7 +319,7 @@ impl Run<'_> {
     /// A compact JWS entry (a VC-JWT, say), which this verifier does not check.
     fn compact_jws(&self) -> Report {
         let why = "a compact JWS (a VC-JWT, say) is not checked here";
-        let mut checks = vec![
+        let checks = vec![
             not_reached(CheckKind::Format, why),
             not_reached(CheckKind::MicroCredential, why),
             Check::new(
@@ -446,7 +331,7 @@ impl Run<'_> {
             ),
             skipped_trust(why),
         ];
-        checks.extend(LATER.map(|kind| not_reached(kind, why)));
+        let checks = skip_rest(checks, why);
         self.report(Securing::Unknown, None, checks, Identity::default())
     }
 
@@ -503,13 +388,32 @@ impl Identity {
     }
 }
 
+/// Completes `checks`, the first checks of a report in report order, with the remaining ones,
+/// skipped because of `why`.
+fn skip_rest(mut checks: Vec<Check>, why: &str) -> Vec<Check> {
+    debug_assert!(
+        checks.iter().zip(ORDER).all(|(c, kind)| c.kind == kind),
+        "checks out of report order"
+    );
+    for kind in ORDER.into_iter().skip(checks.len()) {
+        checks.push(not_reached(kind, why));
+    }
+    checks
+}
+
+/// A check skipped because an earlier step did not let it run.
 fn not_reached(kind: CheckKind, why: &str) -> Check {
-    Check::new(
-        kind,
-        Status::Skipped,
-        "check.not_reached",
-        format!("not checked: {why}"),
-    )
+    let code = match kind {
+        CheckKind::Seal => "seal.not_checked",
+        CheckKind::Trust => "trust.not_checked",
+        _ => "check.not_reached",
+    };
+    Check::new(kind, Status::Skipped, code, format!("not checked: {why}"))
+}
+
+/// A time as RFC 3339 text, for reports.
+pub(super) fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
 }
 
 fn not_edc(kind: CheckKind, code: &'static str, why: &str) -> Check {

@@ -6,18 +6,21 @@
 //! `directedBy`, `assessedBy`, accrediting agents, logos, page images. A node reached along two
 //! paths (the same awarding body under the achievement and under its assessment) is reported at
 //! each path, since each is a separate copy in the JSON.
+//!
+//! Which fields a node has and which nodes they hold comes from the model (`elm_class!` generates
+//! it), what each field needs from the table in [`rules`]; the few checks that are not
+//! cardinalities (controlled values, accreditations) are [`Walker::values`].
 
-mod agent;
-mod learning;
+mod rules;
 mod strays;
+#[cfg(test)]
+mod tests;
 
 use super::Finding;
 use super::codes::{self, Code};
-use super::path::{each, key};
-use crate::model::{
-    Concept, DisplayDetail, DisplayParameter, EuropeanDigitalCredential, Evidence,
-    IndividualDisplay, MediaObject, Node, Note, WebResource,
-};
+use super::path::{item, key};
+use crate::model::walk::Member;
+use crate::model::{EuropeanDigitalCredential, NodeRef};
 
 /// Collects findings while walking a credential.
 #[derive(Debug, Default)]
@@ -27,10 +30,10 @@ pub(super) struct Walker {
     stray_members: Vec<String>,
     /// When the credential was issued (`issued`, else `validFrom`), for the accreditations.
     issued: Option<time::OffsetDateTime>,
+    /// Each node walked: the slot it sits in (parent class, key) and its class.
+    #[cfg(test)]
+    visited: Vec<(Option<(&'static str, &'static str)>, &'static str)>,
 }
-
-/// A function that checks one node found at a path.
-type Walk<T> = fn(&mut Walker, &T, &str);
 
 impl Walker {
     /// The findings of the EDC application profile for `credential`, in document order.
@@ -43,8 +46,7 @@ impl Walker {
                 .and_then(|d| d.to_offset()),
             ..Walker::default()
         };
-        walker.strays(credential, "$");
-        walker.credential(credential);
+        walker.node(NodeRef::EuropeanDigitalCredential(credential), "$", None);
         // A member that is there but did not fit is reported as such, not also as missing.
         let Walker {
             mut findings,
@@ -60,219 +62,74 @@ impl Walker {
         self.findings.push(Finding::new(code, at));
     }
 
-    /// Reports `code` at `at.k` unless the element is present.
-    fn need(&mut self, present: bool, code: Code, at: &str, k: &str) {
-        if !present {
-            self.report(code, key(at, k));
+    /// Checks `node`, found at `at` in a `slot` of its parent (class, key): what it kept that did
+    /// not fit, then each field in the writer's order (the claims' `title` and `awardedBy` first),
+    /// then its values.
+    fn node(&mut self, node: NodeRef<'_>, at: &str, slot: Option<(&'static str, &'static str)>) {
+        self.strays(node, at);
+        let class = node.class();
+        #[cfg(test)]
+        self.visited.push((slot, class));
+        let needs = [rules::of_class(class), rules::of_slot(slot)];
+        let first = rules::first(class);
+        // `None`: the other fields, after those that come first.
+        for only in first.iter().copied().map(Some).chain([None]) {
+            node.fields(&mut |k, field| {
+                if only.map_or(!first.contains(&k), |only| only == k) {
+                    self.field((class, k), field, at, &needs);
+                }
+            });
         }
+        self.values(node, at);
     }
 
-    /// Walks an optional node (and what it kept that did not fit).
-    fn one<T: Node>(&mut self, value: Option<&T>, at: &str, k: &str, walk: Walk<T>) {
-        if let Some(value) = value {
-            let here = key(at, k);
-            self.strays(value, &here);
-            walk(self, value, &here);
-        }
-    }
-
-    /// Walks every node of a list.
-    fn all<T: Node>(&mut self, list: &[T], at: &str, k: &str, walk: Walk<T>) {
-        let at = key(at, k);
-        for (here, value) in each(&at, list) {
-            self.strays(value, &here);
-            walk(self, value, &here);
-        }
-    }
-
-    /// Walks a mandatory node, reporting `code` when it is absent.
-    fn required<T: Node>(
+    /// One field of a node: reported when it holds fewer values than the table wants, then each
+    /// node it holds is checked.
+    fn field(
         &mut self,
-        value: Option<&T>,
-        code: Code,
+        slot: (&'static str, &'static str),
+        field: &dyn Member,
         at: &str,
-        k: &str,
-        walk: Walk<T>,
+        needs: &[&[rules::Need]],
     ) {
-        self.need(value.is_some(), code, at, k);
-        self.one(value, at, k, walk);
-    }
-
-    /// Walks a mandatory list, reporting `code` when it is empty.
-    fn required_all<T: Node>(&mut self, list: &[T], code: Code, at: &str, k: &str, walk: Walk<T>) {
-        self.need(!list.is_empty(), code, at, k);
-        self.all(list, at, k, walk);
-    }
-
-    fn credential(&mut self, c: &EuropeanDigitalCredential) {
-        let at = "$";
-        self.required_all(
-            &c.credential_profiles,
-            codes::EDC_CREDENTIAL_PROFILES,
-            at,
-            "credentialProfiles",
-            Self::concept,
-        );
-        self.required(
-            c.display_parameter.as_ref(),
-            codes::EDC_DISPLAY_PARAMETER,
-            at,
-            "displayParameter",
-            Self::display,
-        );
-        self.all(&c.identifier, at, "identifier", Self::identifier);
-        self.all(&c.attachment, at, "attachment", Self::media);
-        self.required_all(
-            &c.credential_schema,
-            codes::EDC_CREDENTIAL_SCHEMA,
-            at,
-            "credentialSchema",
-            Self::only_strays,
-        );
-        self.required(
-            c.credential_subject.as_ref(),
-            codes::EDC_CREDENTIAL_SUBJECT,
-            at,
-            "credentialSubject",
-            Self::person,
-        );
-        self.all(&c.evidence, at, "evidence", Self::evidence);
-        self.need(c.issued.is_some(), codes::EDC_ISSUED, at, "issued");
-        self.required(
-            c.issuer.as_ref(),
-            codes::EDC_ISSUER,
-            at,
-            "issuer",
-            Self::issuer,
-        );
-        self.need(
-            c.valid_from.is_some(),
-            codes::EDC_VALID_FROM,
-            at,
-            "validFrom",
-        );
-    }
-
-    fn display(&mut self, d: &DisplayParameter, at: &str) {
-        self.required_all(
-            &d.individual_display,
-            codes::EDC_INDIVIDUAL_DISPLAY,
-            at,
-            "individualDisplay",
-            Self::individual_display,
-        );
-        self.required(
-            d.primary_language.as_ref(),
-            codes::EDC_PRIMARY_LANGUAGE,
-            at,
-            "primaryLanguage",
-            Self::concept,
-        );
-        self.required_all(
-            &d.language,
-            codes::EDC_LANGUAGE,
-            at,
-            "language",
-            Self::concept,
-        );
-        self.need(!d.title.is_blank(), codes::EDC_TITLE, at, "title");
-    }
-
-    fn individual_display(&mut self, d: &IndividualDisplay, at: &str) {
-        self.required_all(
-            &d.display_detail,
-            codes::EDC_DISPLAY_DETAIL,
-            at,
-            "displayDetail",
-            Self::display_detail,
-        );
-        self.required(
-            d.language.as_ref(),
-            codes::EDC_LANGUAGE,
-            at,
-            "language",
-            Self::concept,
-        );
-    }
-
-    fn display_detail(&mut self, d: &DisplayDetail, at: &str) {
-        self.required(d.image.as_ref(), codes::EDC_IMAGE, at, "image", Self::media);
-        self.need(d.page.is_some(), codes::EDC_PAGE, at, "page");
-    }
-
-    fn media(&mut self, m: &MediaObject, at: &str) {
-        self.required(
-            m.content_type.as_ref(),
-            codes::EDC_CONTENT_TYPE,
-            at,
-            "contentType",
-            Self::concept,
-        );
-        self.one(
-            m.attachment_type.as_ref(),
-            at,
-            "attachmentType",
-            Self::concept,
-        );
-        self.required(
-            m.content_encoding.as_ref(),
-            codes::EDC_CONTENT_ENCODING,
-            at,
-            "contentEncoding",
-            Self::concept,
-        );
-        self.need(
-            m.content.as_deref().is_some_and(|c| !c.is_empty()),
-            codes::EDC_CONTENT,
-            at,
-            "content",
-        );
-    }
-
-    fn evidence(&mut self, e: &Evidence, at: &str) {
-        self.required(
-            e.dc_type.as_ref(),
-            codes::EDC_EVIDENCE_TYPE,
-            at,
-            "dcType",
-            Self::concept,
-        );
-        self.all(&e.embedded_evidence, at, "embeddedEvidence", Self::media);
-    }
-
-    fn note(&mut self, n: &Note, at: &str) {
-        self.need(
-            !n.note_literal.is_blank(),
-            codes::EDC_NOTE_LITERAL,
-            at,
-            "noteLiteral",
-        );
-        self.one(n.subject.as_ref(), at, "subject", Self::concept);
-        self.one(n.note_format.as_ref(), at, "noteFormat", Self::concept);
-    }
-
-    fn web_resource(&mut self, w: &WebResource, at: &str) {
-        self.all(&w.language, at, "language", Self::concept);
-        let present = w
-            .content_url
-            .as_deref()
-            .is_some_and(|u| !u.trim().is_empty());
-        self.need(present, codes::EDC_CONTENT_URL, at, "contentURL");
-    }
-
-    /// A node with no rule of its own: walking it reports only what did not fit (see `strays`).
-    fn only_strays<T>(&mut self, _node: &T, _at: &str) {}
-
-    /// A controlled value: the EDC shapes want a typed node, and the controlled-vocabulary shapes
-    /// (`EDC-generic-full.ttl`) match its `inScheme`, so both the id and the scheme are needed.
-    fn concept(&mut self, c: &Concept, at: &str) {
-        self.one(c.in_scheme.as_ref(), at, "inScheme", Self::only_strays);
-        if c.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
-            self.report(codes::EDC_CONCEPT_ID, at.to_owned());
+        let need = needs
+            .iter()
+            .flat_map(|n| n.iter())
+            .find(|n| n.key == slot.1);
+        if let Some(need) = need
+            && field.count() < need.min
+        {
+            self.report(need.code, key(at, slot.1));
         }
-        let scheme = c.in_scheme.as_ref().and_then(|s| s.id.as_deref());
-        if scheme.is_none_or(|id| id.trim().is_empty()) {
-            self.report(codes::EDC_CONCEPT_SCHEME, key(at, "inScheme"));
+        // The path is written only for a field that holds nodes.
+        let mut here = None;
+        field.nodes(&mut |i, len, child| {
+            let here = here.get_or_insert_with(|| key(at, slot.1));
+            self.node(child, &item(here, i, len), Some(slot));
+        });
+    }
+
+    /// The checks that are not cardinalities.
+    fn values(&mut self, node: NodeRef<'_>, at: &str) {
+        match node {
+            // A controlled value: the EDC shapes want a typed node, and the controlled-vocabulary
+            // shapes (`EDC-generic-full.ttl`) match its `inScheme`, so both ids are needed.
+            NodeRef::Concept(c) => {
+                if c.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
+                    self.report(codes::EDC_CONCEPT_ID, at.to_owned());
+                }
+                let scheme = c.in_scheme.as_ref().and_then(|s| s.id.as_deref());
+                if scheme.is_none_or(|id| id.trim().is_empty()) {
+                    self.report(codes::EDC_CONCEPT_SCHEME, key(at, "inScheme"));
+                }
+            }
+            // The Verifier's rule (`accreditation.expired`), at the one time the credential fixes.
+            NodeRef::Accreditation(a)
+                if a.expires_before_issued() || self.issued.is_some_and(|t| a.expired_at(t)) =>
+            {
+                self.report(codes::EDC_ACCREDITATION_EXPIRED, key(at, "expiryDate"));
+            }
+            _ => {}
         }
     }
 }

@@ -4,7 +4,7 @@
 //! it is, so nothing in the credential escapes the profile check by being misplaced.
 
 use super::Walker;
-use crate::model::{AnyNode, DecodeErrorKind, Node};
+use crate::model::{AnyNode, DecodeErrorKind, NodeRef};
 use crate::profile::Finding;
 use crate::profile::codes;
 use crate::profile::path::key;
@@ -16,7 +16,7 @@ fn join(base: &str, relative: &str) -> String {
 
 impl Walker {
     /// Reports the strays of `node`, found at `at`, and checks what they hold.
-    pub(super) fn strays<T: Node + ?Sized>(&mut self, node: &T, at: &str) {
+    pub(super) fn strays(&mut self, node: NodeRef<'_>, at: &str) {
         for stray in node.strays() {
             let member = key(at, stray.key);
             self.stray_members.push(member.clone());
@@ -49,56 +49,13 @@ impl Walker {
         }
     }
 
-    /// Checks a node as the class it says it is.
-    pub(super) fn any_node(&mut self, node: &AnyNode, at: &str) {
-        macro_rules! walk {
-            ($( $variant:ident => $walk:ident ),* $(,)?) => {
-                match node {
-                    $( AnyNode::$variant(n) => {
-                        self.strays(n.as_ref(), at);
-                        self.$walk(n, at);
-                    } )*
-                    // Classes with nothing of their own to check: only their strays.
-                    AnyNode::EuropeanDigitalCredential(n) => self.strays(n.as_ref(), at),
-                    AnyNode::CredentialSchema(n) => self.strays(n.as_ref(), at),
-                    AnyNode::Mailbox(n) => self.strays(n.as_ref(), at),
-                    AnyNode::Phone(n) => self.strays(n.as_ref(), at),
-                    AnyNode::ConceptScheme(n) => self.strays(n.as_ref(), at),
-                    AnyNode::PeriodOfTime(n) => self.strays(n.as_ref(), at),
-                    _ => {}
-                }
-            };
-        }
-        walk! {
-            Evidence => evidence,
-            DisplayParameter => display,
-            IndividualDisplay => individual_display,
-            DisplayDetail => display_detail,
-            Person => person,
-            Organisation => organisation,
-            Group => group,
-            Accreditation => accreditation,
-            Identifier => identifier,
-            LegalIdentifier => legal_identifier,
-            Location => location,
-            Address => address,
-            ContactPoint => contact_point,
-            Concept => concept,
-            Note => note,
-            MediaObject => media,
-            WebResource => web_resource,
-            LearningAchievement => achievement,
-            AwardingProcess => awarding_process,
-            LearningAchievementSpecification => achievement_spec,
-            LearningOutcome => learning_outcome,
-            CreditPoint => credit_point,
-            LearningActivity => activity,
-            LearningActivitySpecification => activity_spec,
-            LearningAssessment => assessment,
-            LearningAssessmentSpecification => assessment_spec,
-            GradingScheme => grading_scheme,
-            LearningEntitlement => entitlement,
-            LearningEntitlementSpecification => entitlement_spec,
+    /// Checks a node as the class it says it is; a credential found inside another only for
+    /// what it kept that did not fit.
+    fn any_node(&mut self, node: &AnyNode, at: &str) {
+        match node.as_node() {
+            Some(credential @ NodeRef::EuropeanDigitalCredential(_)) => self.strays(credential, at),
+            Some(node) => self.node(node, at, None),
+            None => {}
         }
     }
 }
