@@ -10,7 +10,7 @@
 //!   [`source`](std::error::Error::source), never as a string. A wrapper either is transparent
 //!   (its code, message and path are the inner error's: `ParseError::Decode`, `XmlError::Rdf`) or
 //!   has a code of its own with the inner error as its source (`JadesError::PayloadNotCredential`,
-//!   `GraphError::Model`). [`ProofError::Rdf`](crate::proof::ProofError::Rdf) gives the inner
+//!   `GraphError::Model`). [`ProofError::Rdf`] gives the inner
 //!   `rdf.*` code and keeps the RDF error as its source. [`code_of`] reads the code of any error
 //!   in a cause chain.
 //! - [`Error`] gathers every module error in one enum with a `From` for each, so a binding maps
