@@ -61,7 +61,7 @@ fn proof(c: &mut Criterion) {
         .ok()
         .and_then(|t| t.to_offset())
         .expect("a date-time");
-    let signer = DataIntegrity::new(&key)
+    let signer = DataIntegrity::new(key.clone())
         .created(created)
         .contexts(&contexts);
     let verifier = DataIntegrityVerifier::new().contexts(&contexts);

@@ -261,7 +261,7 @@ fn issue_seeded(rng: &mut ChaCha20Rng) -> Result<EuropeanDigitalCredential, Stri
         credential_id: uuid::Uuid::from_u128(rng.random()),
     };
     Issuance::new(&template)
-        .issue(&learner, context)
+        .and_then(|issuance| issuance.issue(&learner, context))
         .map_err(|e| format!("issuing a seeded credential: {e}"))
 }
 

@@ -301,7 +301,7 @@ fn cases(credential: &EuropeanDigitalCredential) -> Result<Vec<Case>, String> {
 
     let key = Ed25519KeyPair::from_seed([0x5e; 32]);
     let document = microcred::json::to_value(credential);
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .created(SEALED_AT)
         .sign(&document)
         .map_err(|e| format!("DI signing: {e}"))?;
@@ -422,7 +422,7 @@ fn w3c_credential(key: &Ed25519KeyPair, extra_context: Option<&str>) -> Result<V
         "validUntil": "2030-01-01T00:00:00Z",
         "credentialSubject": subject,
     });
-    DataIntegrity::new(key)
+    DataIntegrity::new(key.clone())
         .created(SEALED_AT)
         .contexts(&contexts)
         .sign(&credential)

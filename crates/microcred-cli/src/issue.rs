@@ -79,7 +79,9 @@ pub fn run(
     upload_form: bool,
 ) -> Result<ExitCode> {
     let template = load_template(course)?;
-    let issuance = Issuance::new(&template);
+    // Every problem of the template at once, rather than the first one `Issuance::new` gives.
+    let issuance =
+        Issuance::new(&template).map_err(|_| report_all(course, &template.problems()))?;
     let now = OffsetDateTime::now_utc();
     let problems = issuance.problems_at(now);
     if !problems.is_empty() {

@@ -21,7 +21,7 @@ pub fn run(
     let pem =
         std::fs::read_to_string(key).with_context(|| format!("cannot read {}", key.display()))?;
     let key = Ed25519KeyPair::from_pkcs8_pem(&pem).map_err(crate::errors::fail)?;
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .created(created.unwrap_or_else(OffsetDateTime::now_utc))
         .sign(&document)
         .map_err(crate::errors::fail)?;

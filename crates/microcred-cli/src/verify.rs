@@ -6,13 +6,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use microcred::profile::Severity;
 use microcred::rdf::Contexts;
-use microcred::status::StaticFetcher;
-use microcred::verify::{Report, Status, TrustPolicy, Verdict, Verifier};
-
-use crate::errors;
-use microcred::x509::TrustAnchors;
+use microcred::verify::{
+    AnchorConfig, ConfigError, Report, Status, TrustPolicy, Verdict, Verifier, VerifierConfig,
+};
 use time::OffsetDateTime;
 
+use crate::errors;
 use crate::out::outln;
 
 pub struct Options<'a> {
@@ -30,29 +29,32 @@ pub struct Options<'a> {
     pub json: bool,
 }
 
+/// The verifier the options describe, built from a [`VerifierConfig`] as the bindings build theirs:
+/// this only reads the files named on the command line into it.
 pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
-    let mut anchors = TrustAnchors::new();
+    let read = |path: &PathBuf| {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let mut config = match options.at {
+        Some(at) => VerifierConfig::at(at),
+        None => VerifierConfig::now(),
+    };
     for path in options.trust {
-        let pem = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let more = TrustAnchors::from_pem(&pem)
-            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), errors::code_last(&e)))?;
-        more.certificates()
-            .iter()
-            .for_each(|c| anchors.add(c.clone()));
+        let bytes = read(path)?;
+        config.trust_anchors.push(match String::from_utf8(bytes) {
+            Ok(pem) if pem.contains("-----BEGIN") => AnchorConfig::Pem(pem),
+            Ok(text) => AnchorConfig::Der(text.into_bytes()),
+            Err(e) => AnchorConfig::Der(e.into_bytes()),
+        });
     }
     for path in options.trusted_lists {
-        let xml = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let more = TrustAnchors::from_trusted_list_xml(&xml)
-            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), errors::code_last(&e)))?;
-        // CA/QC services anchor every chain, TSA/QTST services time-stamps only.
-        anchors.merge(more);
+        let xml = String::from_utf8(read(path)?).map_err(|_| {
+            anyhow::anyhow!("{}: the trusted list is not UTF-8 text", path.display())
+        })?;
+        config.trusted_lists.push(xml);
     }
-    let mut fetcher = StaticFetcher::new();
     for (url, path) in options.status_lists {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        fetcher.insert(url.clone(), bytes);
+        config.status_lists.insert(url.clone(), read(path)?);
     }
     let mut contexts = Contexts::new();
     for dir in options.context_dirs {
@@ -65,22 +67,31 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
             .register_file(url, path)
             .map_err(|e| anyhow::anyhow!("--context {url}: {}", errors::code_last(&e)))?;
     }
-    let now = options.at.unwrap_or_else(OffsetDateTime::now_utc);
-    let mut verifier = Verifier::new(now);
-    if let Some(version) = options.elm {
-        verifier = verifier.with_elm_version(version);
+    for url in contexts.urls() {
+        if let Some(document) = contexts.get(url) {
+            config.contexts.insert(url.to_owned(), document.clone());
+        }
     }
-    Ok(verifier
-        .with_contexts(contexts)
-        .with_trust_anchors(anchors)
-        .with_status_fetcher(fetcher)
-        .with_trust_policy(if options.strict {
-            TrustPolicy::Strict
-        } else {
-            TrustPolicy::Indeterminate
-        })
-        .require_qualified(options.require_qualified)
-        .with_trusted_dids(options.trusted_dids.iter().cloned()))
+    config.elm_version = options.elm;
+    config.trust_policy = if options.strict {
+        TrustPolicy::Strict
+    } else {
+        TrustPolicy::Indeterminate
+    };
+    config.require_qualified = options.require_qualified;
+    config.trusted_dids = options.trusted_dids.to_vec();
+    Verifier::from_config(&config).map_err(|e| match &e {
+        // Name the file a trust anchor or trusted list came from, not its place in the config.
+        ConfigError::TrustAnchor { index, source } => file_error(&options.trust[*index], source),
+        ConfigError::TrustedList { index, source } => {
+            file_error(&options.trusted_lists[*index], source)
+        }
+        e => errors::fail(e.clone()),
+    })
+}
+
+fn file_error(path: &Path, e: &microcred::x509::X509Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: {}", path.display(), errors::code_last(e))
 }
 
 pub fn run(options: Options<'_>) -> Result<ExitCode> {

@@ -324,6 +324,22 @@ fn seal_then_verify_with_the_test_pki() {
         assert!(text(&out.stdout).contains("INDETERMINATE"));
     }
 
+    // The trust anchor may be given as DER as well as PEM.
+    let pem = std::fs::read(repo().join("vectors/pki/root-ca.pem")).unwrap();
+    let der = openssl::x509::X509::from_pem(&pem)
+        .unwrap()
+        .to_der()
+        .unwrap();
+    let der_file = dir.join("root-ca.der");
+    std::fs::write(&der_file, der).unwrap();
+    let out = microcred(&[
+        "verify",
+        dir.join("eseal-p256.jsonld").to_str().unwrap(),
+        "--trust",
+        der_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+
     // A sealed file is not sealed again: the reader refuses it with its code.
     let out = microcred(&[
         "seal",

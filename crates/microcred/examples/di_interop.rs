@@ -63,7 +63,7 @@ fn run(args: &[&str]) -> Result<ExitCode, String> {
             let key = key(seed)?;
             let created =
                 OffsetDateTime::parse(created, &Rfc3339).map_err(|e| format!("created: {e}"))?;
-            let signed = DataIntegrity::new(&key)
+            let signed = DataIntegrity::new(key.clone())
                 .created(created)
                 .contexts(&contexts()?)
                 .sign(&read(input)?)
@@ -142,7 +142,9 @@ fn bench(key: &Ed25519KeyPair, n: usize, inputs: &[&str]) -> Result<(), String> 
     let contexts = contexts()?;
     let created = OffsetDateTime::parse("2025-01-01T00:00:00Z", &Rfc3339)
         .map_err(|e| format!("created: {e}"))?;
-    let signer = DataIntegrity::new(key).created(created).contexts(&contexts);
+    let signer = DataIntegrity::new(key.clone())
+        .created(created)
+        .contexts(&contexts);
     let verifier = DataIntegrityVerifier::new().contexts(&contexts);
     for input in inputs {
         let document = read(input)?;
@@ -191,7 +193,7 @@ fn breakdown(n: usize, input: &str) -> Result<(), String> {
     let key = Ed25519KeyPair::from_seed([1; 32]);
     let created = OffsetDateTime::parse("2025-01-01T00:00:00Z", &Rfc3339)
         .map_err(|e| format!("created: {e}"))?;
-    let signer = DataIntegrity::new(&key)
+    let signer = DataIntegrity::new(key.clone())
         .created(created)
         .contexts(&contexts);
     let original = read(input)?;

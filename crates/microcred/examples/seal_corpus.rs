@@ -109,6 +109,6 @@ fn course_example() -> Result<EuropeanDigitalCredential, String> {
         uuid::Uuid::from_u128(0x5eed_c0de_0000_4000_8000_0000_0000_0001),
     );
     Issuance::new(&template)
-        .issue(&learner, context)
+        .and_then(|issuance| issuance.issue(&learner, context))
         .map_err(|e| e.to_string())
 }

@@ -44,7 +44,7 @@ const _: fn() = || {
     shared::<PreparedSeal>();
     shared::<SealedCredential>();
     shared::<Ed25519KeyPair>();
-    shared::<DataIntegrity<'static>>();
+    shared::<DataIntegrity>();
     shared::<Finding>();
     // Errors (carried across threads by a pool's results).
     shared::<ParseError>();
@@ -57,4 +57,6 @@ const _: fn() = || {
     shared::<StatusError>();
     shared::<FetchError>();
     shared::<IssueError>();
+    shared::<crate::jades::TokenSignatureError>();
+    shared::<crate::Error>();
 };

@@ -38,7 +38,7 @@ fn issue(
     template: &CourseTemplate,
     learner: &LearnerRecord,
 ) -> Result<EuropeanDigitalCredential, IssueError> {
-    Issuance::new(template).issue(learner, context())
+    Issuance::new(template)?.issue(learner, context())
 }
 
 fn achievement(credential: &EuropeanDigitalCredential) -> &LearningAchievement {
@@ -805,10 +805,14 @@ fn every_problem_is_listed_at_once() {
     remove(&mut template, "title");
     set(&mut template, "eqf", json!(9));
     set(&mut template, "mode", json!("by carrier pigeon"));
-    let problems = template_from(&template).expect("reads").problems();
+    let template = template_from(&template).expect("reads");
+    let problems = template.problems();
     let fields: Vec<_> = problems.iter().filter_map(|p| p.field()).collect();
     assert_eq!(fields, ["title", "eqf", "mode"]);
     assert!(issue::demo_template().problems().is_empty());
+    // The issuance resolves the template once and refuses it with its first problem.
+    let err = Issuance::new(&template).expect_err("a template with problems");
+    assert_eq!(err, problems[0]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1346,7 +1350,7 @@ fn an_expired_quality_assurance_is_refused_everywhere() {
             Vec::new(),
             "{until}: no clock, no problem"
         );
-        let issuance = Issuance::new(&template);
+        let issuance = Issuance::new(&template).expect("no clock, no problem");
         let problems = issuance.problems_at(context().now);
         assert_eq!(problems.len(), 1, "{until}: {problems:?}");
         assert_eq!(problems[0].field(), field);
@@ -1661,14 +1665,14 @@ fn header_problems_are_reported_once_and_together() {
     let no_grade =
         table(b"given_name,family_name,email,completion_date\nAnn,Bee,a@example.org,2025-06-01\n")
             .expect("reads");
-    let issuance = Issuance::new(&issue::demo_template());
+    let issuance = Issuance::new(&issue::demo_template()).expect("valid");
     assert_eq!(
         codes(&issuance.table_problems(&no_grade)),
         ["issue.csv.missing_column"]
     );
     let mut with_default = demo_template_json();
     set(&mut with_default, "default_grade", json!("Pass"));
-    let issuance = Issuance::new(&template_from(&with_default).expect("reads"));
+    let issuance = Issuance::new(&template_from(&with_default).expect("reads")).expect("valid");
     assert_eq!(issuance.table_problems(&no_grade), Vec::new());
 
     // Semicolons and tabs, and header names as people write them.

@@ -140,7 +140,7 @@ fn check_vector(unsigned_name: &str, folder: &str) {
 
     // Signing the unsigned document reproduces the signed one, signature bytes included.
     let expected_signed = json_file(&format!("{dir}/signedDataInt.json")).expect("signed");
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .created(datetime!(2023-02-24 23:36:38 UTC))
         .contexts(&contexts)
         .sign(&unsigned)
@@ -515,6 +515,36 @@ fn off_curve_multikey() -> String {
         .expect("some y has no x")
 }
 
+/// The signer owns its key and contexts: it can be kept for the life of a program (a binding's
+/// object) and shared between threads, and signs the same there as here.
+#[test]
+fn a_signer_owns_its_key_and_signs_the_same_on_any_thread() {
+    let signer = std::sync::Arc::new(
+        DataIntegrity::new(Ed25519KeyPair::from_seed([6; 32]))
+            .created(datetime!(2026-01-15 10:00 UTC)),
+    );
+    let issuer = Ed25519KeyPair::from_seed([6; 32]).did_key();
+    assert_eq!(signer.key().did_key(), issuer);
+    let document = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": "VerifiableCredential",
+        "issuer": issuer,
+        "credentialSubject": {"id": "did:example:1"}
+    });
+    let here = signer.sign(&document).expect("signs");
+    let there = std::thread::spawn({
+        let (signer, document) = (signer.clone(), document.clone());
+        move || signer.sign(&document).expect("signs")
+    })
+    .join()
+    .expect("the thread finishes");
+    assert_eq!(here, there);
+    let verified = DataIntegrityVerifier::new()
+        .verify(&here)
+        .expect("verifies");
+    assert_eq!(verified.controller, issuer);
+}
+
 #[test]
 fn signing_refuses_signed_documents_and_foreign_did_keys() {
     let key = Ed25519KeyPair::from_seed([5; 32]);
@@ -524,18 +554,20 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         "issuer": key.did_key(),
         "credentialSubject": {"id": "did:example:1"}
     });
-    let signed = DataIntegrity::new(&key).sign(&document).expect("signs");
+    let signed = DataIntegrity::new(key.clone())
+        .sign(&document)
+        .expect("signs");
     // No `created` unless given: the library never reads the clock.
     assert!(signed["proof"].get("created").is_none());
     assert!(DataIntegrityVerifier::new().verify(&signed).is_ok());
 
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .sign(&signed)
         .expect_err("signed already");
     assert_eq!(err.code(), "proof.already_signed");
 
     let other = Ed25519KeyPair::from_seed([6; 32]);
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .verification_method(other.verification_method())
         .sign(&document)
         .expect_err("another key's did:key");
@@ -543,7 +575,7 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
 
     // A verification method this library cannot resolve is still written (for verifiers that
     // can), and our verifier says why it cannot check it.
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .verification_method("https://university.example/keys/1")
         .sign(&document)
         .expect("signs");
@@ -552,7 +584,7 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         .expect_err("not did:key");
     assert_eq!(err.code(), "proof.unsupported_did");
 
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .sign(&json!("text"))
         .expect_err("no object");
     assert_eq!(err.code(), "proof.invalid_document");
@@ -563,7 +595,7 @@ fn signing_refuses_signed_documents_and_foreign_did_keys() {
         "https://w3id.org/security#proof": {"type": "DataIntegrityProof"},
         "@id": "urn:uuid:1"
     });
-    let err = DataIntegrity::new(&key)
+    let err = DataIntegrity::new(key.clone())
         .sign(&hidden)
         .expect_err("hidden proof");
     assert_eq!(err.code(), "proof.hidden_proof");
@@ -578,7 +610,7 @@ fn signing_is_deterministic_and_created_is_utc_seconds() {
         "issuer": "did:example:issuer",
         "credentialSubject": {"id": "did:example:1"}
     });
-    let signer = DataIntegrity::new(&key)
+    let signer = DataIntegrity::new(key.clone())
         .created(datetime!(2025-03-01 10:00:00.123 +02:00))
         .proof_purpose("assertionMethod");
     let a = signer.sign(&document).expect("signs");
@@ -600,7 +632,7 @@ fn ec_micro_credential_signs_and_verifies() {
     let Some(credential) = ec_mc() else { return };
     let key = Ed25519KeyPair::from_seed([11; 32]);
     let contexts = Contexts::bundled();
-    let signer = DataIntegrity::new(&key).created(datetime!(2025-06-30 09:00 UTC));
+    let signer = DataIntegrity::new(key.clone()).created(datetime!(2025-06-30 09:00 UTC));
     let signed = signer.sign(&credential).expect("the EC sample signs");
 
     // VC 1.1 does not define the proof terms: the Data Integrity context is appended.
@@ -646,7 +678,9 @@ fn ec_micro_credential_signs_and_verifies() {
 fn undefined_terms_fail_in_safe_mode() {
     let Some(credential) = ec_mc() else { return };
     let key = Ed25519KeyPair::from_seed([12; 32]);
-    let signed = DataIntegrity::new(&key).sign(&credential).expect("signs");
+    let signed = DataIntegrity::new(key.clone())
+        .sign(&credential)
+        .expect("signs");
     let verifier = DataIntegrityVerifier::new();
 
     // A term added to a signed credential: plain JSON-LD would drop it and the signature would
@@ -693,7 +727,7 @@ fn undefined_terms_fail_in_safe_mode() {
         d["credentialSubject"]["nickname"] = json!("Andy")
     });
     assert_eq!(
-        DataIntegrity::new(&key)
+        DataIntegrity::new(key.clone())
             .sign(&unsigned)
             .expect_err("undefined")
             .code(),

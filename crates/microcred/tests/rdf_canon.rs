@@ -19,11 +19,13 @@ const SUITE: &str = "conformance/rdf-canon";
 
 /// N-Quads text as a dataset, blank node labels kept (the map tests are keyed by them).
 fn parse_nquads(text: &str) -> Dataset {
-    NQuadsParser::new()
-        .with_preserve_bn_labels(true)
-        .parse_str(text)
-        .collect_quads()
-        .expect("the suite's N-Quads parse")
+    Dataset::from_sophia(
+        NQuadsParser::new()
+            .with_preserve_bn_labels(true)
+            .parse_str(text)
+            .collect_quads()
+            .expect("the suite's N-Quads parse"),
+    )
 }
 
 fn text(relative: &str) -> Option<String> {

@@ -101,7 +101,7 @@ fn key() -> Ed25519KeyPair {
 
 /// `document` signed with Data Integrity, and its proof configuration.
 fn signed(document: &Value, contexts: &Contexts) -> (Value, Value) {
-    let signed = DataIntegrity::new(&key())
+    let signed = DataIntegrity::new(key())
         .created(datetime!(2026-01-15 10:00:00 UTC))
         .contexts(contexts)
         .sign(document)

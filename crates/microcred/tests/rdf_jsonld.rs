@@ -15,7 +15,7 @@ use sophia_api::term::Term;
 const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
 
 fn quads(dataset: &Dataset) -> usize {
-    dataset.quads().count()
+    dataset.len()
 }
 
 /// A small EDC-style document: a person with one claim.
@@ -231,10 +231,12 @@ fn nquads_read_back_as_the_same_graph() {
         nquads.contains(r#""Line one\nline \"two\"\t\\ end\u0001"@en"#),
         "{nquads}"
     );
-    let parsed: Dataset = sophia_turtle::parser::nq::NQuadsParser::new()
-        .parse_str(&nquads)
-        .collect_quads()
-        .expect("our N-Quads parse");
+    let parsed = Dataset::from_sophia(
+        sophia_turtle::parser::nq::NQuadsParser::new()
+            .parse_str(&nquads)
+            .collect_quads()
+            .expect("our N-Quads parse"),
+    );
     assert_eq!(quads(&parsed), quads(&dataset));
     assert_eq!(
         canonical_nquads(&parsed).expect("canonical"),
@@ -247,13 +249,16 @@ fn nquads_read_back_as_the_same_graph() {
 #[test]
 fn the_registry_loader_works_with_sophia_jsonld() {
     let contexts = Contexts::bundled();
-    let options = sophia_jsonld::JsonLdOptions::new().with_document_loader(contexts.loader());
+    let options =
+        sophia_jsonld::JsonLdOptions::new().with_document_loader(contexts.json_ld_loader());
     let parser = sophia_jsonld::JsonLdParser::new_with_options(options);
     let text = person().to_string();
-    let theirs: Dataset = parser
-        .parse_str(&text)
-        .collect_quads()
-        .expect("sophia_jsonld parses with our loader");
+    let theirs = Dataset::from_sophia(
+        parser
+            .parse_str(&text)
+            .collect_quads()
+            .expect("sophia_jsonld parses with our loader"),
+    );
     let ours = Expander::new().expand_value(&person()).expect("expands");
     assert_eq!(
         canonical_nquads(&theirs).expect("canonical"),
@@ -270,10 +275,12 @@ fn the_registry_loader_works_with_sophia_jsonld() {
         if name.contains("uploadable") {
             document = document["credential"].clone();
         }
-        let theirs: Dataset = parser
-            .parse_str(&document.to_string())
-            .collect_quads()
-            .expect("sophia_jsonld parses the sample");
+        let theirs = Dataset::from_sophia(
+            parser
+                .parse_str(&document.to_string())
+                .collect_quads()
+                .expect("sophia_jsonld parses the sample"),
+        );
         for round in 0..2 {
             let ours = expander.expand_value(&document).expect("expands");
             assert_eq!(
@@ -285,7 +292,8 @@ fn the_registry_loader_works_with_sophia_jsonld() {
     }
     // And it fetches nothing: an unknown context fails there too.
     let unknown = json!({"@context": "https://example.org/x", "@id": "urn:example:1"});
-    let result: Result<Dataset, _> = parser.parse_str(&unknown.to_string()).collect_quads();
+    let result: Result<sophia_inmem::dataset::LightDataset, _> =
+        parser.parse_str(&unknown.to_string()).collect_quads();
     assert!(result.is_err());
 }
 
@@ -381,6 +389,7 @@ fn objects_without_id_become_blank_nodes() {
     document["hasClaim"]["awardedBy"] = json!({"type": "AwardingProcess"});
     let dataset = Expander::new().expand_value(&document).expect("expands");
     let blank = dataset
+        .as_sophia()
         .quads()
         .flatten()
         .filter(|q| sophia_api::quad::Quad::s(q).is_blank_node())

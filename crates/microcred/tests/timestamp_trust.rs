@@ -213,7 +213,7 @@ fn root_crl(revoked: &[(Certificate, OffsetDateTime, Option<RevocationReason>)])
 
 #[test]
 fn extended_key_usage_is_read() {
-    let time_stamping = "1.3.6.1.5.5.7.3.8".parse().unwrap();
+    let time_stamping = "1.3.6.1.5.5.7.3.8";
     let good = test_pki::tsa(TestTsa::Good).certificate();
     let eku = good.extended_key_usage().unwrap();
     assert!(eku.critical && eku.allows(time_stamping));

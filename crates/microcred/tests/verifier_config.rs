@@ -375,7 +375,7 @@ fn limits_and_contexts_from_a_config_apply() {
     contexts.register(context_url, document.clone()).unwrap();
     let mut all = microcred::rdf::Contexts::bundled();
     all.extend(&contexts);
-    let signed = microcred::proof::DataIntegrity::new(&key)
+    let signed = microcred::proof::DataIntegrity::new(key.clone())
         .contexts(&all)
         .created(SEALED_AT)
         .sign(&credential)

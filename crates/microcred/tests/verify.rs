@@ -206,7 +206,7 @@ fn data_integrity_over_an_elm_3_2_credential_uses_the_3_2_context() {
         "type": "LegalIdentifier",
         "notation": "X-77",
     });
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .contexts(&microcred::rdf::Contexts::bundled_for(ElmVersion::V3_2))
         .created(SEALED_AT)
         .sign(&credential)
@@ -460,7 +460,7 @@ fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
     let key = Ed25519KeyPair::from_seed([9; 32]);
     let credential: serde_json::Value =
         serde_json::from_str(&microcred::issue::demo_credential_json()).unwrap();
-    let signed = DataIntegrity::new(&key)
+    let signed = DataIntegrity::new(key.clone())
         .created(SEALED_AT)
         .sign(&credential)
         .unwrap();
@@ -561,7 +561,7 @@ fn w3c_credential(key: &Ed25519KeyPair, context: Value, subject: Value) -> Value
         "validFrom": "2026-01-01T00:00:00Z",
         "credentialSubject": subject,
     });
-    DataIntegrity::new(key)
+    DataIntegrity::new(key.clone())
         .created(SEALED_AT)
         .sign(&credential)
         .unwrap()
@@ -576,7 +576,7 @@ fn a_w3c_credential_that_is_not_edc_has_its_proof_checked_and_the_edc_checks_ski
         json!({"id": "did:example:ada"}),
     );
     // VCDM 1.1 has neither `name` nor `validFrom`.
-    let v1 = DataIntegrity::new(&key)
+    let v1 = DataIntegrity::new(key.clone())
         .created(SEALED_AT)
         .sign(&json!({
             "@context": ["https://www.w3.org/2018/credentials/v1"],
@@ -651,7 +651,13 @@ fn expiry_and_dates_of_a_w3c_credential() {
         "credentialSubject": {"id": "did:example:ada"},
     });
     let sign = |c: &Value| {
-        serde_json::to_vec(&DataIntegrity::new(&key).created(SEALED_AT).sign(c).unwrap()).unwrap()
+        serde_json::to_vec(
+            &DataIntegrity::new(key.clone())
+                .created(SEALED_AT)
+                .sign(c)
+                .unwrap(),
+        )
+        .unwrap()
     };
     let report = verifier().verify(&sign(&credential));
     assert_eq!(

@@ -6,7 +6,7 @@ mod shared;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use microcred::x509::{
-    Certificate, ChainOutcome, Hash, PublicKey, QcType, SignatureScheme, TrustAnchors,
+    Certificate, ChainOutcome, Hash, KeyKind, PublicKey, QcType, SignatureScheme, TrustAnchors,
     validate_chain,
 };
 use serde_json::Value;
@@ -61,8 +61,15 @@ fn ec_sample_seal_certificate() {
         );
         assert_eq!(leaf.country().as_deref(), Some("ES"));
         assert_eq!(leaf.common_name().as_deref(), Some("TEST SEAL"));
+        // Any attribute by its dotted OID (2.5.4.3: the common name).
+        assert_eq!(
+            leaf.subject_attribute("2.5.4.3").as_deref(),
+            Some("TEST SEAL")
+        );
+        assert_eq!(leaf.subject_attribute("2.5.4.999"), None);
+        assert_eq!(leaf.subject_attribute("not an OID"), None);
         let key = leaf.public_key().unwrap();
-        assert!(matches!(key, PublicKey::Rsa(_)));
+        assert_eq!((key.kind(), key.bits()), (KeyKind::Rsa, 2048));
         assert_eq!(key.description(), "RSA 2048");
 
         let usage = leaf
@@ -791,7 +798,7 @@ mod test_pki {
         let seal = test_pki::eseal(TestKey::P256);
         let private = p256::ecdsa::SigningKey::from_pkcs8_pem(seal.key_pem).unwrap();
         let key = seal.certificate().public_key().unwrap();
-        assert!(matches!(key, PublicKey::P256(_)));
+        assert_eq!((key.kind(), key.bits()), (KeyKind::P256, 256));
 
         let fixed: p256::ecdsa::Signature = private.sign(MESSAGE);
         let es256 = SignatureScheme::from_jws_alg("ES256").unwrap();

@@ -23,9 +23,11 @@ fn class(name: &str) -> &'static str {
 }
 
 fn dataset(nquads: &str) -> Dataset {
-    sophia_turtle::parser::nq::parse_str(nquads)
-        .collect_quads()
-        .expect("test N-Quads parse")
+    Dataset::from_sophia(
+        sophia_turtle::parser::nq::parse_str(nquads)
+            .collect_quads()
+            .expect("test N-Quads parse"),
+    )
 }
 
 /// A minimal credential with a subject, in N-Quads, followed by `more`.

@@ -6,9 +6,11 @@ use microcred::xml::{dataset_to_rdf_xml, rdf_xml_to_dataset};
 use sophia_api::source::QuadSource;
 
 fn dataset(nquads: &str) -> Dataset {
-    sophia_turtle::parser::nq::parse_str(nquads)
-        .collect_quads()
-        .expect("test N-Quads parse")
+    Dataset::from_sophia(
+        sophia_turtle::parser::nq::parse_str(nquads)
+            .collect_quads()
+            .expect("test N-Quads parse"),
+    )
 }
 
 /// Writes, reads back, and checks the graph is the same; returns the RDF/XML.

@@ -219,14 +219,16 @@ impl Checker {
         ok.then_some(email)
     }
 
-    /// A base64 image whose bytes match its declared type.
+    /// A base64 image (a template `Image`'s `content` and `content_type`) whose bytes match its
+    /// declared type.
     pub(super) fn image(
         &mut self,
-        image: &super::template::Image,
+        content: Option<&String>,
+        content_type: Option<&String>,
         field: &str,
     ) -> Option<(String, FileType)> {
         let content_field = format!("{field}.content");
-        let content = match image.content.as_ref().map(|c| c.trim()) {
+        let content = match content.map(|c| c.trim()) {
             Some(c) if !c.is_empty() => self
                 .fits(c, &content_field, limits::MAX_IMAGE_CHARS)
                 .then(|| c.to_owned()),
@@ -235,11 +237,7 @@ impl Checker {
                 None
             }
         };
-        let kind = self.string(
-            image.content_type.as_ref(),
-            &format!("{field}.content_type"),
-            true,
-        );
+        let kind = self.string(content_type, &format!("{field}.content_type"), true);
         let file_type = kind.and_then(|kind| {
             let found = file_type(&kind);
             if found.is_none() {

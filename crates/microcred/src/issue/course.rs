@@ -91,6 +91,18 @@ pub(super) struct Body {
     pub logo: Option<(String, FileType)>,
 }
 
+impl CourseTemplate {
+    /// Checks the template and returns its first problem, if any.
+    pub fn validate(&self) -> Result<(), IssueError> {
+        Course::resolve(self).map(|_| ())
+    }
+
+    /// Every problem of the template, in the order of its fields (empty when it is valid).
+    pub fn problems(&self) -> Vec<IssueError> {
+        Course::resolve_all(self).err().unwrap_or_default()
+    }
+}
+
 impl Course {
     pub(super) fn resolve(template: &CourseTemplate) -> Result<Course, IssueError> {
         Self::resolve_all(template).map_err(|mut problems| problems.remove(0))
@@ -219,7 +231,7 @@ impl Course {
         let display_image = display
             .image
             .as_ref()
-            .and_then(|i| c.image(i, "display.image"));
+            .and_then(|i| c.image(i.content.as_ref(), i.content_type.as_ref(), "display.image"));
 
         let valid_for = c
             .string(t.valid_for.as_ref(), "valid_for", false)
@@ -585,10 +597,13 @@ fn awarding_body(c: &mut Checker, b: &template::AwardingBody, lang: &str) -> Bod
         email: c.email(b.email.as_ref(), "awarding_body.email"),
         address: c.text(b.address.as_ref(), "awarding_body.address", lang, false),
         identifiers,
-        logo: b
-            .logo
-            .as_ref()
-            .and_then(|l| c.image(l, "awarding_body.logo")),
+        logo: b.logo.as_ref().and_then(|l| {
+            c.image(
+                l.content.as_ref(),
+                l.content_type.as_ref(),
+                "awarding_body.logo",
+            )
+        }),
     }
 }
 

@@ -128,7 +128,7 @@ pub fn demo_credential() -> EuropeanDigitalCredential {
     };
     // The demo inputs are fixed and a test issues them, so this cannot fail at run time.
     Issuance::new(&demo_template())
-        .issue(&demo_learner(), context)
+        .and_then(|issuance| issuance.issue(&demo_learner(), context))
         .expect("the demo template and learner are valid")
 }
 

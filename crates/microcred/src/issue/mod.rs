@@ -15,7 +15,7 @@
 //!     now: datetime!(2026-01-15 10:00:00 UTC),
 //!     credential_id: uuid::Uuid::from_u128(0x0f1e2d3c_4b5a_4697_8877_665544332211),
 //! };
-//! let credential = Issuance::new(&template).issue(&learner, context)?;
+//! let credential = Issuance::new(&template)?.issue(&learner, context)?;
 //! assert_eq!(credential.id.as_deref(), Some("urn:credential:0f1e2d3c-4b5a-4697-8877-665544332211"));
 //! # Ok::<(), microcred::issue::IssueError>(())
 //! ```
@@ -39,6 +39,9 @@
 //!   ([`Accreditation::expired_at`](crate::model::Accreditation::expired_at)): `valid_until`
 //!   before `issued` is a template problem, and a quality assurance expired by the issue time
 //!   is refused ([`Issuance::problems_at`]), as `verify` would say `accreditation.expired`.
+//! - **The template is resolved once**, by [`Issuance::new`]: the issuance owns the checked
+//!   course (no borrow of the template), so it can be kept, shared between threads and used for
+//!   any number of learners without reading the template again.
 //! - **Sizes** stay within what microcred reads back, sealed: see [`limits`].
 //! - **Numbers in a JSON learner record** stand for the text they are written with
 //!   (`"student_id": 12345678901234567890123`, `"grade": 15.50`), digits and zeros kept.
@@ -95,40 +98,33 @@ impl IssueContext {
 
 /// Issues micro-credentials for one course.
 ///
-/// The template is checked once, when the issuance is made: [`Issuance::problems_at`] lists its
-/// problems before any learner is looked at, and [`Issuance::issue`] refuses every learner while
-/// there are any.
+/// The template is checked and resolved once, by [`Issuance::new`], which refuses a template with
+/// problems ([`CourseTemplate::problems`] lists them all); the issuance owns what it resolved, so
+/// it borrows nothing and can be kept for any number of learners.
 #[derive(Debug, Clone)]
 pub struct Issuance {
-    course: Result<course::Course, Vec<IssueError>>,
+    course: course::Course,
 }
 
 impl Issuance {
-    /// Issuance for the course `template` describes.
-    pub fn new(template: &CourseTemplate) -> Self {
-        Issuance {
-            course: course::Course::resolve_all(template),
-        }
+    /// Issuance for the course `template` describes, or the template's first problem (in the
+    /// order of its fields; [`CourseTemplate::problems`] gives every one).
+    pub fn new(template: &CourseTemplate) -> Result<Self, IssueError> {
+        Ok(Issuance {
+            course: course::Course::resolve(template)?,
+        })
     }
 
-    /// Every problem of the template for issuing at `now`, in the order of its fields: those of
-    /// [`CourseTemplate::problems`], and a quality assurance that has expired by `now`. Empty
-    /// when credentials can be issued.
+    /// The problems of issuing at `now` that depend on the time: a quality assurance that has
+    /// expired by `now`. Empty when credentials can be issued at `now`.
     pub fn problems_at(&self, now: OffsetDateTime) -> Vec<IssueError> {
-        match &self.course {
-            Ok(course) => course.problem_at(now).into_iter().collect(),
-            Err(problems) => problems.clone(),
-        }
+        self.course.problem_at(now).into_iter().collect()
     }
 
     /// The problems of a learner file for this course, reported once rather than on every row:
     /// no `grade` column when the template has no `default_grade`.
     pub fn table_problems(&self, table: &LearnerTable) -> Vec<IssueError> {
-        let has_default = self
-            .course
-            .as_ref()
-            .is_ok_and(|c| c.default_grade.is_some());
-        if table.column_of("grade").is_none() && !has_default {
+        if table.column_of("grade").is_none() && self.course.default_grade.is_none() {
             vec![IssueError::MissingColumn {
                 field: "grade".to_owned(),
             }]
@@ -137,8 +133,8 @@ impl Issuance {
         }
     }
 
-    /// The credential for one learner: checks the record, then builds. A template with problems
-    /// gives its first problem for every learner.
+    /// The credential for one learner: checks the record, then builds. A quality assurance
+    /// expired by the issue time is refused (see [`problems_at`](Self::problems_at)).
     ///
     /// Errors name the template or record field at fault and never repeat a value.
     pub fn issue(
@@ -146,14 +142,7 @@ impl Issuance {
         learner: &LearnerRecord,
         context: IssueContext,
     ) -> Result<EuropeanDigitalCredential, IssueError> {
-        let course = match &self.course {
-            Ok(course) => course,
-            Err(problems) => {
-                return Err(problems.first().cloned().unwrap_or_else(|| {
-                    IssueError::invalid(Input::Template, "(template)", "a complete template")
-                }));
-            }
-        };
+        let course = &self.course;
         if let Some(problem) = course.problem_at(context.now) {
             return Err(problem);
         }

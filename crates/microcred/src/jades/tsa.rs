@@ -258,7 +258,7 @@ fn usage_problem(cert: &Certificate) -> Option<&'static str> {
     let Some(eku) = cert.extended_key_usage() else {
         return Some("has no extended key usage; RFC 3161 requires id-kp-timeStamping");
     };
-    if !eku.allows(oids::KP_TIME_STAMPING) {
+    if !eku.allows_oid(oids::KP_TIME_STAMPING) {
         return Some("is not for time-stamping (no id-kp-timeStamping extended key usage)");
     }
     if eku.purposes.len() > 1 {

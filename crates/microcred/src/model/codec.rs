@@ -18,6 +18,7 @@ use serde_json::Value;
 
 /// A location in the document, built on the stack while decoding and rendered only for errors.
 #[derive(Debug, Clone, Copy)]
+#[doc(hidden)]
 pub enum JsonPath<'a> {
     /// The document itself.
     Root,
@@ -145,6 +146,7 @@ impl Rejected {
 }
 
 /// A value that can be read from ELM JSON and written back in the EDC style.
+#[doc(hidden)]
 pub trait Codec: Sized {
     /// Reads the value at `at`, taking it over (strings move into the model rather than being
     /// copied; most of a credential's bytes are base64 images). A value that does not fit comes
@@ -171,6 +173,7 @@ pub trait Codec: Sized {
 
 /// Adapts a [`Codec`] value to serde's `Serialize`.
 #[derive(Debug)]
+#[doc(hidden)]
 pub struct Ser<'a, T>(pub &'a T);
 
 impl<T: Codec> Serialize for Ser<'_, T> {
@@ -360,6 +363,7 @@ impl Serialize for TypeNames<'_> {
 }
 
 /// A class of the ELM model: its JSON `type` and the JSON keys of its fields.
+#[doc(hidden)]
 pub trait Class {
     /// The `type` names an instance carries (the credential carries two).
     const TYPES: &'static [&'static str];

@@ -24,7 +24,12 @@ pub use agent::{
     Accreditation, Address, ContactPoint, Group, Identifier, LegalIdentifier, Location, Mailbox,
     Organisation, Person, Phone,
 };
-pub use codec::{Class, Codec, DecodeError, DecodeErrorKind, JsonPath, Node, Rejected, Ser, Stray};
+pub use codec::{DecodeError, DecodeErrorKind, Node, Rejected, Stray};
+// The JSON codec behind every model type: the crate's own plumbing, public only for the
+// workspace's tests and tools, and not part of the stable API (read and write credentials with
+// `crate::parse` and `crate::json`).
+#[doc(hidden)]
+pub use codec::{Class, Codec, JsonPath, Ser};
 pub use common::{Concept, ConceptScheme, MediaObject, Note, PeriodOfTime, WebResource};
 pub use credential::{
     CredentialSchema, DisplayDetail, DisplayParameter, EDC_CONTEXT, EuropeanDigitalCredential,

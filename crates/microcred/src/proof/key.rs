@@ -67,6 +67,15 @@ pub struct Ed25519KeyPair {
 
 impl ZeroizeOnDrop for Ed25519KeyPair {}
 
+// Each copy wipes its own secret when dropped (`SigningKey` zeroizes on drop).
+impl Clone for Ed25519KeyPair {
+    fn clone(&self) -> Self {
+        Ed25519KeyPair {
+            signing: self.signing.clone(),
+        }
+    }
+}
+
 impl fmt::Debug for Ed25519KeyPair {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Ed25519KeyPair")

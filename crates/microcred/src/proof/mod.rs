@@ -32,7 +32,7 @@
 //!     "validFrom": "2025-01-01T00:00:00Z",
 //!     "credentialSubject": {"id": "did:example:learner"}
 //! });
-//! let signed = DataIntegrity::new(&key)
+//! let signed = DataIntegrity::new(key.clone())
 //!     .created(datetime!(2025-01-01 12:00 UTC))
 //!     .sign(&credential)
 //!     .unwrap();

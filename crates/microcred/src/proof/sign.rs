@@ -17,7 +17,9 @@ type Object = Map<String, Value>;
 /// purpose `assertionMethod`, no `created` (time is never read here: give it with
 /// [`created`](Self::created)), the [bundled contexts](Contexts::bundled).
 ///
-/// A signer can be reused for many documents; it keeps the processed JSON-LD contexts.
+/// A signer can be reused for many documents; it keeps the processed JSON-LD contexts. It owns
+/// its key and contexts (no borrow), so it can be kept in a long-lived object and shared between
+/// threads.
 ///
 /// What [`sign`](Self::sign) does to the document:
 /// - a document whose `@context` defines neither the VC 2.0 nor the Data Integrity terms (a VC
@@ -27,17 +29,18 @@ type Object = Map<String, Value>;
 /// - a document that already has a `proof` is refused (`proof.already_signed`): proof sets are
 ///   not made here, see [`DataIntegrityVerifier`](super::DataIntegrityVerifier).
 #[derive(Debug, Clone)]
-pub struct DataIntegrity<'a> {
-    key: &'a Ed25519KeyPair,
+pub struct DataIntegrity {
+    key: Ed25519KeyPair,
     verification_method: Option<String>,
     created: Option<OffsetDateTime>,
     proof_purpose: String,
     suite: Suite,
 }
 
-impl<'a> DataIntegrity<'a> {
-    /// A signer with `key` and the defaults.
-    pub fn new(key: &'a Ed25519KeyPair) -> Self {
+impl DataIntegrity {
+    /// A signer with `key` and the defaults. The signer keeps the key (clone a key that is used
+    /// elsewhere too: each copy wipes itself when dropped).
+    pub fn new(key: Ed25519KeyPair) -> Self {
         DataIntegrity {
             key,
             verification_method: None,
@@ -53,6 +56,11 @@ impl<'a> DataIntegrity<'a> {
     pub fn verification_method(mut self, url: impl Into<String>) -> Self {
         self.verification_method = Some(url.into());
         self
+    }
+
+    /// The signing key.
+    pub fn key(&self) -> &Ed25519KeyPair {
+        &self.key
     }
 
     /// The proof's `created` time, written in UTC to the second (`2023-02-24T23:36:38Z`).

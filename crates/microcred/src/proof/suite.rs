@@ -167,7 +167,7 @@ pub(crate) fn with_suite_context(context: Option<&Value>) -> Value {
 
 /// Whether the default graph links anything to a proof graph.
 fn has_top_level_proof(dataset: &Dataset) -> bool {
-    dataset.quads().flatten().any(|quad| {
+    dataset.0.quads().flatten().any(|quad| {
         quad.g().is_none() && quad.p().iri().is_some_and(|iri| iri.as_str() == SEC_PROOF)
     })
 }

@@ -24,7 +24,7 @@ use sophia_c14n::C14nError;
 use sophia_c14n::hash::{HashFunction, Sha256, Sha384};
 use sophia_c14n::rdfc10;
 
-use super::{Dataset, RdfError};
+use super::{Dataset, Graph, RdfError};
 
 /// The hash function RDFC-1.0 uses internally (the spec's default is SHA-256; SHA-384 is the
 /// one other the spec names).
@@ -134,6 +134,7 @@ impl Canonicalizer {
     /// lines sorted.
     pub fn canonical_nquads(&self, dataset: &Dataset) -> Result<String, RdfError> {
         let mut bytes = Vec::new();
+        let dataset = &dataset.0;
         self.within_limits(dataset, |depth_factor| match self.hash {
             HashAlgorithm::Sha256 => rdfc10::normalize_with::<Budgeted<Sha256>, _, _>(
                 dataset,
@@ -165,6 +166,7 @@ impl Canonicalizer {
         &self,
         dataset: &Dataset,
     ) -> Result<BTreeMap<String, String>, RdfError> {
+        let dataset = &dataset.0;
         self.within_limits(dataset, |depth_factor| match self.hash {
             HashAlgorithm::Sha256 => self.relabel::<Budgeted<Sha256>>(dataset, depth_factor),
             HashAlgorithm::Sha384 => self.relabel::<Budgeted<Sha384>>(dataset, depth_factor),
@@ -173,7 +175,7 @@ impl Canonicalizer {
 
     fn relabel<H: HashFunction>(
         &self,
-        dataset: &Dataset,
+        dataset: &Graph,
         depth_factor: f32,
     ) -> Result<BTreeMap<String, String>, C14nError<std::convert::Infallible>> {
         let (_, issued) =
@@ -188,7 +190,7 @@ impl Canonicalizer {
     /// limit, and turns an exhausted budget or a `sophia_c14n` safeguard into `rdf.canon_limit`.
     fn within_limits<T>(
         &self,
-        dataset: &Dataset,
+        dataset: &Graph,
         work: impl FnOnce(f32) -> Result<T, C14nError<std::convert::Infallible>>,
     ) -> Result<T, RdfError> {
         let mut quads = 0u64;

@@ -237,9 +237,19 @@ impl Contexts {
         self.documents.keys().map(String::as_str)
     }
 
-    /// A json-ld document loader over this registry, for use with `sophia_jsonld` or `json_ld`
-    /// directly.
-    pub fn loader(&self) -> RegistryLoader<'_> {
+    /// A json-ld document loader over this registry.
+    pub(crate) fn loader(&self) -> RegistryLoader<'_> {
+        RegistryLoader {
+            contexts: self,
+            last_url: None,
+        }
+    }
+
+    /// A document loader over this registry for the `json-ld` crate (0.15) or `sophia_jsonld`
+    /// (0.10) used directly. An escape hatch outside the stable API: its type follows those
+    /// crates' versions.
+    #[doc(hidden)]
+    pub fn json_ld_loader(&self) -> RegistryLoader<'_> {
         RegistryLoader {
             contexts: self,
             last_url: None,

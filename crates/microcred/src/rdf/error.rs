@@ -1,4 +1,8 @@
-//! Errors of the RDF view: JSON-LD expansion, contexts and canonicalisation.
+//! Errors of the RDF view: JSON-LD expansion, contexts and canonicalisation ([`RdfError`]), and
+//! the walk from a graph back to a credential ([`GraphError`]).
+
+use super::graph::EDC_CLASS;
+use crate::model::DecodeError;
 
 /// Why a credential could not be turned into RDF or canonicalised. Each variant has a stable
 /// [`code`](Self::code); messages name context URLs, terms and JSON paths, never values from the
@@ -116,5 +120,97 @@ mod tests {
         };
         assert_eq!(e.code(), "rdf.unknown_context");
         assert!(e.to_string().contains("https://example.org/ctx"));
+    }
+}
+
+/// Why a dataset does not give a credential.
+///
+/// Messages name property and class IRIs and JSON paths, never literal values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum GraphError {
+    /// No node in the default graph is typed `elm:EuropeanDigitalCredential`.
+    #[error("no node in the default graph is typed {EDC_CLASS}")]
+    NoCredential,
+    /// Several nodes are typed `elm:EuropeanDigitalCredential`.
+    #[error("{count} nodes in the default graph are typed {EDC_CLASS}; expected one")]
+    SeveralCredentials {
+        /// How many.
+        count: usize,
+    },
+    /// A literal that does not fit its property: another datatype than the term declares, a
+    /// non-canonical number or boolean, a literal where a node belongs.
+    #[error("a value of <{property}> is not {expected}")]
+    InvalidLiteral {
+        /// The property IRI.
+        property: String,
+        /// What the term takes (a datatype IRI or a description).
+        expected: String,
+    },
+    /// An IRI or blank node where the property takes a literal.
+    #[error("a value of <{property}> is a node; the property takes a literal")]
+    UnexpectedNode {
+        /// The property IRI.
+        property: String,
+    },
+    /// A term the JSON form cannot carry (an RDF 1.2 triple term, a type that is not an IRI, a
+    /// proof that is not a named graph).
+    #[error("a value of <{property}> cannot be written in JSON-LD: {what}")]
+    Unsupported {
+        /// The property IRI.
+        property: String,
+        /// What is wrong.
+        what: &'static str,
+    },
+    /// An IRI that JSON-LD would read as a compact IRI (its scheme is a term of the context),
+    /// so it would not come back as itself.
+    #[error("an IRI used with <{property}> starts with a context term as its scheme")]
+    UnrepresentableIri {
+        /// The property IRI (`@id` for a node identifier).
+        property: String,
+    },
+    /// Triples that the walk from the credential never reaches (or a named graph that is not a
+    /// proof): they would be lost.
+    #[error(
+        "{count} triples are not reachable from the credential (first predicate <{first_predicate}>)"
+    )]
+    Unreachable {
+        /// How many triples.
+        count: usize,
+        /// The predicate of one of them, to help find them.
+        first_predicate: String,
+    },
+    /// Nodes nest deeper than [`GraphLimits::max_depth`](super::GraphLimits::max_depth).
+    #[error("nodes nest deeper than the limit of {limit}")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// The embedded form would exceed [`GraphLimits::max_nodes`](super::GraphLimits::max_nodes) nodes.
+    #[error("embedding the graph takes more than {limit} nodes")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// The JSON form does not fit the typed model (a class in the wrong slot, an invalid date).
+    #[error("the graph does not fit the model: {0}")]
+    Model(#[from] DecodeError),
+}
+
+impl GraphError {
+    /// The stable code of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            GraphError::NoCredential => "rdf.graph.no_credential",
+            GraphError::SeveralCredentials { .. } => "rdf.graph.several_credentials",
+            GraphError::InvalidLiteral { .. } => "rdf.graph.invalid_literal",
+            GraphError::UnexpectedNode { .. } => "rdf.graph.unexpected_node",
+            GraphError::Unsupported { .. } => "rdf.graph.unsupported",
+            GraphError::UnrepresentableIri { .. } => "rdf.graph.unrepresentable_iri",
+            GraphError::Unreachable { .. } => "rdf.graph.unreachable",
+            GraphError::TooDeep { .. } => "rdf.graph.too_deep",
+            GraphError::TooLarge { .. } => "rdf.graph.too_large",
+            GraphError::Model(_) => "rdf.graph.model",
+        }
     }
 }

@@ -42,19 +42,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
-use sophia_api::dataset::Dataset as _;
-use sophia_api::quad::Quad as _;
-use sophia_api::term::{Term as _, TermKind as SophiaKind};
 
-use super::Dataset;
-use crate::model::{Codec, DecodeError, EDC_CONTEXT, EuropeanDigitalCredential, JsonPath};
+use super::graph::{
+    EDC_CLASS, GraphIndex, Graphs, Literal, NodeId, Object, RDF_LANG_STRING, RDF_TYPE, XSD_STRING,
+};
+use super::{Dataset, Graph, GraphError};
+use crate::model::{Codec, EDC_CONTEXT, EuropeanDigitalCredential, JsonPath};
 use crate::terms::{self, Term, TermKind};
 
-pub(crate) const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-pub(crate) const RDF_LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
-pub(crate) const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
-const EDC_CLASS: &str = "http://data.europa.eu/snb/model/elm/EuropeanDigitalCredential";
 const VC_CLASS: &str = "https://www.w3.org/2018/credentials#VerifiableCredential";
 
 /// The classes the VC 1.1 context names at its top level (the rest of the context's classes are
@@ -102,98 +98,6 @@ impl Default for GraphLimits {
     }
 }
 
-/// Why a dataset does not give a credential.
-///
-/// Messages name property and class IRIs and JSON paths, never literal values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum GraphError {
-    /// No node in the default graph is typed `elm:EuropeanDigitalCredential`.
-    #[error("no node in the default graph is typed {EDC_CLASS}")]
-    NoCredential,
-    /// Several nodes are typed `elm:EuropeanDigitalCredential`.
-    #[error("{count} nodes in the default graph are typed {EDC_CLASS}; expected one")]
-    SeveralCredentials {
-        /// How many.
-        count: usize,
-    },
-    /// A literal that does not fit its property: another datatype than the term declares, a
-    /// non-canonical number or boolean, a literal where a node belongs.
-    #[error("a value of <{property}> is not {expected}")]
-    InvalidLiteral {
-        /// The property IRI.
-        property: String,
-        /// What the term takes (a datatype IRI or a description).
-        expected: String,
-    },
-    /// An IRI or blank node where the property takes a literal.
-    #[error("a value of <{property}> is a node; the property takes a literal")]
-    UnexpectedNode {
-        /// The property IRI.
-        property: String,
-    },
-    /// A term the JSON form cannot carry (an RDF 1.2 triple term, a type that is not an IRI, a
-    /// proof that is not a named graph).
-    #[error("a value of <{property}> cannot be written in JSON-LD: {what}")]
-    Unsupported {
-        /// The property IRI.
-        property: String,
-        /// What is wrong.
-        what: &'static str,
-    },
-    /// An IRI that JSON-LD would read as a compact IRI (its scheme is a term of the context),
-    /// so it would not come back as itself.
-    #[error("an IRI used with <{property}> starts with a context term as its scheme")]
-    UnrepresentableIri {
-        /// The property IRI (`@id` for a node identifier).
-        property: String,
-    },
-    /// Triples that the walk from the credential never reaches (or a named graph that is not a
-    /// proof): they would be lost.
-    #[error(
-        "{count} triples are not reachable from the credential (first predicate <{first_predicate}>)"
-    )]
-    Unreachable {
-        /// How many triples.
-        count: usize,
-        /// The predicate of one of them, to help find them.
-        first_predicate: String,
-    },
-    /// Nodes nest deeper than [`GraphLimits::max_depth`].
-    #[error("nodes nest deeper than the limit of {limit}")]
-    TooDeep {
-        /// The limit.
-        limit: usize,
-    },
-    /// The embedded form would exceed [`GraphLimits::max_nodes`] nodes.
-    #[error("embedding the graph takes more than {limit} nodes")]
-    TooLarge {
-        /// The limit.
-        limit: usize,
-    },
-    /// The JSON form does not fit the typed model (a class in the wrong slot, an invalid date).
-    #[error("the graph does not fit the model: {0}")]
-    Model(#[from] DecodeError),
-}
-
-impl GraphError {
-    /// The stable code of this error.
-    pub fn code(&self) -> &'static str {
-        match self {
-            GraphError::NoCredential => "rdf.graph.no_credential",
-            GraphError::SeveralCredentials { .. } => "rdf.graph.several_credentials",
-            GraphError::InvalidLiteral { .. } => "rdf.graph.invalid_literal",
-            GraphError::UnexpectedNode { .. } => "rdf.graph.unexpected_node",
-            GraphError::Unsupported { .. } => "rdf.graph.unsupported",
-            GraphError::UnrepresentableIri { .. } => "rdf.graph.unrepresentable_iri",
-            GraphError::Unreachable { .. } => "rdf.graph.unreachable",
-            GraphError::TooDeep { .. } => "rdf.graph.too_deep",
-            GraphError::TooLarge { .. } => "rdf.graph.too_large",
-            GraphError::Model(_) => "rdf.graph.model",
-        }
-    }
-}
-
 /// Rebuilds the credential in the dataset's default graph, with the default [`GraphLimits`].
 ///
 /// A Data Integrity proof in a named graph (the `proof` property) comes back as the credential's
@@ -207,7 +111,7 @@ pub fn from_dataset_with(
     dataset: &Dataset,
     limits: GraphLimits,
 ) -> Result<EuropeanDigitalCredential, GraphError> {
-    let mut json = credential_json(dataset, limits)?;
+    let mut json = credential_json(&dataset.0, limits)?;
     if let Value::Object(object) = &mut json {
         object.insert(
             "@context".to_owned(),
@@ -218,7 +122,7 @@ pub fn from_dataset_with(
 }
 
 /// The compact JSON form of the credential in `dataset`, without `@context`.
-pub(crate) fn credential_json(dataset: &Dataset, limits: GraphLimits) -> Result<Value, GraphError> {
+pub(crate) fn credential_json(dataset: &Graph, limits: GraphLimits) -> Result<Value, GraphError> {
     let graphs = Graphs::index(dataset)?;
     let default = graphs.get(None);
     let credentials: Vec<&NodeId> = default
@@ -237,160 +141,6 @@ pub(crate) fn credential_json(dataset: &Dataset, limits: GraphLimits) -> Result<
     walk.check_reached()?;
     walk.relabel(&mut json);
     Ok(json)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The graph index, shared with the RDF/XML writer.
-
-/// A subject or object node: an IRI or a blank node label.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum NodeId {
-    /// An IRI.
-    Iri(String),
-    /// A blank node, by its label in the dataset.
-    Blank(String),
-}
-
-/// A literal: lexical form, datatype IRI, language tag for `rdf:langString`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct Literal {
-    pub lexical: String,
-    pub datatype: String,
-    pub language: Option<String>,
-}
-
-/// The object of a triple.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Object {
-    Node(NodeId),
-    Literal(Literal),
-}
-
-/// One graph: each subject's (predicate, object) pairs, sorted, and how often each node is an
-/// object.
-#[derive(Debug, Default)]
-pub(crate) struct GraphIndex {
-    pub props: BTreeMap<NodeId, Vec<(String, Object)>>,
-    pub in_degree: HashMap<NodeId, usize>,
-}
-
-impl GraphIndex {
-    pub fn subjects(&self) -> impl Iterator<Item = &NodeId> {
-        self.props.keys()
-    }
-
-    pub fn props_of(&self, node: &NodeId) -> &[(String, Object)] {
-        self.props.get(node).map(Vec::as_slice).unwrap_or_default()
-    }
-
-    pub fn has_type(&self, node: &NodeId, class: &str) -> bool {
-        self.props_of(node).iter().any(|(p, o)| {
-            p == RDF_TYPE && matches!(o, Object::Node(NodeId::Iri(iri)) if iri == class)
-        })
-    }
-
-    pub fn in_degree(&self, node: &NodeId) -> usize {
-        self.in_degree.get(node).copied().unwrap_or(0)
-    }
-
-    pub fn triple_count(&self) -> usize {
-        self.props.values().map(Vec::len).sum()
-    }
-
-    fn add(&mut self, s: NodeId, p: String, o: Object) {
-        if let Object::Node(node) = &o {
-            *self.in_degree.entry(node.clone()).or_default() += 1;
-        }
-        self.props.entry(s).or_default().push((p, o));
-    }
-
-    fn finish(&mut self) {
-        for props in self.props.values_mut() {
-            props.sort();
-            props.dedup();
-        }
-    }
-}
-
-/// All graphs of a dataset by name (`None`: the default graph).
-#[derive(Debug, Default)]
-pub(crate) struct Graphs {
-    pub graphs: HashMap<Option<NodeId>, GraphIndex>,
-    empty: GraphIndex,
-}
-
-impl Graphs {
-    /// Indexes a dataset. An RDF 1.2 triple term or a variable is refused.
-    pub fn index(dataset: &Dataset) -> Result<Self, GraphError> {
-        let mut graphs = Graphs::default();
-        for quad in dataset.quads() {
-            let Ok(quad) = quad;
-            let predicate = match quad.p().iri() {
-                Some(iri) => iri.as_str().to_owned(),
-                None => {
-                    return Err(GraphError::Unsupported {
-                        property: String::new(),
-                        what: "a predicate that is not an IRI",
-                    });
-                }
-            };
-            let unsupported = |what| GraphError::Unsupported {
-                property: predicate.clone(),
-                what,
-            };
-            let subject =
-                node_id(quad.s()).ok_or_else(|| unsupported("a subject that is not a node"))?;
-            let object = match quad.o().kind() {
-                SophiaKind::Literal => Object::Literal(literal(quad.o())),
-                _ => Object::Node(
-                    node_id(quad.o()).ok_or_else(|| unsupported("an RDF 1.2 triple term"))?,
-                ),
-            };
-            let graph = match quad.g() {
-                None => None,
-                Some(g) => {
-                    Some(node_id(g).ok_or_else(|| unsupported("a graph name that is not a node"))?)
-                }
-            };
-            graphs
-                .graphs
-                .entry(graph)
-                .or_default()
-                .add(subject, predicate, object);
-        }
-        for graph in graphs.graphs.values_mut() {
-            graph.finish();
-        }
-        Ok(graphs)
-    }
-
-    pub fn get(&self, name: Option<&NodeId>) -> &GraphIndex {
-        self.graphs.get(&name.cloned()).unwrap_or(&self.empty)
-    }
-}
-
-fn node_id<T: sophia_api::term::Term>(term: T) -> Option<NodeId> {
-    match term.kind() {
-        SophiaKind::Iri => term.iri().map(|iri| NodeId::Iri(iri.as_str().to_owned())),
-        SophiaKind::BlankNode => term
-            .bnode_id()
-            .map(|id| NodeId::Blank(id.as_str().to_owned())),
-        _ => None,
-    }
-}
-
-fn literal<T: sophia_api::term::Term>(term: T) -> Literal {
-    Literal {
-        lexical: term
-            .lexical_form()
-            .map(|l| l.to_string())
-            .unwrap_or_default(),
-        datatype: term
-            .datatype()
-            .map(|d| d.as_str().to_owned())
-            .unwrap_or_else(|| XSD_STRING.to_owned()),
-        language: term.language_tag().map(|l| l.as_str().to_owned()),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -43,10 +43,10 @@ use sophia_jsonld::json_ld::{
 };
 use sophia_jsonld::vocabulary::{ArcBnode, ArcIri, ArcVoc};
 
-use super::Dataset;
 use super::RdfError;
 use super::contexts::{Contexts, Loc, RegistryLoader, SyntaxValue};
 use super::fast::FastPath;
+use super::{Dataset, Graph};
 use crate::model::EuropeanDigitalCredential;
 
 /// The IRI that marks values of the input document in json-ld's metadata (as opposed to values
@@ -196,17 +196,17 @@ impl Expander {
         // Checked before the clone, which recurses too.
         self.check_depth(document)?;
         if let Some(dataset) = self.try_fast(document) {
-            return Ok(dataset);
+            return Ok(Dataset(dataset));
         }
-        self.expand_checked(document.clone())
+        self.expand_checked(document.clone()).map(Dataset)
     }
 
     fn expand_owned(&self, document: Value) -> Result<Dataset, RdfError> {
         self.check_depth(&document)?;
         if let Some(dataset) = self.try_fast(&document) {
-            return Ok(dataset);
+            return Ok(Dataset(dataset));
         }
-        self.expand_checked(document)
+        self.expand_checked(document).map(Dataset)
     }
 
     /// The fast path's dataset alone, `None` when it declines `document` (outside its subset,
@@ -217,11 +217,11 @@ impl Expander {
         if too_deep(document, self.max_depth).is_some() {
             return None;
         }
-        self.fast_path.expand(&self.contexts, document)
+        self.fast_path.expand(&self.contexts, document).map(Dataset)
     }
 
     /// The fast path's dataset, when it is on and covers the document (see [`super::fast`]).
-    fn try_fast(&self, document: &Value) -> Option<Dataset> {
+    fn try_fast(&self, document: &Value) -> Option<Graph> {
         if self.safe && self.fast {
             self.fast_path.expand(&self.contexts, document)
         } else {
@@ -239,7 +239,7 @@ impl Expander {
         }
     }
 
-    fn expand_checked(&self, mut document: Value) -> Result<Dataset, RdfError> {
+    fn expand_checked(&self, mut document: Value) -> Result<Graph, RdfError> {
         let input = ArcIri::new_unchecked(Arc::from(INPUT));
         let options = ExpansionOptions {
             processing_mode: ProcessingMode::JsonLd1_1,
@@ -318,7 +318,7 @@ impl Expander {
         // JSON-LD → RDF as `sophia_jsonld` does it: label the blank nodes, take the quads, and
         // turn their terms into sophia terms with its adapter.
         expanded.relabel_and_canonicalize_with(&mut vocabulary, &mut generator);
-        let mut dataset = Dataset::new();
+        let mut dataset = Graph::new();
         for rdf_types::Quad(s, p, o, g) in expanded
             .rdf_quads_full(&mut vocabulary, &mut generator, None, false)
             .cloned()

@@ -14,7 +14,8 @@ mod canon;
 mod contexts;
 mod error;
 mod fast;
-pub(crate) mod from_graph;
+mod from_graph;
+pub(crate) mod graph;
 mod jsonld;
 mod nquads;
 
@@ -24,13 +25,63 @@ pub use canon::{
 };
 pub use contexts::{
     CREDENTIALS_V1, CREDENTIALS_V2, Contexts, DATA_INTEGRITY_V2, DID_V1, EDC_AP, MULTIKEY_V1,
-    RegistryLoader, STATUS_LIST_2021_V1, edc_ap_context, edc_ap_context_for,
+    STATUS_LIST_2021_V1, edc_ap_context, edc_ap_context_for,
 };
-pub use error::RdfError;
-pub use from_graph::{GraphError, GraphLimits, from_dataset, from_dataset_with};
+// json-ld 0.15's document loader over a registry: outside the stable API (it follows that
+// crate's version), see `Contexts::json_ld_loader`.
+#[doc(hidden)]
+pub use contexts::RegistryLoader;
+pub use error::{GraphError, RdfError};
+pub use from_graph::{GraphLimits, from_dataset, from_dataset_with};
 pub use jsonld::{DEFAULT_MAX_DEPTH, Expander, to_dataset};
 pub use nquads::to_nquads;
 
+/// The in-memory dataset the RDF code works on (sophia's).
+pub(crate) type Graph = sophia_inmem::dataset::LightDataset;
+
 /// An RDF dataset: the credential's triples in the default graph (a Data Integrity proof, when
 /// there is one, in a named graph).
-pub type Dataset = sophia_inmem::dataset::LightDataset;
+///
+/// Made by [`to_dataset`], [`Expander`] and the RDF/XML reader; read by [`from_dataset`],
+/// [`to_nquads`], [`canonical_nquads`] and the RDF/XML writer. The RDF library it is held in is
+/// not part of the API.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset(pub(crate) Graph);
+
+impl Dataset {
+    /// An empty dataset.
+    pub fn new() -> Self {
+        Dataset(Graph::new())
+    }
+
+    /// The number of quads.
+    pub fn len(&self) -> usize {
+        use sophia_api::dataset::Dataset as _;
+        // A LightDataset's quads() cannot fail.
+        self.0.quads().flatten().count()
+    }
+
+    /// Whether the dataset holds no quad.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The dataset as N-Quads (see [`to_nquads`]).
+    pub fn to_nquads(&self) -> String {
+        to_nquads(self)
+    }
+
+    /// The dataset as `sophia_inmem` (0.10) holds it. An escape hatch outside the stable API:
+    /// its type follows that crate's version.
+    #[doc(hidden)]
+    pub fn as_sophia(&self) -> &sophia_inmem::dataset::LightDataset {
+        &self.0
+    }
+
+    /// A dataset from `sophia_inmem` (0.10), e.g. parsed with `sophia_turtle`. An escape hatch
+    /// outside the stable API: its type follows that crate's version.
+    #[doc(hidden)]
+    pub fn from_sophia(dataset: sophia_inmem::dataset::LightDataset) -> Self {
+        Dataset(dataset)
+    }
+}

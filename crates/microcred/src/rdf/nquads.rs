@@ -20,7 +20,7 @@ use super::Dataset;
 pub fn to_nquads(dataset: &Dataset) -> String {
     let mut out = String::new();
     // A LightDataset's quads() cannot fail.
-    for quad in dataset.quads().flatten() {
+    for quad in dataset.0.quads().flatten() {
         write_term(&mut out, quad.s());
         out.push(' ');
         write_term(&mut out, quad.p());

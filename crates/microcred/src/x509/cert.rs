@@ -1,23 +1,22 @@
-//! One X.509 certificate: the DER as received, its parsed form, and the fields seals need.
+//! One X.509 certificate: the DER as received, its parsed form, and the fields seals need (the
+//! extensions are decoded in `extensions.rs`, names rendered in `name.rs`).
 
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use base64::Engine as _;
-use der::asn1::{Any, ObjectIdentifier};
-use der::{Decode, Reader, SliceReader, Tag, Tagged};
+use der::asn1::ObjectIdentifier;
+use der::{Decode, Reader, SliceReader};
 use sha2::Digest;
 use time::OffsetDateTime;
-use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, KeyUsages, SubjectKeyIdentifier,
-};
-use x509_cert::name::Name;
 
 use super::asn1::tlv;
 
+use super::extensions::{ExtendedKeyUsage, Extensions, KeyUsage, extensions};
 use super::key::PublicKey;
-use super::qc::{self, QcInfo};
+use super::name::{name_attribute, name_text};
+use super::qc::QcInfo;
 use super::{X509Error, oids};
 
 /// An X.509 certificate: the exact DER it was read from (hashes and signatures are computed over
@@ -51,63 +50,6 @@ struct RawParts {
     issuer: Range<usize>,
     subject: Range<usize>,
     spki: Range<usize>,
-}
-
-/// The extensions this crate acts on, decoded once at parse time.
-#[derive(Default)]
-pub(crate) struct Extensions {
-    pub(crate) key_usage: Option<KeyUsage>,
-    pub(crate) basic_constraints: Option<(bool, Option<u8>)>,
-    pub(crate) subject_key_id: Option<Vec<u8>>,
-    pub(crate) authority_key_id: Option<Vec<u8>>,
-    pub(crate) policies: Vec<String>,
-    pub(crate) extended_key_usage: Option<ExtendedKeyUsage>,
-    pub(crate) qc: QcInfo,
-    /// Critical extensions that none of the above covers (dotted OIDs).
-    pub(crate) unhandled_critical: Vec<String>,
-}
-
-/// The key usage extension (RFC 5280 section 4.2.1.3): what the certified key may be used for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct KeyUsage {
-    /// `digitalSignature`: signatures other than on certificates and CRLs.
-    pub digital_signature: bool,
-    /// `nonRepudiation` (also called `contentCommitment`): what qualified seals and signatures
-    /// carry.
-    pub non_repudiation: bool,
-    /// `keyEncipherment`.
-    pub key_encipherment: bool,
-    /// `dataEncipherment`.
-    pub data_encipherment: bool,
-    /// `keyAgreement`.
-    pub key_agreement: bool,
-    /// `keyCertSign`: signing certificates (a CA).
-    pub key_cert_sign: bool,
-    /// `cRLSign`: signing revocation lists.
-    pub crl_sign: bool,
-    /// `encipherOnly`.
-    pub encipher_only: bool,
-    /// `decipherOnly`.
-    pub decipher_only: bool,
-}
-
-/// The extended key usage extension (RFC 5280 section 4.2.1.12): the purposes the certified key
-/// may be used for, beyond [`KeyUsage`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct ExtendedKeyUsage {
-    /// The key purposes, in the order of the certificate.
-    pub purposes: Vec<ObjectIdentifier>,
-    /// Whether the extension is marked critical.
-    pub critical: bool,
-}
-
-impl ExtendedKeyUsage {
-    /// Whether `purpose` is listed.
-    pub fn allows(&self, purpose: ObjectIdentifier) -> bool {
-        self.purposes.contains(&purpose)
-    }
 }
 
 impl Certificate {
@@ -175,8 +117,15 @@ impl Certificate {
         &self.inner.der
     }
 
-    /// The parsed certificate, for anything this type does not expose.
-    pub fn parsed(&self) -> &x509_cert::Certificate {
+    /// The parsed certificate.
+    pub(crate) fn parsed(&self) -> &x509_cert::Certificate {
+        &self.inner.parsed
+    }
+
+    /// The certificate as the `x509-cert` crate (0.3) parsed it, for anything this type does not
+    /// expose. An escape hatch outside the stable API: it changes with that crate's version.
+    #[doc(hidden)]
+    pub fn as_x509_cert(&self) -> &x509_cert::Certificate {
         &self.inner.parsed
     }
 
@@ -226,27 +175,34 @@ impl Certificate {
 
     /// Subject organisation name (O, 2.5.4.10).
     pub fn organisation(&self) -> Option<String> {
-        self.subject_attribute(oids::ORGANISATION)
+        self.subject_attribute_oid(oids::ORGANISATION)
     }
 
     /// Subject organisation identifier (2.5.4.97), e.g. `VATES-A00000000` (ETSI EN 319 412-1
     /// semantics: scheme, country, `-`, identifier).
     pub fn organisation_identifier(&self) -> Option<String> {
-        self.subject_attribute(oids::ORGANISATION_IDENTIFIER)
+        self.subject_attribute_oid(oids::ORGANISATION_IDENTIFIER)
     }
 
     /// Subject country (C, ISO 3166 alpha-2).
     pub fn country(&self) -> Option<String> {
-        self.subject_attribute(oids::COUNTRY)
+        self.subject_attribute_oid(oids::COUNTRY)
     }
 
     /// Subject common name (CN).
     pub fn common_name(&self) -> Option<String> {
-        self.subject_attribute(oids::COMMON_NAME)
+        self.subject_attribute_oid(oids::COMMON_NAME)
     }
 
-    /// The first value of a subject attribute, as text.
-    pub fn subject_attribute(&self, oid: ObjectIdentifier) -> Option<String> {
+    /// The first value of a subject attribute, as text; `oid` is the attribute type in
+    /// dotted-decimal form (`2.5.4.3` is the common name). `None` when it is absent or `oid` is
+    /// not an OID.
+    pub fn subject_attribute(&self, oid: &str) -> Option<String> {
+        let oid = ObjectIdentifier::new(oid).ok()?;
+        self.subject_attribute_oid(oid)
+    }
+
+    fn subject_attribute_oid(&self, oid: ObjectIdentifier) -> Option<String> {
         name_attribute(self.inner.parsed.tbs_certificate().subject(), oid)
     }
 
@@ -428,199 +384,6 @@ pub(crate) fn to_offset(time: x509_cert::time::Time) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(secs).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-fn extensions(cert: &x509_cert::Certificate) -> Result<Extensions, X509Error> {
-    let mut out = Extensions::default();
-    let mut seen: Vec<ObjectIdentifier> = Vec::new();
-    let mut statements = None;
-    for ext in cert.tbs_certificate().extensions().into_iter().flatten() {
-        if seen.contains(&ext.extn_id) {
-            // RFC 5280 4.2: "a certificate MUST NOT include more than one instance of a
-            // particular extension"; which one would count is ambiguous, so refuse.
-            return Err(X509Error::malformed(
-                "certificate",
-                format!("extension {} appears twice", ext.extn_id),
-            ));
-        }
-        seen.push(ext.extn_id);
-        let value = ext.extn_value.as_bytes();
-        let bad = |name: &str, e: der::Error| X509Error::malformed(format!("{name} extension"), e);
-        match ext.extn_id {
-            oids::KEY_USAGE => {
-                let ku = x509_cert::ext::pkix::KeyUsage::from_der(value)
-                    .map_err(|e| bad("keyUsage", e))?;
-                out.key_usage = Some(key_usage(ku));
-            }
-            oids::BASIC_CONSTRAINTS => {
-                let bc =
-                    BasicConstraints::from_der(value).map_err(|e| bad("basicConstraints", e))?;
-                out.basic_constraints = Some((bc.ca, bc.path_len_constraint));
-            }
-            oids::SUBJECT_KEY_IDENTIFIER => {
-                let ski = SubjectKeyIdentifier::from_der(value)
-                    .map_err(|e| bad("subjectKeyIdentifier", e))?;
-                out.subject_key_id = Some(ski.0.as_bytes().to_vec());
-            }
-            oids::AUTHORITY_KEY_IDENTIFIER => {
-                let aki = AuthorityKeyIdentifier::from_der(value)
-                    .map_err(|e| bad("authorityKeyIdentifier", e))?;
-                out.authority_key_id = aki.key_identifier.map(|k| k.as_bytes().to_vec());
-            }
-            oids::CERTIFICATE_POLICIES => {
-                let policies = CertificatePolicies::from_der(value)
-                    .map_err(|e| bad("certificatePolicies", e))?;
-                out.policies = policies
-                    .0
-                    .iter()
-                    .map(|p| p.policy_identifier.to_string())
-                    .collect();
-            }
-            oids::QC_STATEMENTS => {
-                statements = Some(value);
-            }
-            oids::EXTENDED_KEY_USAGE => {
-                let eku = x509_cert::ext::pkix::ExtendedKeyUsage::from_der(value)
-                    .map_err(|e| bad("extKeyUsage", e))?;
-                out.extended_key_usage = Some(ExtendedKeyUsage {
-                    purposes: eku.0,
-                    critical: ext.critical,
-                });
-            }
-            // Read elsewhere or informational only; processing them is not needed to decide
-            // whether a path is valid for a seal.
-            oids::SUBJECT_ALT_NAME
-            | oids::ISSUER_ALT_NAME
-            | oids::CRL_DISTRIBUTION_POINTS
-            | oids::AUTHORITY_INFO_ACCESS => {}
-            other if ext.critical => out.unhandled_critical.push(other.to_string()),
-            _ => {}
-        }
-    }
-    out.qc = qc::qc_info(statements, &out.policies)?;
-    Ok(out)
-}
-
-fn key_usage(ku: x509_cert::ext::pkix::KeyUsage) -> KeyUsage {
-    let has = |flag: KeyUsages| ku.0.contains(flag);
-    KeyUsage {
-        digital_signature: has(KeyUsages::DigitalSignature),
-        non_repudiation: has(KeyUsages::NonRepudiation),
-        key_encipherment: has(KeyUsages::KeyEncipherment),
-        data_encipherment: has(KeyUsages::DataEncipherment),
-        key_agreement: has(KeyUsages::KeyAgreement),
-        key_cert_sign: has(KeyUsages::KeyCertSign),
-        crl_sign: has(KeyUsages::CRLSign),
-        encipher_only: has(KeyUsages::EncipherOnly),
-        decipher_only: has(KeyUsages::DecipherOnly),
-    }
-}
-
-fn name_attribute(name: &Name, oid: ObjectIdentifier) -> Option<String> {
-    name.iter()
-        .find(|atv| atv.oid == oid)
-        .and_then(|atv| directory_string(&atv.value))
-}
-
-/// The text of a `DirectoryString` (or the PrintableString/IA5String some attributes use).
-fn directory_string(value: &Any) -> Option<String> {
-    let bytes = value.value();
-    match value.tag() {
-        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString => {
-            std::str::from_utf8(bytes).ok().map(str::to_owned)
-        }
-        // T.61 in theory; in certificates it is Latin-1 in practice.
-        Tag::TeletexString => Some(bytes.iter().map(|b| char::from(*b)).collect()),
-        Tag::BmpString => {
-            let units: Vec<u16> = bytes
-                .chunks(2)
-                .map(|c| match c {
-                    [hi, lo] => u16::from_be_bytes([*hi, *lo]),
-                    _ => 0xFFFD,
-                })
-                .collect();
-            Some(String::from_utf16_lossy(&units))
-        }
-        _ => None,
-    }
-}
-
-fn attribute_label(oid: ObjectIdentifier) -> Option<&'static str> {
-    Some(match oid {
-        oids::COMMON_NAME => "CN",
-        oids::SURNAME => "SN",
-        oids::SERIAL_NUMBER => "serialNumber",
-        oids::COUNTRY => "C",
-        oids::LOCALITY => "L",
-        oids::STATE => "ST",
-        oids::STREET => "STREET",
-        oids::ORGANISATION => "O",
-        oids::ORGANISATIONAL_UNIT => "OU",
-        oids::TITLE => "title",
-        oids::GIVEN_NAME => "GN",
-        oids::ORGANISATION_IDENTIFIER => "organizationIdentifier",
-        oids::DOMAIN_COMPONENT => "DC",
-        oids::USER_ID => "UID",
-        oids::EMAIL_ADDRESS => "emailAddress",
-        _ => return None,
-    })
-}
-
-pub(crate) fn name_text(name: &Name) -> String {
-    let mut out = String::new();
-    // RFC 4514 2.1: the last RDN of the sequence comes first.
-    for (i, rdn) in name
-        .iter_rdn()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .enumerate()
-    {
-        if i > 0 {
-            out.push(',');
-        }
-        for (j, atv) in rdn.iter().enumerate() {
-            if j > 0 {
-                out.push('+');
-            }
-            match attribute_label(atv.oid) {
-                Some(label) => out.push_str(label),
-                None => out.push_str(&atv.oid.to_string()),
-            }
-            out.push('=');
-            match directory_string(&atv.value) {
-                Some(text) => escape_into(&mut out, &text),
-                None => {
-                    // RFC 4514 2.4: an unknown value type is written as `#` and its DER in hex.
-                    out.push('#');
-                    let der = der::Encode::to_der(&atv.value).unwrap_or_default();
-                    for b in der {
-                        out.push_str(&format!("{b:02x}"));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    let last = text.chars().count().saturating_sub(1);
-    for (i, c) in text.chars().enumerate() {
-        match c {
-            '#' | ' ' if i == 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            ' ' if i == last => out.push_str("\\ "),
-            '"' | '+' | ',' | ';' | '<' | '>' | '\\' | '=' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push_str(&format!("\\{:02x}", u32::from(c) & 0xff)),
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,13 +394,6 @@ mod tests {
         assert_eq!(tlv(0x04, &[7; 0x7f])[..2], [0x04, 0x7f]);
         assert_eq!(tlv(0x04, &[7; 0x80])[..3], [0x04, 0x81, 0x80]);
         assert_eq!(tlv(0x04, &[7; 0x1234])[..4], [0x04, 0x82, 0x12, 0x34]);
-    }
-
-    #[test]
-    fn escaping() {
-        let mut s = String::new();
-        escape_into(&mut s, " a,b+c ");
-        assert_eq!(s, "\\ a\\,b\\+c\\ ");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use time::OffsetDateTime;
 
-use super::key::{Hash, PublicKey, SignatureScheme, verify_rsa_pss};
+use super::key::{Hash, Key, PublicKey, SignatureScheme, verify_rsa_pss};
 use super::{Certificate, TrustAnchors, X509Error, oids};
 
 /// The longest path searched, leaf and anchor included.
@@ -367,7 +367,7 @@ pub(crate) fn verify_signed(
         oids::ED25519 => SignatureScheme::Ed25519,
         oids::RSASSA_PSS => {
             let (hash, salt_len) = pss_parameters(algorithm.parameters.as_ref())?;
-            let PublicKey::Rsa(key) = issuer_key else {
+            let PublicKey(Key::Rsa(key)) = issuer_key else {
                 return Err(X509Error::WrongKeyType {
                     scheme: "RSASSA-PSS".into(),
                     key: issuer_key.description(),

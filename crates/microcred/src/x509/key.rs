@@ -12,13 +12,31 @@ use spki::SubjectPublicKeyInfoRef;
 use super::X509Error;
 use super::oids;
 
-/// A public key that signatures can be verified with.
+/// A public key that signatures can be verified with: RSA, ECDSA on P-256 or P-384, or Ed25519.
 ///
-/// The variants carry the RustCrypto key types, so a caller that needs more (a JWK, a did:key)
-/// can reach them.
+/// The key's algorithm is [`kind`](Self::kind); its bytes are the certificate's
+/// [`spki_der`](super::Certificate::spki_der). The RustCrypto key inside is not part of the API, so
+/// upgrading those crates changes nothing for callers.
 #[derive(Debug, Clone)]
+pub struct PublicKey(pub(crate) Key);
+
+/// The algorithm of a [`PublicKey`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum PublicKey {
+pub enum KeyKind {
+    /// RSA (`rsaEncryption`, or an RSASSA-PSS key).
+    Rsa,
+    /// ECDSA on NIST P-256.
+    P256,
+    /// ECDSA on NIST P-384.
+    P384,
+    /// Ed25519.
+    Ed25519,
+}
+
+/// The RustCrypto key inside a [`PublicKey`].
+#[derive(Debug, Clone)]
+pub(crate) enum Key {
     /// An RSA key (`rsaEncryption`, or an RSASSA-PSS key).
     Rsa(rsa::PublicKey),
     /// An ECDSA key on NIST P-256.
@@ -144,7 +162,7 @@ impl PublicKey {
         let algorithm = spki.algorithm.oid;
         match algorithm {
             oids::RSA_ENCRYPTION | oids::RSASSA_PSS => rsa::PublicKey::from_pkcs1_der(key_bytes)
-                .map(PublicKey::Rsa)
+                .map(|k| PublicKey(Key::Rsa(k)))
                 .map_err(|e| X509Error::malformed("RSA public key", e)),
             oids::EC_PUBLIC_KEY => {
                 let curve = spki
@@ -154,10 +172,10 @@ impl PublicKey {
                     .and_then(|p: &AnyRef<'_>| p.decode_as::<ObjectIdentifier>().ok());
                 match curve {
                     Some(oids::SECP256R1) => p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
-                        .map(PublicKey::P256)
+                        .map(|k| PublicKey(Key::P256(k)))
                         .map_err(|_| X509Error::malformed("P-256 public key", "not a curve point")),
                     Some(oids::SECP384R1) => p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes)
-                        .map(PublicKey::P384)
+                        .map(|k| PublicKey(Key::P384(k)))
                         .map_err(|_| X509Error::malformed("P-384 public key", "not a curve point")),
                     Some(other) => Err(X509Error::UnsupportedKey {
                         algorithm: format!("{algorithm} on curve {other}"),
@@ -172,7 +190,7 @@ impl PublicKey {
                     .try_into()
                     .map_err(|_| X509Error::malformed("Ed25519 public key", "not 32 bytes long"))?;
                 ed25519_dalek::VerifyingKey::from_bytes(bytes)
-                    .map(PublicKey::Ed25519)
+                    .map(|k| PublicKey(Key::Ed25519(k)))
                     .map_err(|_| X509Error::malformed("Ed25519 public key", "not a curve point"))
             }
             other => Err(X509Error::UnsupportedKey {
@@ -181,13 +199,34 @@ impl PublicKey {
         }
     }
 
+    /// The key's algorithm.
+    pub fn kind(&self) -> KeyKind {
+        match &self.0 {
+            Key::Rsa(_) => KeyKind::Rsa,
+            Key::P256(_) => KeyKind::P256,
+            Key::P384(_) => KeyKind::P384,
+            Key::Ed25519(_) => KeyKind::Ed25519,
+        }
+    }
+
+    /// The key size in bits: the RSA modulus length, or the curve's size (256, 384, 255 for
+    /// Ed25519's curve).
+    pub fn bits(&self) -> u32 {
+        match &self.0 {
+            Key::Rsa(key) => key.n().bit_width(),
+            Key::P256(_) => 256,
+            Key::P384(_) => 384,
+            Key::Ed25519(_) => 255,
+        }
+    }
+
     /// A short description for reports: `RSA 2048`, `P-256`, `P-384`, `Ed25519`.
     pub fn description(&self) -> String {
-        match self {
-            PublicKey::Rsa(key) => format!("RSA {}", key.n().bit_width()),
-            PublicKey::P256(_) => "P-256".to_owned(),
-            PublicKey::P384(_) => "P-384".to_owned(),
-            PublicKey::Ed25519(_) => "Ed25519".to_owned(),
+        match &self.0 {
+            Key::Rsa(key) => format!("RSA {}", key.n().bit_width()),
+            Key::P256(_) => "P-256".to_owned(),
+            Key::P384(_) => "P-384".to_owned(),
+            Key::Ed25519(_) => "Ed25519".to_owned(),
         }
     }
 
@@ -201,14 +240,14 @@ impl PublicKey {
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), X509Error> {
-        match (self, scheme) {
-            (PublicKey::Rsa(key), SignatureScheme::RsaPkcs1(hash)) => {
+        match (&self.0, scheme) {
+            (Key::Rsa(key), SignatureScheme::RsaPkcs1(hash)) => {
                 verify_rsa_pkcs1(key, hash, message, signature)
             }
-            (PublicKey::Rsa(key), SignatureScheme::RsaPss(hash)) => {
+            (Key::Rsa(key), SignatureScheme::RsaPss(hash)) => {
                 verify_rsa_pss(key, hash, Some(hash.output_len()), message, signature)
             }
-            (PublicKey::P256(key), SignatureScheme::Ecdsa { hash, der }) => {
+            (Key::P256(key), SignatureScheme::Ecdsa { hash, der }) => {
                 let sig = if der {
                     p256::ecdsa::DerSignature::from_bytes(signature)
                         .ok()
@@ -220,7 +259,7 @@ impl PublicKey {
                 key.verify_prehash(&hash.digest(message), &sig)
                     .map_err(|_| X509Error::BadSignature)
             }
-            (PublicKey::P384(key), SignatureScheme::Ecdsa { hash, der }) => {
+            (Key::P384(key), SignatureScheme::Ecdsa { hash, der }) => {
                 let sig = if der {
                     p384::ecdsa::DerSignature::from_bytes(signature)
                         .ok()
@@ -232,7 +271,7 @@ impl PublicKey {
                 key.verify_prehash(&hash.digest(message), &sig)
                     .map_err(|_| X509Error::BadSignature)
             }
-            (PublicKey::Ed25519(key), SignatureScheme::Ed25519) => {
+            (Key::Ed25519(key), SignatureScheme::Ed25519) => {
                 let sig = ed25519_dalek::Signature::from_slice(signature)
                     .map_err(|_| X509Error::BadSignature)?;
                 // Strict verification: rejects small-order keys and non-canonical encodings, which
@@ -240,9 +279,9 @@ impl PublicKey {
                 key.verify_strict(message, &sig)
                     .map_err(|_| X509Error::BadSignature)
             }
-            (key, scheme) => Err(X509Error::WrongKeyType {
+            (_, scheme) => Err(X509Error::WrongKeyType {
                 scheme: scheme.name(),
-                key: key.description(),
+                key: self.description(),
             }),
         }
     }

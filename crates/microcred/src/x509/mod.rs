@@ -27,20 +27,23 @@ pub(crate) mod asn1;
 mod cert;
 mod chain;
 mod error;
+mod extensions;
 mod key;
+mod name;
 pub(crate) mod oids;
 mod pem;
 mod qc;
 mod revocation;
 
 pub use anchors::{SERVICE_TYPE_CA_QC, SERVICE_TYPE_TSA_QTST, STATUS_GRANTED, TrustAnchors};
-pub use cert::{Certificate, ExtendedKeyUsage, KeyUsage};
+pub use cert::Certificate;
 pub use chain::{
     ChainOutcome, MAX_PATH_LEN, find_issuer, revalidate_at, validate_chain,
     validate_timestamping_chain,
 };
 pub use error::X509Error;
-pub use key::{Hash, PublicKey, SignatureScheme};
+pub use extensions::{ExtendedKeyUsage, KeyUsage};
+pub use key::{Hash, KeyKind, PublicKey, SignatureScheme};
 pub use qc::{QCP_L, QCP_L_QSCD, QCP_N, QCP_N_QSCD, QcInfo, QcType};
 pub use revocation::{
     CertificateRevocation, Crl, OcspResponse, RevocationReason, RevocationSource, RevocationStatus,

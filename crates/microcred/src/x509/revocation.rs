@@ -265,7 +265,7 @@ impl Crl {
             algorithm: list.signature_algorithm.clone(),
             signature,
             issuer,
-            issuer_text: super::cert::name_text(&list_tbs.issuer),
+            issuer_text: super::name::name_text(&list_tbs.issuer),
             this_update: super::cert::to_offset(list_tbs.this_update),
             next_update: list_tbs.next_update.map(super::cert::to_offset),
             entries,
@@ -402,7 +402,7 @@ impl OcspResponse {
             let authorised = delegate.issuer_der() == issuer.subject_der()
                 && delegate
                     .extended_key_usage()
-                    .is_some_and(|eku| eku.allows(oids::KP_OCSP_SIGNING))
+                    .is_some_and(|eku| eku.allows_oid(oids::KP_OCSP_SIGNING))
                 && delegate.valid_at(self.produced_at);
             if !authorised {
                 return Err(X509Error::BadSignature);

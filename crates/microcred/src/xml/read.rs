@@ -13,7 +13,7 @@ use sophia_xml::parser::RdfXmlParser;
 use super::XmlError;
 use super::write::is_ncname;
 use crate::model::EuropeanDigitalCredential;
-use crate::rdf::{Dataset, GraphLimits, from_dataset_with};
+use crate::rdf::{Dataset, Graph, GraphLimits, from_dataset_with};
 
 const RDF_NS: &[u8] = b"http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
@@ -69,7 +69,7 @@ impl Reader {
     /// Reads the triples of an RDF/XML document into the default graph of a dataset.
     pub fn read_dataset(&self, bytes: &[u8]) -> Result<Dataset, XmlError> {
         let text = self.prescan(bytes)?;
-        let mut dataset = Dataset::new();
+        let mut dataset = Graph::new();
         let mut source = RdfXmlParser { base: None }.parse_str(text);
         source
             .try_for_each_triple(|t| {
@@ -85,7 +85,7 @@ impl Reader {
                     limit: self.limits.max_bytes,
                 },
             })?;
-        Ok(dataset)
+        Ok(Dataset(dataset))
     }
 
     /// Reads a credential from RDF/XML (see [`crate::rdf::from_dataset`] for how the graph

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::XmlError;
 use crate::model::EuropeanDigitalCredential;
-use crate::rdf::from_graph::{
+use crate::rdf::graph::{
     GraphIndex, Graphs, Literal, NodeId, Object, RDF_LANG_STRING, RDF_TYPE, XSD_STRING,
 };
 use crate::rdf::{Dataset, GraphError};
@@ -60,7 +60,7 @@ pub fn to_rdf_xml(credential: &EuropeanDigitalCredential) -> Result<String, XmlE
 /// referenced exactly once is nested in its property element; the other nodes follow at the top
 /// level, in IRI order.
 pub fn dataset_to_rdf_xml(dataset: &Dataset) -> Result<String, XmlError> {
-    let graphs = Graphs::index(dataset).map_err(|e| match e {
+    let graphs = Graphs::index(&dataset.0).map_err(|e| match e {
         GraphError::Unsupported { property, what } => XmlError::Unrepresentable {
             property,
             reason: what,

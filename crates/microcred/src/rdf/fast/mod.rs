@@ -40,7 +40,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use serde_json::Value;
 
 use self::context::{Ctx, Fast, Unsupported};
-use super::{Contexts, Dataset};
+use super::{Contexts, Graph};
 
 /// How many context lists and derived contexts an expander keeps compiled. Documents choose
 /// their contexts, so the caches, not the input, bound memory; past the bound work is redone.
@@ -74,11 +74,11 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl FastPath {
     /// The dataset of `document`, or `None` when the generic path must run instead.
-    pub(crate) fn expand(&self, contexts: &Contexts, document: &Value) -> Option<Dataset> {
+    pub(crate) fn expand(&self, contexts: &Contexts, document: &Value) -> Option<Graph> {
         self.try_expand(contexts, document).ok()
     }
 
-    fn try_expand(&self, contexts: &Contexts, document: &Value) -> Fast<Dataset> {
+    fn try_expand(&self, contexts: &Contexts, document: &Value) -> Fast<Graph> {
         let Value::Object(map) = document else {
             return Err(Unsupported);
         };

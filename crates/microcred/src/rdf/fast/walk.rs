@@ -15,7 +15,7 @@ use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm};
 
 use super::FastPath;
 use super::context::{Coercion, Container, Ctx, Expanded, Fast, TermDef, Unsupported};
-use crate::rdf::Dataset;
+use crate::rdf::Graph;
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
@@ -28,7 +28,7 @@ type Term = SimpleTerm<'static>;
 /// One walk over one document.
 pub(crate) struct Walker<'a> {
     fast: &'a FastPath,
-    dataset: Dataset,
+    dataset: Graph,
     /// Blank node identifiers of the document, by label, to fresh labels.
     blanks: HashMap<String, Term>,
     fresh: usize,
@@ -73,13 +73,13 @@ impl<'a> Walker<'a> {
     pub(crate) fn new(fast: &'a FastPath) -> Self {
         Walker {
             fast,
-            dataset: Dataset::new(),
+            dataset: Graph::new(),
             blanks: HashMap::new(),
             fresh: 0,
         }
     }
 
-    pub(crate) fn finish(self) -> Dataset {
+    pub(crate) fn finish(self) -> Graph {
         self.dataset
     }
 
