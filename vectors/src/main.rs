@@ -1,7 +1,8 @@
 //! Generates `vectors/manifest.json` and `vectors/cases/*`: valid micro-credentials issued from
 //! seeded course and learner data, one invalid credential per profile finding code, and one
 //! malformed input per reader error code; the test PKI in `vectors/pki/`; and the verification
-//! vectors `vectors/verify.json` + `vectors/sealed/` (sealed and signed credentials, good and bad).
+//! vectors `vectors/verify.json` + `vectors/sealed/` (sealed and signed credentials, good and bad);
+//! and `vectors/codes.json`, the catalogue of every code (`microcred::codes`).
 //!
 //! `cargo run -p microcred-vectors` rewrites the files; `-- --check` regenerates in memory and
 //! fails when anything differs from what is committed (CI runs this), so the vectors always say
@@ -36,7 +37,7 @@ const UNCOVERED_READER_CODES: &[(&str, &str)] = &[
     ),
     (
         "json.unexpected_class",
-        "the reader keeps a node of another class where it stands and the profile check reports it (edc.unexpected_class); the document itself is refused as not a credential first (jsonld.not_a_credential)",
+        "the reader keeps a node of another class where it stands and the profile check reports it (edc.unexpected_class); the document itself is refused as not a credential first (json.not_a_credential)",
     ),
     (
         "json.invalid_value",
@@ -79,6 +80,11 @@ fn main() -> ExitCode {
         .map(|(name, bytes)| (root.join("cases").join(name), bytes))
         .collect();
     expected.insert(root.join("manifest.json"), manifest.into_bytes());
+    // The code catalogue, from which the bindings generate their exception maps.
+    expected.insert(
+        root.join("codes.json"),
+        microcred::codes::to_json().into_bytes(),
+    );
     match pki::generate() {
         Ok(files) => expected.extend(
             files
@@ -296,12 +302,12 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
-            "jsonld.missing_context",
+            "json.missing_context",
             edited(|v| mutations::remove(v, "@context")),
             "parse",
         ),
         (
-            "jsonld.foreign_context",
+            "json.foreign_context",
             edited(|v| {
                 mutations::set(
                     v,
@@ -315,7 +321,7 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
-            "jsonld.not_a_credential",
+            "json.not_a_credential",
             edited(|v| mutations::set(v, "type", json!("Person"))),
             "parse",
         ),
@@ -332,7 +338,7 @@ fn malformed(base: &Value) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "parse",
         ),
         (
-            "jades.malformed",
+            "seal.malformed_envelope",
             json!({"payload": base, "signatures": []})
                 .to_string()
                 .into_bytes(),

@@ -3,9 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use clap::ValueEnum;
 use microcred::{EuropeanDigitalCredential, json, rdf, xml};
+
+use crate::errors;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -22,26 +24,25 @@ pub enum Format {
 
 /// Reads JSON-LD (plain, upload form or sealed, the seal not verified) or RDF/XML, by content.
 fn read(bytes: &[u8]) -> Result<EuropeanDigitalCredential> {
-    let coded = |code: &str, e: &dyn std::fmt::Display| anyhow!("[{code}] {e}");
-    match microcred::Format::detect(bytes).map_err(|e| coded(e.code(), &e))? {
+    match microcred::Format::detect(bytes).map_err(errors::fail_code_first)? {
         microcred::Format::RdfXml | microcred::Format::Xml => {
-            xml::from_rdf_xml(bytes).map_err(|e| coded(e.code(), &e))
+            xml::from_rdf_xml(bytes).map_err(errors::fail_code_first)
         }
         // Any other format: the JSON reader reads it or names what it is (N-Quads, legacy XML, ...).
-        _ => json::parse_unverified(bytes).map_err(|e| coded(e.code(), &e)),
+        _ => json::parse_unverified(bytes).map_err(errors::fail_code_first),
     }
 }
 
 fn render(credential: &EuropeanDigitalCredential, to: Format) -> Result<String> {
     Ok(match to {
         Format::Jsonld => json::to_string_pretty(credential),
-        Format::Xml => xml::to_rdf_xml(credential).map_err(|e| anyhow!("[{}] {e}", e.code()))?,
+        Format::Xml => xml::to_rdf_xml(credential).map_err(errors::fail_code_first)?,
         Format::Nquads | Format::Canonical => {
-            let dataset = rdf::to_dataset(credential).map_err(|e| anyhow!("[{}] {e}", e.code()))?;
+            let dataset = rdf::to_dataset(credential).map_err(errors::fail_code_first)?;
             if to == Format::Nquads {
                 rdf::to_nquads(&dataset)
             } else {
-                rdf::canonical_nquads(&dataset).map_err(|e| anyhow!("[{}] {e}", e.code()))?
+                rdf::canonical_nquads(&dataset).map_err(errors::fail_code_first)?
             }
         }
     })

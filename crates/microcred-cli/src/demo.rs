@@ -31,7 +31,7 @@ pub fn run() -> Result<ExitCode> {
     let now = OffsetDateTime::now_utc();
     let sealed = Sealer::from_pem(key.chain_pem)
         .and_then(|sealer| sealer.seal(&credential, signer.as_ref(), now))
-        .map_err(|e| anyhow::anyhow!("{e} ({})", e.code()))?;
+        .map_err(crate::errors::fail)?;
     outln!();
     outln!(
         "== 3. Sealed with the test PKI (JAdES, {} bytes; first 300 shown) ==",

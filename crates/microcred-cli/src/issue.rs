@@ -18,6 +18,7 @@ use microcred::{EuropeanDigitalCredential, json};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::errors;
 use crate::out::{errln, outln};
 
 /// Problems already printed, one per line: the command exits with 2 without another message.
@@ -35,7 +36,7 @@ impl std::error::Error for Reported {}
 /// Prints each problem once, as `FILE: [code] message`, and gives up.
 fn report_all(file: &Path, problems: &[IssueError]) -> anyhow::Error {
     for problem in problems {
-        errln!("{}: [{}] {problem}", file.display(), problem.code());
+        errln!("{}: {}", file.display(), errors::code_first(problem));
     }
     anyhow::Error::new(Reported)
 }
@@ -162,7 +163,7 @@ fn batch(
                     failed += 1;
                 }
                 let at = location(path, row.line, &table, &e);
-                bar.suspend(|| errln!("{at}: [{}] {e}", e.code()));
+                bar.suspend(|| errln!("{at}: {}", errors::code_first(&e)));
             }
         }
         bar.inc(1);

@@ -1,7 +1,9 @@
 //! `microcred`: issue, validate and inspect ELM 3 micro-credentials from the command line.
 
+mod codes;
 mod convert;
 mod demo;
+mod errors;
 mod issue;
 mod out;
 mod report;
@@ -189,6 +191,13 @@ enum Command {
     /// The whole flow on built-in test data: issue a micro-credential, seal it with the test PKI
     /// (published test keys, never for real credentials) and verify it.
     Demo,
+    /// List every code microcred can produce (errors, profile findings, verification checks),
+    /// with its category, severity and meaning.
+    Codes {
+        /// Print the catalogue as JSON (the text of vectors/codes.json).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -281,6 +290,7 @@ fn main() -> ExitCode {
             json,
         }),
         Command::Demo => demo::run(),
+        Command::Codes { json } => codes::run(json),
     };
     match outcome {
         Ok(code) => code,

@@ -9,6 +9,7 @@ use microcred::json::Reader;
 use microcred::profile::{self, SealingPolicy, Severity};
 use time::OffsetDateTime;
 
+use crate::errors;
 use crate::report;
 
 use crate::out::errln;
@@ -43,9 +44,7 @@ pub fn run(options: Options<'_>) -> Result<ExitCode> {
     let bytes = std::fs::read(options.input)
         .with_context(|| format!("cannot read {}", options.input.display()))?;
     // A sealed input is refused by the reader (`json.sealed_input`).
-    let credential = Reader::new()
-        .read(&bytes)
-        .map_err(|e| anyhow::anyhow!("{} ({})", e, e.code()))?;
+    let credential = Reader::new().read(&bytes).map_err(errors::fail)?;
     // The core decides what blocks sealing; this only shows it.
     let policy = if options.require_micro_credential {
         SealingPolicy::micro_credential()
@@ -147,5 +146,5 @@ fn password_from(name: &str) -> Result<Option<String>> {
 }
 
 fn coded(e: JadesError) -> anyhow::Error {
-    anyhow::anyhow!("{e} ({})", e.code())
+    errors::fail(e)
 }

@@ -20,12 +20,11 @@ pub fn run(
         .with_context(|| format!("{} is not JSON", input.display()))?;
     let pem =
         std::fs::read_to_string(key).with_context(|| format!("cannot read {}", key.display()))?;
-    let key =
-        Ed25519KeyPair::from_pkcs8_pem(&pem).map_err(|e| anyhow::anyhow!("{e} ({})", e.code()))?;
+    let key = Ed25519KeyPair::from_pkcs8_pem(&pem).map_err(crate::errors::fail)?;
     let signed = DataIntegrity::new(key.clone())
         .created(created.unwrap_or_else(OffsetDateTime::now_utc))
         .sign(&document)
-        .map_err(|e| anyhow::anyhow!("{e} ({})", e.code()))?;
+        .map_err(crate::errors::fail)?;
     std::fs::write(out, serde_json::to_string_pretty(&signed)?)
         .with_context(|| format!("cannot write {}", out.display()))?;
     errln!("signed by {} -> {}", key.did_key(), out.display());

@@ -11,6 +11,7 @@ use microcred::verify::{
 };
 use time::OffsetDateTime;
 
+use crate::errors;
 use crate::out::outln;
 
 pub struct Options<'a> {
@@ -59,12 +60,12 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
     for dir in options.context_dirs {
         contexts
             .register_dir(dir)
-            .map_err(|e| anyhow::anyhow!("--contexts: {e} ({})", e.code()))?;
+            .map_err(|e| anyhow::anyhow!("--contexts: {}", errors::code_last(&e)))?;
     }
     for (url, path) in options.contexts {
         contexts
             .register_file(url, path)
-            .map_err(|e| anyhow::anyhow!("--context {url}: {e} ({})", e.code()))?;
+            .map_err(|e| anyhow::anyhow!("--context {url}: {}", errors::code_last(&e)))?;
     }
     for url in contexts.urls() {
         if let Some(document) = contexts.get(url) {
@@ -85,12 +86,12 @@ pub fn verifier(options: &Options<'_>) -> Result<Verifier> {
         ConfigError::TrustedList { index, source } => {
             file_error(&options.trusted_lists[*index], source)
         }
-        e => anyhow::anyhow!("{e} ({})", e.code()),
+        e => errors::fail(e.clone()),
     })
 }
 
 fn file_error(path: &Path, e: &microcred::x509::X509Error) -> anyhow::Error {
-    anyhow::anyhow!("{}: {e} ({})", path.display(), e.code())
+    anyhow::anyhow!("{}: {}", path.display(), errors::code_last(e))
 }
 
 pub fn run(options: Options<'_>) -> Result<ExitCode> {

@@ -1382,3 +1382,26 @@ fn verify_goes_on_when_a_file_is_missing() {
     assert_eq!(all[0]["error"]["code"], "io.read");
     assert_eq!(all[1]["verdict"], "invalid");
 }
+
+#[test]
+fn codes_lists_the_catalogue_and_its_json_is_the_committed_file() {
+    let out = microcred(&["codes", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let committed = std::fs::read(repo().join("vectors/codes.json")).unwrap();
+    assert_eq!(text(&out.stdout), text(&committed));
+
+    let out = microcred(&["codes"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    let line = listing
+        .lines()
+        .find(|l| l.starts_with("seal.signature_mismatch "))
+        .expect("a line per code");
+    assert!(line.contains(" seal "), "{line}");
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("edc.missing.title ") && l.contains(" error ")),
+        "{listing}"
+    );
+}

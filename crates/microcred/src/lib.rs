@@ -3,6 +3,8 @@
 #![warn(missing_docs)]
 
 mod bytes;
+pub mod codes;
+pub mod error;
 pub mod format;
 pub mod issue;
 pub mod jades;
@@ -21,6 +23,7 @@ pub mod vocab;
 pub mod x509;
 pub mod xml;
 
+pub use error::{Error, ErrorCode};
 pub use format::Format;
 pub use json::{ParseError, parse, parse_unverified};
 pub use model::EuropeanDigitalCredential;

@@ -662,4 +662,21 @@ mod tests {
         assert_eq!(token.verify_signature(&[]).unwrap(), tsa.certificate());
         assert_eq!(der, tsa.token(b"signature", at), "deterministic");
     }
+
+    #[test]
+    fn a_token_with_a_changed_signature_does_not_verify() {
+        let at = datetime!(2026-01-15 10:00:05 UTC);
+        let mut der = tsa(TestTsa::Good).token(b"signature", at);
+        // The token ends with the signer's signature value.
+        let last = der.len() - 1;
+        der[last] ^= 1;
+        let token = crate::jades::TimestampToken::parse(&der).expect("still a token");
+        let error = token.verify_signature(&[]).unwrap_err();
+        assert_eq!(error, crate::jades::TokenSignatureError::Mismatch);
+        assert_eq!(error.code(), "seal.timestamp_signature_mismatch");
+        assert_eq!(
+            error.to_string(),
+            "the time-stamp token's signature does not match its content"
+        );
+    }
 }

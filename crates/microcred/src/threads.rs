@@ -57,4 +57,6 @@ const _: fn() = || {
     shared::<StatusError>();
     shared::<FetchError>();
     shared::<IssueError>();
+    shared::<crate::jades::TokenSignatureError>();
+    shared::<crate::Error>();
 };

@@ -24,12 +24,12 @@ fn edited_demo(edit: impl FnOnce(&mut Value)) -> EuropeanDigitalCredential {
     read(&serde_json::to_vec(&value).unwrap())
 }
 
-fn codes(check: &SealingCheck, severity: Severity) -> Vec<&'static str> {
+fn codes(check: &SealingCheck, severity: Severity) -> Vec<&str> {
     check
         .findings
         .iter()
         .filter(|f| f.severity == severity)
-        .map(|f| f.code)
+        .map(|f| &*f.code)
         .collect()
 }
 
@@ -70,7 +70,7 @@ fn annex_errors_are_warnings_unless_a_micro_credential_is_required() {
         Some("seal.refused.micro_credential")
     );
     assert_eq!(
-        strict.blocking().map(|f| f.code).collect::<Vec<_>>(),
+        strict.blocking().map(|f| &*f.code).collect::<Vec<_>>(),
         ["mc.missing.quality_assurance"]
     );
 }
@@ -92,7 +92,7 @@ fn what_edc_rejects_blocks_under_every_policy() {
             Some("seal.refused.edc_profile")
         );
         assert_eq!(
-            check.blocking().map(|f| f.code).collect::<Vec<_>>(),
+            check.blocking().map(|f| &*f.code).collect::<Vec<_>>(),
             ["edc.missing.display_parameter"]
         );
     }
@@ -114,7 +114,7 @@ fn what_edc_rejects_blocks_under_every_policy() {
     let lenient = check_for_sealing(&both, SealingPolicy::edc());
     assert_eq!(lenient.refusal, Some(Refusal::EdcProfile));
     assert_eq!(
-        lenient.blocking().map(|f| f.code).collect::<Vec<_>>(),
+        lenient.blocking().map(|f| &*f.code).collect::<Vec<_>>(),
         ["edc.missing.display_parameter"]
     );
 }
@@ -157,7 +157,7 @@ fn the_ec_unsigned_samples_may_be_sealed_but_are_not_complete_micro_credentials(
         let strict = check_for_sealing(&credential, SealingPolicy::micro_credential());
         assert_eq!(strict.refusal, Some(Refusal::MicroCredential), "{name}");
         assert_eq!(
-            strict.blocking().map(|f| f.code).collect::<Vec<_>>(),
+            strict.blocking().map(|f| &*f.code).collect::<Vec<_>>(),
             [expected],
             "{name}"
         );
@@ -199,7 +199,7 @@ fn one_organisation_node_with_two_legal_names_is_refused() {
     assert_eq!(check.refusal, Some(Refusal::EdcProfile));
     let blocking: Vec<_> = check
         .blocking()
-        .map(|f| (f.code, f.path.as_str()))
+        .map(|f| (&*f.code, f.path.as_str()))
         .collect();
     assert!(
         blocking.contains(&("edc.conflicting_node", "$.issuer.legalName")),

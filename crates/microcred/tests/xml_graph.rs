@@ -425,3 +425,12 @@ fn awkward_graphs_survive_the_model() {
         );
     }
 }
+
+#[test]
+fn a_type_that_is_a_literal_is_unsupported() {
+    let more = format!("<urn:credential:1> <{RDF_TYPE}> \"EuropeanDigitalCredential\" .\n");
+    assert_eq!(
+        code(from_dataset(&credential(&more))),
+        "rdf.graph.unsupported"
+    );
+}

@@ -1,5 +1,18 @@
 //! What can go wrong when sealing or verifying a JAdES seal.
 
+use super::TokenSignatureError;
+use crate::json::ParseError;
+use crate::x509::X509Error;
+
+/// The chain error as the message showed it before the error became a typed source: "no
+/// certificate" for an empty chain, the certificate error's code otherwise.
+fn chain_reason(e: &X509Error) -> &'static str {
+    match e {
+        X509Error::NoCertificate { .. } => "no certificate",
+        other => other.code(),
+    }
+}
+
 /// A sealing or verification failure, with a stable [`code`](JadesError::code).
 ///
 /// Messages name the header field or JSON path concerned and never repeat credential values.
@@ -44,12 +57,12 @@ pub enum JadesError {
     #[error("the protected header carries no signing certificate (`x5c`)")]
     MissingCertificate,
     /// A certificate in `x5c` is not valid DER X.509.
-    #[error("`x5c[{index}]` is not a certificate ({code})")]
+    #[error("`x5c[{index}]` is not a certificate ({})", .source.code())]
     MalformedCertificate {
         /// Position in `x5c`.
         index: usize,
-        /// The X.509 error code.
-        code: &'static str,
+        /// Why the certificate cannot be read.
+        source: X509Error,
     },
     /// `x5t#S256` is missing or is not the SHA-256 of `x5c[0]`.
     #[error("`x5t#S256` does not match the certificate in `x5c[0]`")]
@@ -96,8 +109,13 @@ pub enum JadesError {
     #[error("the time-stamp token in `{0}` does not cover this seal")]
     TimestampMismatch(String),
     /// A time-stamp token's signature does not hold, or its authority's certificate is missing.
-    #[error("the time-stamping authority's signature on `{0}` does not hold")]
-    TimestampSignature(String),
+    #[error("the time-stamping authority's signature on `{property}` does not hold")]
+    TimestampSignature {
+        /// The property holding the time-stamp (`sigTst`, ...).
+        property: String,
+        /// Why the signature does not hold.
+        source: TokenSignatureError,
+    },
     /// A time-stamp's authority was not fit for time-stamping at the time-stamp's time: its
     /// certificate had expired or was not yet valid, lacks the time-stamping usage, was revoked,
     /// or sits on a broken chain. The code is the time-stamp's (`timestamp.tsa_expired`, ...).
@@ -115,17 +133,18 @@ pub enum JadesError {
     /// An unsigned property (`etsiU` entry) is not base64url JSON.
     #[error("unsigned property {0} of `etsiU` is malformed")]
     MalformedUnsignedProperty(usize),
-    /// The sealed payload is not a readable credential.
-    #[error("the sealed payload is not a credential: {0}")]
-    PayloadNotCredential(String),
+    /// The sealed payload is not a readable credential; the reader's error is the source.
+    #[error("the sealed payload is not a credential: {}", .0.code())]
+    PayloadNotCredential(#[source] ParseError),
 
     // Sealing.
     /// The key could not be read.
     #[error("cannot read the key: {0}")]
     Key(&'static str),
-    /// The certificate chain for sealing is empty or unreadable.
-    #[error("cannot read the certificate chain: {0}")]
-    Chain(String),
+    /// The certificate chain for sealing is empty or unreadable; the certificate error is the
+    /// source (`x509.no_certificate` for an empty chain).
+    #[error("cannot read the certificate chain: {}", chain_reason(.0))]
+    Chain(#[source] X509Error),
     /// The certificates given for sealing are not in order (seal certificate first, then its
     /// issuers), and which one is the seal certificate cannot be told.
     #[error("the certificate chain is out of order: {0}")]
@@ -180,7 +199,7 @@ impl JadesError {
             InvalidChain { .. } => "seal.invalid_chain",
             MalformedTimestamp(_) => "seal.malformed_timestamp",
             TimestampMismatch(_) => "seal.timestamp_mismatch",
-            TimestampSignature(_) => "seal.timestamp_signature",
+            TimestampSignature { .. } => "seal.timestamp_signature",
             TimestampAuthority { .. } => "seal.timestamp_authority",
             CertificateRevoked => "seal.certificate_revoked",
             MalformedUnsignedProperty(_) => "seal.malformed_unsigned_property",

@@ -148,11 +148,8 @@ impl Seal {
 
         let mut certificates = Vec::with_capacity(header.x5c.len());
         for (index, der) in header.x5c.iter().enumerate() {
-            let cert =
-                Certificate::from_der(der).map_err(|e| JadesError::MalformedCertificate {
-                    index,
-                    code: e.code(),
-                })?;
+            let cert = Certificate::from_der(der)
+                .map_err(|source| JadesError::MalformedCertificate { index, source })?;
             certificates.push(cert);
         }
         let seal = Seal {
@@ -534,9 +531,13 @@ fn check_token(
         return Err(JadesError::TimestampMismatch(property.to_owned()));
     }
     // Without the authority's signature, a token is just a claimed time anyone could write.
-    let authority = token
-        .verify_signature(known)
-        .map_err(|_| JadesError::TimestampSignature(property.to_owned()))?;
+    let authority =
+        token
+            .verify_signature(known)
+            .map_err(|source| JadesError::TimestampSignature {
+                property: property.to_owned(),
+                source,
+            })?;
     Ok(CheckedTimestamp {
         property,
         time: token.time,

@@ -11,7 +11,7 @@ use crate::model::{
     Address, EuropeanDigitalCredential, LangMap, LegalIdentifier, Location, Organisation,
 };
 use crate::vocab::{Country, Vocabulary};
-use crate::x509::{Certificate, PublicKey};
+use crate::x509::{Certificate, PublicKey, X509Error};
 
 /// Seals credentials with one certificate chain.
 ///
@@ -49,7 +49,9 @@ impl Sealer {
     /// `seal.chain_order`.
     pub fn new(chain: Vec<Certificate>) -> Result<Self, JadesError> {
         if chain.is_empty() {
-            return Err(JadesError::Chain("no certificate".into()));
+            return Err(JadesError::Chain(X509Error::NoCertificate {
+                source_kind: "the certificate chain".into(),
+            }));
         }
         let chain = path_order(chain)?;
         Ok(Sealer {
@@ -62,8 +64,7 @@ impl Sealer {
 
     /// A sealer for the certificates of a PEM bundle, seal certificate first.
     pub fn from_pem(chain_pem: &str) -> Result<Self, JadesError> {
-        let chain =
-            Certificate::from_pem(chain_pem).map_err(|e| JadesError::Chain(e.code().into()))?;
+        let chain = Certificate::from_pem(chain_pem).map_err(JadesError::Chain)?;
         Self::new(chain)
     }
 
@@ -187,9 +188,7 @@ impl Sealer {
         signing_time: OffsetDateTime,
     ) -> Result<(String, PublicKey), JadesError> {
         let leaf = self.certificate();
-        let key = leaf
-            .public_key()
-            .map_err(|e| JadesError::Chain(e.code().into()))?;
+        let key = leaf.public_key().map_err(JadesError::Chain)?;
         let sig_t = crate::model::DateTime::from(signing_time);
         let header = HeaderOut {
             alg: alg.name(),

@@ -59,17 +59,34 @@ struct SignerData {
     signature: Vec<u8>,
 }
 
-/// Why a token's signature does not hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a token's signature does not hold. Each variant has a stable [`code`](Self::code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TokenSignatureError {
     /// The token carries no signer information we can read (no signed attributes).
+    #[error("the time-stamp token carries no readable signer information")]
     Unreadable,
     /// Neither the token nor the seal carries the authority's certificate.
+    #[error("neither the time-stamp token nor the seal carries the authority's certificate")]
     NoCertificate,
     /// The algorithm is not one this library checks.
+    #[error("the time-stamp token is signed with an algorithm this library does not check")]
     UnsupportedAlgorithm,
     /// The signed attributes do not hash the TSTInfo, or the signature is wrong.
+    #[error("the time-stamp token's signature does not match its content")]
     Mismatch,
+}
+
+impl TokenSignatureError {
+    /// The stable code of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TokenSignatureError::Unreadable => "seal.timestamp_unreadable",
+            TokenSignatureError::NoCertificate => "seal.timestamp_no_certificate",
+            TokenSignatureError::UnsupportedAlgorithm => "seal.timestamp_unsupported_algorithm",
+            TokenSignatureError::Mismatch => "seal.timestamp_signature_mismatch",
+        }
+    }
 }
 
 impl TimestampToken {

@@ -101,8 +101,8 @@ pub fn verify(
             other => other,
         };
     let payload = seal.payload_unverified().to_owned();
-    let credential = crate::json::parse(payload.as_bytes())
-        .map_err(|e| JadesError::PayloadNotCredential(e.code().to_owned()))?;
+    let credential =
+        crate::json::parse(payload.as_bytes()).map_err(JadesError::PayloadNotCredential)?;
     Ok(VerifiedSeal {
         credential,
         payload,

@@ -99,11 +99,11 @@ impl ParseError {
             ParseError::Xml { legacy: false } => "json.xml",
             ParseError::NQuads => "json.nquads",
             ParseError::Decode(e) => e.code(),
-            ParseError::MissingContext => "jsonld.missing_context",
-            ParseError::ForeignContext { .. } => "jsonld.foreign_context",
-            ParseError::NotACredential { .. } => "jsonld.not_a_credential",
+            ParseError::MissingContext => "json.missing_context",
+            ParseError::ForeignContext { .. } => "json.foreign_context",
+            ParseError::NotACredential { .. } => "json.not_a_credential",
             ParseError::Sealed => "json.sealed_input",
-            ParseError::MalformedSeal { .. } => "jades.malformed",
+            ParseError::MalformedSeal { .. } => "seal.malformed_envelope",
         }
     }
 

@@ -192,6 +192,13 @@ pub struct InvalidLiteral {
     pub expected: &'static str,
 }
 
+impl InvalidLiteral {
+    /// The stable code of this error: `json.invalid_value`, as for a value read from JSON.
+    pub fn code(&self) -> &'static str {
+        "json.invalid_value"
+    }
+}
+
 checked_string!(
     /// An `xsd:dateTime` (`2023-09-27T13:54:17+02:00`); a bare date (`1999-10-01`) is accepted too,
     /// since registrars write dates of birth that way.

@@ -1,15 +1,16 @@
 //! What the profile check reports: one [`Finding`] per missing or invalid element.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::codes::Code;
 
 /// How much a finding matters.
 ///
 /// The order is the order of importance, so sorting findings puts errors first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The credential does not meet the profile: EDC refuses it, or it is not a micro-credential
@@ -42,11 +43,12 @@ impl fmt::Display for Severity {
 ///
 /// The message says what is missing or wrong in general terms; it never quotes a value from the
 /// credential, so findings can be logged and shown without leaking personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The stable code (`edc.missing.title`, `mc.missing.learning_outcomes`, ...), listed in
-    /// [`CODES`](super::CODES).
-    pub code: &'static str,
+    /// [`CODES`](super::CODES). Borrowed when the check makes it, owned when read back from
+    /// JSON; it compares with a `&str`.
+    pub code: Cow<'static, str>,
     /// How much it matters.
     pub severity: Severity,
     /// The JSON path of the element concerned, in the JSON microcred writes
@@ -65,7 +67,7 @@ pub struct Finding {
 impl Finding {
     pub(super) fn new(code: Code, path: String) -> Self {
         Finding {
-            code: code.code,
+            code: Cow::Borrowed(code.code),
             severity: code.severity,
             path,
             message: code.meaning.to_owned(),

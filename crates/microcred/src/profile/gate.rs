@@ -145,7 +145,7 @@ pub fn check_for_sealing(
         if finding.severity != Severity::Error {
             continue;
         }
-        if is_annex_code(finding.code) {
+        if is_annex_code(&finding.code) {
             annex_error = true;
             if !policy.require_micro_credential {
                 finding.severity = Severity::Warning;

@@ -23,7 +23,7 @@ pub(super) fn format(
     let findings = profile::check_format_with(credential, version, expander);
     match findings.iter().find(|f| f.severity == Severity::Error) {
         Some(first) => {
-            let (code, path) = (first.code, first.path.clone());
+            let (code, path) = (first.code.clone(), first.path.clone());
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)

@@ -129,7 +129,7 @@ mod tests {
         assert_eq!(classify(&vp).ok(), Some(Kind::Presentation));
         assert_eq!(
             classify(&json!({"type": "Person"})).map_err(|e| e.code()),
-            Err("jsonld.not_a_credential")
+            Err("json.not_a_credential")
         );
         assert_eq!(
             classify(&json!([1])).map_err(|e| e.code()),

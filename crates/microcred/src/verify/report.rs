@@ -1,7 +1,9 @@
 //! The verification report: an ordered list of checks, each with EDC's check IRI, a status, a
 //! stable code and the JSON path concerned.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::profile::Finding;
 
@@ -9,7 +11,7 @@ use crate::profile::Finding;
 const EDC_VERIFICATION: &str = "http://data.europa.eu/snb/verification/";
 
 /// What a check looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CheckKind {
@@ -63,7 +65,7 @@ impl CheckKind {
 }
 
 /// The outcome of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Passed.
@@ -89,7 +91,7 @@ impl Status {
 }
 
 /// One check of the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Check {
     /// What was checked.
@@ -99,9 +101,11 @@ pub struct Check {
     /// The outcome.
     pub status: Status,
     /// The EDC status IRI, when EDC has this status.
-    pub status_iri: Option<&'static str>,
-    /// A stable machine code (`seal.signature_mismatch`, `expiry.expired`, `revocation.ok`).
-    pub code: &'static str,
+    pub status_iri: Option<Cow<'static, str>>,
+    /// A stable machine code (`seal.signature_mismatch`, `expiry.expired`, `revocation.ok`),
+    /// listed in [`crate::codes::catalogue`]. Borrowed when the verifier makes it, owned when
+    /// read back from JSON; it compares with a `&str`.
+    pub code: Cow<'static, str>,
     /// The JSON path concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
@@ -110,7 +114,7 @@ pub struct Check {
     /// Whether the check leaves the verdict alone (micro-credential completeness).
     pub advisory: bool,
     /// The profile findings behind a format or micro-credential check.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
 }
 
@@ -118,15 +122,15 @@ impl Check {
     pub(crate) fn new(
         kind: CheckKind,
         status: Status,
-        code: &'static str,
+        code: impl Into<Cow<'static, str>>,
         message: impl Into<String>,
     ) -> Self {
         Check {
             kind,
             iri: kind.iri(),
             status,
-            status_iri: status.iri(),
-            code,
+            status_iri: status.iri().map(Cow::Borrowed),
+            code: code.into(),
             path: None,
             message: message.into(),
             advisory: kind == CheckKind::MicroCredential,
@@ -146,7 +150,7 @@ impl Check {
 }
 
 /// The overall answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every check that counts passed or was skipped.
@@ -169,7 +173,7 @@ impl Verdict {
 }
 
 /// How the credential was secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Securing {
@@ -186,11 +190,11 @@ pub enum Securing {
 }
 
 /// What the seal says about who sealed, for display.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SealSummary {
     /// `RS256`, `ES256`, ...
-    pub algorithm: &'static str,
+    pub algorithm: Cow<'static, str>,
     /// The claimed signing time (RFC 3339).
     pub signing_time: String,
     /// The seal certificate's subject (an organisation).
@@ -206,7 +210,7 @@ pub struct SealSummary {
     /// Whether the seal is a qualified electronic seal (trusted and qualified certificate).
     pub qualified: bool,
     /// The JAdES baseline level reached (`B-B` ... `B-LTA`).
-    pub level: &'static str,
+    pub level: Cow<'static, str>,
     /// What the seal's revocation values (`rVals`) say about the seal certificate at the signing
     /// time (`not revoked (OCSP issued ...)`, `not checked: ...`).
     pub certificate_revocation: String,
@@ -215,7 +219,7 @@ pub struct SealSummary {
 }
 
 /// One time-stamp of a seal and the authority behind it, judged at the time-stamp's time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TimestampSummary {
     /// Where it was: `adoTst`, `sigTst` or `arcTst`.
@@ -230,7 +234,7 @@ pub struct TimestampSummary {
     /// The stable code (`timestamp.trusted`, `timestamp.untrusted`, `timestamp.tsa_expired`,
     /// `timestamp.tsa_not_yet_valid`, `timestamp.tsa_usage`, `timestamp.invalid_chain`,
     /// `timestamp.tsa_revoked`).
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     /// What the seal's revocation values say about the authority's certificate at that time.
     pub revocation: String,
 }
@@ -250,7 +254,7 @@ impl From<&crate::jades::TsaCheck> for TimestampSummary {
                 TsaStatus::Untrusted => Status::Indeterminate,
                 TsaStatus::Failed => Status::Failed,
             },
-            code: check.code,
+            code: Cow::Borrowed(check.code),
             revocation: check.revocation.to_string(),
         }
     }
@@ -262,7 +266,7 @@ impl From<&crate::jades::TsaCheck> for TimestampSummary {
 /// A presentation's report has `presentation` set; its own checks are format (`presentation.ok`
 /// or `presentation.empty`), seal and trust, and its verdict is the worst of those and of every
 /// credential's verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {
     /// The overall answer.
@@ -288,7 +292,7 @@ pub struct Report {
 }
 
 /// What a verifiable presentation holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PresentationReport {
     /// The presentation's `id`, when it has one.
@@ -335,9 +339,9 @@ impl Report {
 
 /// The codes the Verifier itself gives, with what each means.
 ///
-/// Checks also carry the codes of the errors behind them: the reader's (`json.*`, `jsonld.*`,
-/// `jades.malformed`) on a format check that cannot read the file, the first profile finding's
-/// (`edc.*`, see [`crate::profile::CODES`]) on a failed format check, the seal's
+/// Checks also carry the codes of the errors behind them: the reader's (`json.*`,
+/// `seal.malformed_envelope`) on a format check that cannot read the file, the first profile
+/// finding's (`edc.*`, see [`crate::profile::CODES`]) on a failed format check, the seal's
 /// ([`crate::jades::JadesError::code`], `seal.*`) and the proof's
 /// ([`crate::proof::ProofError::code`], `proof.*`, `rdf.*`) on a failed seal check, and the status
 /// list's (`status.*`) on an undecided revocation check.

@@ -176,7 +176,7 @@ impl Verifier {
             revoked.as_ref(),
         );
         let summary = SealSummary {
-            algorithm: seal.header().alg.name(),
+            algorithm: seal.header().alg.name().into(),
             signing_time: rfc3339(seal.signing_time()),
             certificate_subject: certificate.subject_text(),
             certificate_issuer: certificate.issuer_text(),
@@ -184,7 +184,7 @@ impl Verifier {
             trusted,
             qualified_certificate: qualification.is_qualified_eseal(),
             qualified,
-            level: seal.level().name(),
+            level: seal.level().name().into(),
             certificate_revocation: revocation.to_string(),
             timestamps: authorities.iter().map(TimestampSummary::from).collect(),
         };
