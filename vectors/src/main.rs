@@ -49,6 +49,38 @@ const UNCOVERED_READER_CODES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The code catalogue as Markdown: one table per category, codes in order.
+fn codes_markdown() -> String {
+    use microcred::codes::{Category, catalogue};
+    use std::fmt::Write as _;
+
+    let mut page = String::from(
+        "# microcred codes\n\nEvery code microcred can produce, by category. Generated from \
+         `microcred::codes::catalogue()` by `cargo run -p microcred-vectors` (the same list as \
+         `codes.json` and `microcred codes --json`); do not edit by hand.\n",
+    );
+    for category in Category::ALL {
+        let codes: Vec<_> = catalogue()
+            .iter()
+            .filter(|c| c.category == category)
+            .collect();
+        let _ = write!(
+            page,
+            "\n## {} ({} codes; exception `{}`)\n\n{}\n\n| code | severity | meaning |\n|---|---|---|\n",
+            category.name(),
+            codes.len(),
+            category.exception(),
+            category.meaning()
+        );
+        for info in codes {
+            let severity = info.severity.map(|s| s.as_str()).unwrap_or("");
+            let meaning = info.meaning.replace('|', "\\|");
+            let _ = writeln!(page, "| `{}` | {severity} | {meaning} |", info.code);
+        }
+    }
+    page
+}
+
 /// What [`microcred::Format::detect`] says the input is (`null` when it is not readable at all),
 /// so that every binding checks the same answer.
 pub(crate) fn detected(bytes: &[u8]) -> Option<&'static str> {
@@ -85,6 +117,8 @@ fn main() -> ExitCode {
         root.join("codes.json"),
         microcred::codes::to_json().into_bytes(),
     );
+    // The same catalogue as a page for people.
+    expected.insert(root.join("codes.md"), codes_markdown().into_bytes());
     match pki::generate() {
         Ok(files) => expected.extend(
             files
