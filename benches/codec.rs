@@ -40,6 +40,11 @@ fn codec(c: &mut Criterion) {
     group.bench_function("serde_json Value only (reference)", |b| {
         b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).expect("parses"))
     });
+    // Format::detect: what the CLI and the bindings ask before choosing a reader (a JSON parse
+    // under the limits, then a look at the top-level members).
+    group.bench_function("Format::detect", |b| {
+        b.iter(|| microcred::Format::detect(black_box(&bytes)).expect("detects"))
+    });
     group.throughput(Throughput::Bytes(written.len() as u64));
     group.bench_function("serialise", |b| {
         b.iter(|| microcred::json::to_string(black_box(&credential)))
@@ -55,6 +60,10 @@ fn codec(c: &mut Criterion) {
     });
     group.bench_function("check_jsonld", |b| {
         b.iter(|| microcred::profile::check_jsonld(black_box(&credential)))
+    });
+    // The EDC application profile alone: the walk over the model (issue 10 item 7).
+    group.bench_function("check_edc", |b| {
+        b.iter(|| microcred::profile::check_edc(black_box(&credential)))
     });
     group.finish();
 }
