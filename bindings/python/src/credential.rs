@@ -1,0 +1,167 @@
+//! `Credential`: a read (or issued) credential, its serialisations and its profile findings.
+
+use microcred::json::{Form, Reader};
+use microcred::{EuropeanDigitalCredential, ParseError, json, profile, rdf, xml};
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::errors::to_py;
+use crate::input;
+
+/// A European Digital Credential (ELM 3), read from EDC JSON-LD (plain or the upload form) or
+/// RDF/XML, or issued by `microcred.issue`.
+#[derive(Debug)]
+#[pyclass(frozen, module = "microcred")]
+pub struct Credential {
+    pub(crate) credential: EuropeanDigitalCredential,
+    pub(crate) form: Form,
+}
+
+#[pymethods]
+impl Credential {
+    /// Reads EDC JSON-LD: a plain credential or the upload form `{"credential": {...}}`.
+    /// `data` is the text (`str` or `bytes`) or a path. A sealed file is refused
+    /// (`json.sealed_input`): verify it with a `Verifier`.
+    #[classmethod]
+    fn from_jsonld(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (bytes, _) = input::bytes(data, "data")?;
+        let (credential, form) = py
+            .detach(|| read_not_sealed(&bytes))
+            .map_err(|e| to_py(&e))?;
+        Ok(Credential { credential, form })
+    }
+
+    /// Reads any form, a JAdES-sealed file included, **without verifying the seal**: for
+    /// display and conversion only.
+    #[classmethod]
+    fn from_jsonld_unverified(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let (bytes, _) = input::bytes(data, "data")?;
+        let (credential, form) = py
+            .detach(|| Reader::new().read_any_unverified(&bytes))
+            .map_err(|e| to_py(&e))?;
+        Ok(Credential { credential, form })
+    }
+
+    /// Reads RDF/XML of the ELM graph (as `to_xml` writes it).
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let (bytes, _) = input::bytes(data, "data")?;
+        let credential = py
+            .detach(|| xml::from_rdf_xml(&bytes))
+            .map_err(|e| to_py(&e))?;
+        Ok(Credential {
+            credential,
+            form: Form::Plain,
+        })
+    }
+
+    /// EDC JSON-LD text (indented unless `pretty=False`); `upload_form=True` writes the EDC
+    /// upload form instead.
+    #[pyo3(signature = (*, pretty = true, upload_form = false))]
+    fn to_jsonld(&self, pretty: bool, upload_form: bool) -> String {
+        if upload_form {
+            json::to_upload_form(&self.credential)
+        } else if pretty {
+            json::to_string_pretty(&self.credential)
+        } else {
+            json::to_string(&self.credential)
+        }
+    }
+
+    /// The JSON-LD as Python objects (dicts, lists, strings, numbers).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        input::from_json(py, &json::to_string(&self.credential))
+    }
+
+    /// RDF/XML of the ELM graph.
+    fn to_xml(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| xml::to_rdf_xml(&self.credential))
+            .map_err(|e| to_py(&e))
+    }
+
+    /// N-Quads of the credential's RDF dataset; `canonical=True` gives RDFC-1.0 canonical
+    /// N-Quads.
+    #[pyo3(signature = (*, canonical = false))]
+    fn to_nquads(&self, py: Python<'_>, canonical: bool) -> PyResult<String> {
+        py.detach(|| {
+            let dataset = rdf::to_dataset(&self.credential)?;
+            if canonical {
+                rdf::canonical_nquads(&dataset)
+            } else {
+                Ok(rdf::to_nquads(&dataset))
+            }
+        })
+        .map_err(|e| to_py(&e))
+    }
+
+    /// The profile findings (EDC application profile and micro-credential completeness). The
+    /// upload form is checked as unsealed (EDC fills the issuer and issue date when it seals).
+    fn findings(&self) -> Vec<Finding> {
+        profile::check_as_read(&self.credential, self.form)
+            .into_iter()
+            .map(|f| Finding {
+                code: f.code.into_owned(),
+                severity: f.severity.as_str(),
+                path: f.path,
+                message: f.message,
+            })
+            .collect()
+    }
+
+    /// The form it was read in: `"plain"`, `"upload_form"` or `"sealed_unverified"`.
+    #[getter]
+    fn form(&self) -> &'static str {
+        match self.form {
+            Form::UploadForm => "upload_form",
+            Form::SealedUnverified => "sealed_unverified",
+            _ => "plain",
+        }
+    }
+
+    /// The credential id (`urn:credential:...`), when it has one.
+    #[getter]
+    fn id(&self) -> Option<String> {
+        self.credential.id.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Credential {} ({})>",
+            self.credential.id.as_deref().unwrap_or("without id"),
+            self.form()
+        )
+    }
+}
+
+/// A plain credential or the upload form; a sealed file is `json.sealed_input`.
+fn read_not_sealed(bytes: &[u8]) -> Result<(EuropeanDigitalCredential, Form), ParseError> {
+    match Reader::new().read_any_unverified(bytes)? {
+        (_, Form::SealedUnverified) => Err(ParseError::Sealed),
+        read => Ok(read),
+    }
+}
+
+/// One profile finding.
+#[derive(Debug)]
+#[pyclass(frozen, module = "microcred", get_all)]
+pub struct Finding {
+    /// The stable code (`edc.missing.title`).
+    code: String,
+    /// `"error"`, `"warning"` or `"info"`.
+    severity: &'static str,
+    /// The JSON path concerned.
+    path: String,
+    /// What the code means.
+    message: String,
+}
+
+#[pymethods]
+impl Finding {
+    fn __repr__(&self) -> String {
+        format!("<Finding {} {} at {}>", self.severity, self.code, self.path)
+    }
+}
