@@ -100,8 +100,24 @@ impl Credential {
 
     /// The profile findings (EDC application profile and micro-credential completeness). The
     /// upload form is checked as unsealed (EDC fills the issuer and issue date when it seals).
-    fn findings(&self) -> Vec<Finding> {
-        profile::check_as_read(&self.credential, self.form)
+    /// `elm_version="3.2"` (or `"3.1"`) adds the `edc.version.*` findings saying where that
+    /// version reads the credential differently.
+    #[pyo3(signature = (*, elm_version = None))]
+    fn findings(&self, py: Python<'_>, elm_version: Option<&str>) -> PyResult<Vec<Finding>> {
+        let version = elm_version
+            .map(|v| {
+                serde_json::from_value::<profile::ElmVersion>(v.into()).map_err(|_| {
+                    pyo3::exceptions::PyValueError::new_err(format!(
+                        "elm_version: \"3.1\" or \"3.2\", not {v:?}"
+                    ))
+                })
+            })
+            .transpose()?;
+        let findings = py.detach(|| match version {
+            None => profile::check_as_read(&self.credential, self.form),
+            Some(v) => profile::check_as_read_as(&self.credential, self.form, v),
+        });
+        Ok(findings
             .into_iter()
             .map(|f| Finding {
                 code: f.code.into_owned(),
@@ -109,7 +125,7 @@ impl Credential {
                 path: f.path,
                 message: f.message,
             })
-            .collect()
+            .collect())
     }
 
     /// The form it was read in: `"plain"`, `"upload_form"` or `"sealed_unverified"`.
@@ -164,4 +180,14 @@ impl Finding {
     fn __repr__(&self) -> String {
         format!("<Finding {} {} at {}>", self.severity, self.code, self.path)
     }
+}
+
+/// What `data` holds (`"jades"`, `"edc_json_ld"`, `"upload_form"`, `"rdf_xml"`, ...), as the core
+/// tells formats apart. Input the core cannot read raises its error (`json.syntax`, ...).
+#[pyfunction]
+pub fn detect_format(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    let (bytes, _) = input::bytes(data, "data")?;
+    py.detach(|| microcred::Format::detect(&bytes))
+        .map(microcred::Format::name)
+        .map_err(|e| to_py(&e))
 }

@@ -23,6 +23,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(errors::categories, m)?)?;
     m.add_function(wrap_pyfunction!(errors::register_exceptions, m)?)?;
     m.add_function(wrap_pyfunction!(issue::issue, m)?)?;
+    m.add_function(wrap_pyfunction!(credential::detect_format, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

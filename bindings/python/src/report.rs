@@ -70,19 +70,16 @@ impl Report {
             .collect()
     }
 
-    /// For a presentation, the report of each credential it holds; empty otherwise.
+    /// For a presentation, the report of each credential it holds (empty for an empty
+    /// presentation); `None` for a credential.
     #[getter]
-    fn credentials(&self) -> Vec<Report> {
-        self.report
-            .presentation
-            .as_ref()
-            .map(|p| {
-                p.credentials
-                    .iter()
-                    .map(|r| Report::new(r.clone(), None))
-                    .collect()
-            })
-            .unwrap_or_default()
+    fn credentials(&self) -> Option<Vec<Report>> {
+        self.report.presentation.as_ref().map(|p| {
+            p.credentials
+                .iter()
+                .map(|r| Report::new(r.clone(), None))
+                .collect()
+        })
     }
 
     /// `"jades"`, `"data_integrity"`, `"presentation"`, `"none"` or `"unknown"`.

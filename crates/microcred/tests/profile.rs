@@ -1522,3 +1522,42 @@ fn an_accreditation_expired_at_issue_is_an_error() {
         BTreeSet::new()
     );
 }
+
+/// `check_as_read_as`: the findings of `check_as` for the version, with the upload form still
+/// checked as unsealed (what EDC fills in when sealing is information, as in
+/// `check_before_sealing`).
+#[test]
+fn check_as_read_as_keeps_the_upload_form_unsealed_and_adds_the_version_findings() {
+    use microcred::json::{Form, Reader};
+    use microcred::profile::ElmVersion;
+
+    let vectors = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../vectors/cases");
+    let upload = std::fs::read(vectors.join("valid-upload-form.json")).expect("vector");
+    let (credential, form) = Reader::new().read_any_unverified(&upload).expect("reads");
+    assert_eq!(form, Form::UploadForm);
+    let read_as = profile::check_as_read_as(&credential, form, ElmVersion::V3_2);
+    let mut expected = profile::check_before_sealing(&credential);
+    for finding in profile::check_as(&credential, ElmVersion::V3_2) {
+        if finding.code.starts_with("edc.version.") {
+            expected.push(finding);
+        }
+    }
+    let key = |f: &Finding| (f.code.to_string(), f.path.clone(), f.severity);
+    let mut got: Vec<_> = read_as.iter().map(key).collect();
+    let mut want: Vec<_> = expected.iter().map(key).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+    assert!(!profile::has_errors(&read_as), "the upload form is checked as unsealed");
+    assert!(
+        profile::has_errors(&profile::check_as(&credential, ElmVersion::V3_2)),
+        "checked as sealed, the upload form lacks the issuer"
+    );
+
+    let plain = std::fs::read(vectors.join("edc.version.national_id.json")).expect("vector");
+    let (credential, form) = Reader::new().read_any_unverified(&plain).expect("reads");
+    assert_eq!(form, Form::Plain);
+    let read_as = profile::check_as_read_as(&credential, form, ElmVersion::V3_2);
+    assert_eq!(read_as, profile::check_as(&credential, ElmVersion::V3_2));
+    assert!(read_as.iter().any(|f| f.code == "edc.version.national_id"));
+}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Dict, List, NamedTuple, Optional, Type
 
 from . import _native
-from ._native import Check, Credential, Finding, Report, Verifier, issue
+from ._native import Check, Credential, Finding, Report, Verifier, detect_format, issue
 
 __version__: str = _native.__version__
 
@@ -96,6 +96,7 @@ __all__ = [
     "MicrocredError",
     "Report",
     "Verifier",
+    "detect_format",
     "exception_for",
     "issue",
     *[cls.__name__ for cls in _CLASSES.values()],

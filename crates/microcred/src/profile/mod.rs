@@ -254,7 +254,11 @@ pub fn check_micro_credential(credential: &EuropeanDigitalCredential) -> Vec<Fin
 /// Like [`check`], for a credential EDC has yet to seal: what EDC fills in when sealing is
 /// reported as [`Severity::Info`].
 pub fn check_before_sealing(credential: &EuropeanDigitalCredential) -> Vec<Finding> {
-    let mut findings = check(credential);
+    filled_when_sealing(check(credential))
+}
+
+/// `findings` with what EDC fills in when sealing lowered to [`Severity::Info`].
+fn filled_when_sealing(mut findings: Vec<Finding>) -> Vec<Finding> {
     for finding in &mut findings {
         if FILLED_WHEN_SEALING
             .iter()
@@ -283,6 +287,30 @@ pub fn check_as_read(credential: &EuropeanDigitalCredential, form: Form) -> Vec<
     match form {
         Form::UploadForm => check_before_sealing(credential),
         _ => check(credential),
+    }
+}
+
+/// [`check_as_read`] for a credential read as a given ELM version (as [`check_as`] adds the
+/// `edc.version.*` findings to [`check`]); the upload form is still checked as unsealed.
+///
+/// ```
+/// use microcred::json::Reader;
+/// use microcred::profile::{ElmVersion, check_as_read_as};
+///
+/// let bytes = microcred::issue::demo_credential_json();
+/// let (credential, form) = Reader::new().read_any_unverified(bytes.as_bytes())?;
+/// let findings = check_as_read_as(&credential, form, ElmVersion::V3_2);
+/// assert!(findings.iter().all(|f| f.severity != microcred::Severity::Error));
+/// # Ok::<(), microcred::ParseError>(())
+/// ```
+pub fn check_as_read_as(
+    credential: &EuropeanDigitalCredential,
+    form: Form,
+    version: ElmVersion,
+) -> Vec<Finding> {
+    match form {
+        Form::UploadForm => filled_when_sealing(check_as(credential, version)),
+        _ => check_as(credential, version),
     }
 }
 
