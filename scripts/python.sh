@@ -34,4 +34,4 @@ note "python: built and installed in $(( $(date +%s) - start )) s"
 
 # Run from the tests folder so that `import microcred` is the installed package, not the source.
 cd bindings/python/tests
-"$VENV/bin/python" -m pytest -q --doctest-modules --pyargs microcred . "$@"
+"$VENV/bin/python" -m pytest -q -rs --doctest-modules --pyargs microcred . "$@"

@@ -138,6 +138,43 @@ impl Credential {
         }
     }
 
+    /// The title shown to people (English first), when there is one.
+    #[getter]
+    fn title(&self) -> Option<String> {
+        self.credential.summary().title
+    }
+
+    /// The issuer's legal name (English first), when there is one.
+    #[getter]
+    fn issuer(&self) -> Option<String> {
+        self.credential.summary().issuer
+    }
+
+    /// The issuer's country as a Publications Office code (`"BEL"`); the awarding body's when
+    /// the issuer names none.
+    #[getter]
+    fn country(&self) -> Option<String> {
+        self.credential.summary().country
+    }
+
+    /// The ECTS credits of what the credential certifies.
+    #[getter]
+    fn ects(&self) -> Option<f64> {
+        self.credential.summary().ects
+    }
+
+    /// The EQF level (1 to 8) of what the credential certifies.
+    #[getter]
+    fn eqf_level(&self) -> Option<u8> {
+        self.credential.summary().eqf_level
+    }
+
+    /// The issue date-time as written (RFC 3339 text, `"2026-01-15T10:00:00Z"`).
+    #[getter]
+    fn issued(&self) -> Option<String> {
+        self.credential.summary().issued
+    }
+
     /// The credential id (`urn:credential:...`), when it has one.
     #[getter]
     fn id(&self) -> Option<String> {

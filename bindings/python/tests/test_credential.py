@@ -128,3 +128,26 @@ def test_issue_errors() -> None:
         microcred.issue(None, LEARNER)
     with pytest.raises(TypeError):
         microcred.issue(COURSE_TOML, 3)
+
+
+def test_properties_are_the_cores_summary() -> None:
+    credential = microcred.Credential.from_jsonld(CASES / "valid-1.json")
+    assert credential.title == "Creating Open Digital Learning Content"
+    assert credential.issuer == "Example University of Technology"
+    assert credential.country == "IRL"
+    assert credential.ects == 5.0
+    assert credential.eqf_level == 6
+    assert credential.issued == "2026-01-15T10:00:00Z"
+    with pytest.raises(AttributeError):
+        credential.title = "another"  # type: ignore[misc]  (read-only)
+    upload = microcred.Credential.from_jsonld(CASES / "valid-upload-form.json")
+    assert upload.issuer is None and upload.country is not None
+
+
+def test_an_issued_credential_has_the_courses_properties() -> None:
+    course = json.loads(COURSE_JSON.read_text())
+    credential = issued(course, LEARNER)
+    assert credential.ects == float(course["ects"])
+    assert credential.eqf_level == course["eqf"]
+    assert credential.title == course["title"]
+    assert credential.issued == "2026-03-01T09:00:00Z"

@@ -17,6 +17,7 @@ mod common;
 mod credential;
 mod learning;
 mod node;
+pub(crate) mod summary;
 mod values;
 pub(crate) mod walk;
 
@@ -42,6 +43,7 @@ pub use learning::{
     LearningEntitlementSpecification, LearningOutcome,
 };
 pub use node::AnyNode;
+pub use summary::Summary;
 pub(crate) use node::NodeRef;
 pub use values::{DateTime, Duration, InvalidLiteral, LangMap};
 

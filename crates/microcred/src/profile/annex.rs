@@ -302,9 +302,7 @@ impl Annex<'_> {
 
 /// A credit amount: a positive decimal number; a decimal comma is accepted, as registrars write it.
 fn is_positive_number(text: &str) -> bool {
-    let text = text.trim().replace(',', ".");
-    let digits_only = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    digits_only && text.parse::<f64>().is_ok_and(|n| n.is_finite() && n > 0.0)
+    crate::model::summary::positive_number(text).is_some()
 }
 
 #[cfg(test)]
