@@ -28,6 +28,9 @@ cargo clippy -p microcred --target wasm32-unknown-unknown --locked -- -D warning
 step "tests"
 cargo test --workspace --locked
 
+step "Python bindings (pip install ./bindings/python in target/python-venv, dev profile; pytest)"
+scripts/python.sh
+
 step "public API of microcred unchanged (crates/microcred/public-api.txt; installs cargo-public-api once)"
 # Fails with a diff when the API changed without the snapshot: run scripts/public-api.sh and
 # commit crates/microcred/public-api.txt with the change.

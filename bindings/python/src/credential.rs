@@ -23,7 +23,11 @@ impl Credential {
     /// `data` is the text (`str` or `bytes`) or a path. A sealed file is refused
     /// (`json.sealed_input`): verify it with a `Verifier`.
     #[classmethod]
-    fn from_jsonld(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn from_jsonld(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
         let (bytes, _) = input::bytes(data, "data")?;
         let (credential, form) = py
             .detach(|| read_not_sealed(&bytes))
@@ -48,7 +52,11 @@ impl Credential {
 
     /// Reads RDF/XML of the ELM graph (as `to_xml` writes it).
     #[classmethod]
-    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
         let (bytes, _) = input::bytes(data, "data")?;
         let credential = py
             .detach(|| xml::from_rdf_xml(&bytes))

@@ -62,12 +62,7 @@ pub fn register_exceptions(py: Python<'_>, classes: Bound<'_, PyDict>) -> PyResu
 /// `category`. The message is the core's (it never quotes learner data).
 pub fn to_py<E: ErrorCode>(error: &E) -> PyErr {
     let path = error.path().map(|p| p.into_owned());
-    raise(
-        error.code(),
-        path,
-        error.category(),
-        error.to_string(),
-    )
+    raise(error.code(), path, error.category(), error.to_string())
 }
 
 /// The exception of `category` with these fields.

@@ -30,9 +30,8 @@ pub fn bytes(data: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<u8>, Option<P
 /// Text: `str` itself, `bytes` as UTF-8, or a path's content.
 pub fn text(data: &Bound<'_, PyAny>, what: &str) -> PyResult<(String, Option<PathBuf>)> {
     let (bytes, path) = bytes(data, what)?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        pyo3::exceptions::PyValueError::new_err(format!("{what}: not UTF-8 text"))
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| pyo3::exceptions::PyValueError::new_err(format!("{what}: not UTF-8 text")))?;
     Ok((text, path))
 }
 

@@ -43,13 +43,13 @@ pub fn issue(
     let id = match credential_id {
         None => Uuid::new_v4(),
         Some(id) => {
-            let text = id.str()?.to_string();
-            if !(id.is_instance_of::<pyo3::types::PyString>()
-                || id.get_type().name()?.to_string() == "UUID")
-            {
-                return Err(PyTypeError::new_err("credential_id: expected a str or uuid.UUID"));
+            let uuid_class = py.import("uuid")?.getattr("UUID")?;
+            if !(id.is_instance_of::<pyo3::types::PyString>() || id.is_instance(&uuid_class)?) {
+                return Err(PyTypeError::new_err(
+                    "credential_id: expected a str or uuid.UUID",
+                ));
             }
-            Uuid::parse_str(&text)
+            Uuid::parse_str(&id.str()?.to_string())
                 .map_err(|_| PyValueError::new_err("credential_id: not a UUID"))?
         }
     };
@@ -70,7 +70,11 @@ fn template(course: &Bound<'_, PyAny>) -> PyResult<CourseTemplate> {
         CourseTemplate::from_json(&input::json_text(course)?)
     } else {
         let (text, path) = input::text(course, "course")?;
-        match path.as_deref().and_then(Path::extension).and_then(|e| e.to_str()) {
+        match path
+            .as_deref()
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+        {
             Some("toml") => CourseTemplate::from_toml(&text),
             Some("json") => CourseTemplate::from_json(&text),
             _ => CourseTemplate::from_text(&text),

@@ -2,7 +2,9 @@
 //! pickles as that configuration (Dask, Spark, multiprocessing).
 
 use microcred::status::StatusLists;
-use microcred::verify::{AnchorConfig, ClockConfig, TrustPolicy, Verifier as CoreVerifier, VerifierConfig};
+use microcred::verify::{
+    AnchorConfig, ClockConfig, TrustPolicy, Verifier as CoreVerifier, VerifierConfig,
+};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};

@@ -1548,7 +1548,10 @@ fn check_as_read_as_keeps_the_upload_form_unsealed_and_adds_the_version_findings
     got.sort();
     want.sort();
     assert_eq!(got, want);
-    assert!(!profile::has_errors(&read_as), "the upload form is checked as unsealed");
+    assert!(
+        !profile::has_errors(&read_as),
+        "the upload form is checked as unsealed"
+    );
     assert!(
         profile::has_errors(&profile::check_as(&credential, ElmVersion::V3_2)),
         "checked as sealed, the upload form lacks the issuer"

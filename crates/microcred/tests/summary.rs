@@ -48,8 +48,7 @@ fn what_the_summary_cannot_hold_is_none() {
 
 fn spec_decimal_comma() {
     let mut document: Value = serde_json::from_slice(&vector("valid-1.json")).expect("JSON");
-    document["credentialSubject"]["hasClaim"]["specifiedBy"]["creditPoint"]["point"] =
-        json!("7,5");
+    document["credentialSubject"]["hasClaim"]["specifiedBy"]["creditPoint"]["point"] = json!("7,5");
     let credential = microcred::parse(document.to_string().as_bytes()).expect("reads");
     assert_eq!(credential.summary().ects, Some(7.5));
 }
@@ -68,10 +67,7 @@ fn the_upload_form_takes_the_awarding_bodys_country() {
         .and_then(|p| p.awarding_body.iter().find_map(|b| b.country()))
         .and_then(|c| c.id.clone())
         .expect("the awarding body names a country");
-    assert_eq!(
-        summary.country.as_deref(),
-        body_country.rsplit('/').next()
-    );
+    assert_eq!(summary.country.as_deref(), body_country.rsplit('/').next());
 }
 
 #[test]

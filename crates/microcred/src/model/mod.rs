@@ -43,8 +43,8 @@ pub use learning::{
     LearningEntitlementSpecification, LearningOutcome,
 };
 pub use node::AnyNode;
-pub use summary::Summary;
 pub(crate) use node::NodeRef;
+pub use summary::Summary;
 pub use values::{DateTime, Duration, InvalidLiteral, LangMap};
 
 /// Properties a class does not model, by JSON key.
