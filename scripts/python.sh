@@ -5,7 +5,8 @@
 #   2. `pip install ./bindings/python`, maturin's PEP 517 build, in the dev profile and the shared
 #      target/ directory (MATURIN_PEP517_ARGS), so that it reuses the Rust test build;
 #   3. pytest over bindings/python/tests (the shared vectors, the EC samples in ../shared when
-#      present, bad input, pickling, the README example) and the package's doctests.
+#      present, bad input, pickling, the README examples) and the package's doctests;
+#   4. mypy's stubtest: python/microcred/__init__.pyi against the installed module.
 # Extra arguments go to pytest (`scripts/python.sh -k pickle`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +35,7 @@ note "python: built and installed in $(( $(date +%s) - start )) s"
 
 # Run from the tests folder so that `import microcred` is the installed package, not the source.
 cd bindings/python/tests
+start=$(date +%s)
 "$VENV/bin/python" -m pytest -q -rs --doctest-modules --pyargs microcred . "$@"
+note "python: pytest ran in $(( $(date +%s) - start )) s"
+"$VENV/bin/python" -m mypy.stubtest microcred

@@ -2,10 +2,17 @@
 
 import os
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Type, Union
+from typing import (Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Type, Union,
+                    final)
 from uuid import UUID
 
 __version__: str
+__all__ = [
+    "CATALOGUE", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError", "Report",
+    "Verifier", "detect_format", "exception_for", "issue", "ParseError", "RdfError",
+    "ProfileError", "SealError", "ProofError", "CertificateError", "StatusError", "IssueError",
+    "ConfigError", "VerificationError",
+]
 
 _Data = Union[bytes, bytearray, str, "os.PathLike[str]"]
 _Text = Union[str, bytes, "os.PathLike[str]"]
@@ -40,6 +47,7 @@ CATALOGUE: List[CodeInfo]
 def exception_for(code: str) -> Type[MicrocredError]: ...
 def detect_format(data: _Data) -> str: ...
 
+@final
 class Finding:
     @property
     def code(self) -> str: ...
@@ -50,6 +58,7 @@ class Finding:
     @property
     def message(self) -> str: ...
 
+@final
 class Credential:
     @classmethod
     def from_jsonld(cls, data: _Data) -> "Credential": ...
@@ -79,6 +88,7 @@ class Credential:
     @property
     def issued(self) -> Optional[str]: ...
 
+@final
 class Check:
     @property
     def kind(self) -> str: ...
@@ -95,6 +105,7 @@ class Check:
     @property
     def advisory(self) -> bool: ...
 
+@final
 class Report:
     @property
     def verdict(self) -> Literal["valid", "invalid", "indeterminate"]: ...
@@ -119,9 +130,10 @@ class Report:
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class Verifier:
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         trust_anchors: Union[_Data, Sequence[_Data], None] = None,
         trusted_list: Union[_Text, Sequence[_Text], None] = None,
@@ -130,7 +142,7 @@ class Verifier:
         status_lists: Optional[Dict[str, _Data]] = None,
         strict: bool = False,
         require_qualified: bool = False,
-    ) -> None: ...
+    ) -> "Verifier": ...
     def verify(self, data: _Data) -> Report: ...
     def verify_many(self, items: Iterable[_Data], *, threads: Optional[int] = None) -> List[Report]: ...
     def config_json(self) -> str: ...
