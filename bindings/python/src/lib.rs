@@ -8,6 +8,7 @@ mod errors;
 mod input;
 mod issue;
 mod report;
+mod sealer;
 mod verifier;
 
 use pyo3::prelude::*;
@@ -19,6 +20,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::Verifier>()?;
     m.add_class::<report::Report>()?;
     m.add_class::<report::Check>()?;
+    m.add_class::<sealer::Sealer>()?;
     m.add_function(wrap_pyfunction!(errors::catalogue, m)?)?;
     m.add_function(wrap_pyfunction!(errors::categories, m)?)?;
     m.add_function(wrap_pyfunction!(errors::register_exceptions, m)?)?;

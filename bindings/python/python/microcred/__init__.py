@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Dict, List, NamedTuple, Optional, Type
 
 from . import _native
-from ._native import Check, Credential, Finding, Report, Verifier, detect_format, issue
+from ._native import Check, Credential, Finding, Report, Sealer, Verifier, detect_format, issue
 
 __version__: str = _native.__version__
 
@@ -95,6 +95,7 @@ __all__ = [
     "Finding",
     "MicrocredError",
     "Report",
+    "Sealer",
     "Verifier",
     "detect_format",
     "exception_for",

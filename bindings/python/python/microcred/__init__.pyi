@@ -9,7 +9,7 @@ from uuid import UUID
 __version__: str
 __all__ = [
     "CATALOGUE", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError", "Report",
-    "Verifier", "detect_format", "exception_for", "issue", "ParseError", "RdfError",
+    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "ParseError", "RdfError",
     "ProfileError", "SealError", "ProofError", "CertificateError", "StatusError", "IssueError",
     "ConfigError", "VerificationError",
 ]
@@ -148,6 +148,27 @@ class Verifier:
     def config_json(self) -> str: ...
     @staticmethod
     def from_config_json(json: str) -> "Verifier": ...
+
+@final
+class Sealer:
+    def __new__(
+        cls,
+        *,
+        key_pem: _Data,
+        cert_chain_pem: _Text,
+        password: Optional[str] = None,
+        alg: Optional[Literal["RS256", "PS256", "ES256", "EdDSA"]] = None,
+    ) -> "Sealer": ...
+    def seal(
+        self,
+        credential: Credential,
+        *,
+        at: Optional[datetime] = None,
+        force: bool = False,
+        require_micro_credential: bool = False,
+    ) -> bytes: ...
+    @property
+    def algorithm(self) -> str: ...
 
 def issue(
     course: Union[Dict[str, Any], _Text],
