@@ -7,6 +7,7 @@ mod credential;
 mod errors;
 mod input;
 mod issue;
+mod proof;
 mod report;
 mod sealer;
 mod verifier;
@@ -25,6 +26,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(errors::categories, m)?)?;
     m.add_function(wrap_pyfunction!(errors::register_exceptions, m)?)?;
     m.add_function(wrap_pyfunction!(issue::issue, m)?)?;
+    m.add_function(wrap_pyfunction!(proof::sign_di, m)?)?;
     m.add_function(wrap_pyfunction!(credential::detect_format, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -34,8 +34,9 @@ impl Verifier {
     /// - `status_lists`: status list credentials fetched beforehand, `{url: bytes}`.
     /// - `strict`: an untrusted seal fails instead of being indeterminate.
     /// - `require_qualified`: a seal that is not a qualified eSeal fails.
+    /// - `trusted_dids`: DIDs whose Data Integrity proofs are trusted (`did:key:z6Mk...`).
     #[new]
-    #[pyo3(signature = (*, trust_anchors = None, trusted_list = None, contexts = None, at = None, status_lists = None, strict = false, require_qualified = false))]
+    #[pyo3(signature = (*, trust_anchors = None, trusted_list = None, contexts = None, at = None, status_lists = None, strict = false, require_qualified = false, trusted_dids = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         trust_anchors: Option<&Bound<'_, PyAny>>,
@@ -45,6 +46,7 @@ impl Verifier {
         status_lists: Option<&Bound<'_, PyDict>>,
         strict: bool,
         require_qualified: bool,
+        trusted_dids: Option<Vec<String>>,
     ) -> PyResult<Self> {
         let mut config = match at {
             None => VerifierConfig::now(),
@@ -102,6 +104,7 @@ impl Verifier {
             TrustPolicy::Indeterminate
         };
         config.require_qualified = require_qualified;
+        config.trusted_dids = trusted_dids.unwrap_or_default();
         Self::from_config(config)
     }
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Dict, List, NamedTuple, Optional, Type
 
 from . import _native
-from ._native import Check, Credential, Finding, Report, Sealer, Verifier, detect_format, issue
+from ._native import (Check, Credential, Finding, Report, Sealer, Verifier, detect_format, issue,
+                      sign_di)
 
 __version__: str = _native.__version__
 
@@ -100,5 +101,6 @@ __all__ = [
     "detect_format",
     "exception_for",
     "issue",
+    "sign_di",
     *[cls.__name__ for cls in _CLASSES.values()],
 ]

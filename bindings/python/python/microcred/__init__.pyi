@@ -9,7 +9,7 @@ from uuid import UUID
 __version__: str
 __all__ = [
     "CATALOGUE", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError", "Report",
-    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "ParseError", "RdfError",
+    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "sign_di", "ParseError", "RdfError",
     "ProfileError", "SealError", "ProofError", "CertificateError", "StatusError", "IssueError",
     "ConfigError", "VerificationError",
 ]
@@ -142,6 +142,7 @@ class Verifier:
         status_lists: Optional[Dict[str, _Data]] = None,
         strict: bool = False,
         require_qualified: bool = False,
+        trusted_dids: Optional[List[str]] = None,
     ) -> "Verifier": ...
     def verify(self, data: _Data) -> Report: ...
     def verify_many(self, items: Iterable[_Data], *, threads: Optional[int] = None) -> List[Report]: ...
@@ -177,3 +178,10 @@ def issue(
     now: Optional[datetime] = None,
     credential_id: Union[str, UUID, None] = None,
 ) -> Credential: ...
+
+def sign_di(
+    document: Union[Credential, Dict[str, Any], _Data],
+    ed25519_key_pem: _Text,
+    *,
+    created: Optional[datetime] = None,
+) -> bytes: ...
