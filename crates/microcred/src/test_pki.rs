@@ -592,6 +592,17 @@ impl TestSealKey {
     pub fn chain(&self) -> Vec<Certificate> {
         parse(self.chain_pem)
     }
+
+    /// `credential` sealed with this key and its chain at `at`, as `microcred seal` seals it
+    /// (RSA keys need the `openssl` feature).
+    pub fn seal(
+        &self,
+        credential: &crate::EuropeanDigitalCredential,
+        at: OffsetDateTime,
+    ) -> Result<crate::jades::SealedCredential, crate::jades::JadesError> {
+        let signer = crate::jades::signer_from_pem(self.key_pem, None)?;
+        crate::jades::Sealer::from_pem(self.chain_pem)?.seal(credential, signer.as_ref(), at)
+    }
 }
 
 /// The test eSeal of the given kind.

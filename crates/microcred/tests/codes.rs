@@ -468,11 +468,8 @@ mod through_the_verifier {
     const SEALED_AT: OffsetDateTime = datetime!(2026-01-15 10:00 UTC);
 
     fn seal_with(kind: TestKey, credential: &EuropeanDigitalCredential) -> Vec<u8> {
-        let key = test_pki::eseal(kind);
-        let signer = signer_from_pem(key.key_pem, None).unwrap();
-        Sealer::from_pem(key.chain_pem)
-            .unwrap()
-            .seal(credential, signer.as_ref(), SEALED_AT)
+        test_pki::eseal(kind)
+            .seal(credential, SEALED_AT)
             .unwrap()
             .into_string()
             .into_bytes()

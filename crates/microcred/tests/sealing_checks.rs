@@ -34,8 +34,7 @@ fn seal_with(
 }
 
 fn seal_test_key(kind: TestKey, at: OffsetDateTime) -> Result<jades::SealedCredential, JadesError> {
-    let key = test_pki::eseal(kind);
-    seal_with(&Sealer::from_pem(key.chain_pem)?, key.key_pem, at)
+    test_pki::eseal(kind).seal(&microcred::issue::demo_credential(), at)
 }
 
 #[test]

@@ -398,11 +398,8 @@ fn limits_and_contexts_from_a_config_apply() {
 // ---- Two-phase status lists ----
 
 fn seal(credential: &microcred::EuropeanDigitalCredential) -> Vec<u8> {
-    let key = test_pki::eseal(TestKey::P256);
-    let signer = signer_from_pem(key.key_pem, None).unwrap();
-    Sealer::from_pem(key.chain_pem)
-        .unwrap()
-        .seal(credential, signer.as_ref(), SEALED_AT)
+    test_pki::eseal(TestKey::P256)
+        .seal(credential, SEALED_AT)
         .unwrap()
         .into_string()
         .into_bytes()

@@ -26,11 +26,8 @@ const NOW: OffsetDateTime = datetime!(2026-11-23 12:00 UTC);
 const SEALED_AT: OffsetDateTime = datetime!(2026-01-15 10:00 UTC);
 
 fn seal(credential: &EuropeanDigitalCredential) -> Vec<u8> {
-    let key = test_pki::eseal(TestKey::P256);
-    let signer = signer_from_pem(key.key_pem, None).unwrap();
-    Sealer::from_pem(key.chain_pem)
-        .unwrap()
-        .seal(credential, signer.as_ref(), SEALED_AT)
+    test_pki::eseal(TestKey::P256)
+        .seal(credential, SEALED_AT)
         .unwrap()
         .into_string()
         .into_bytes()
