@@ -31,7 +31,7 @@ impl EuropeanDigitalCredential {
     ///
     /// ```
     /// let summary = microcred::issue::demo_credential().summary();
-    /// assert_eq!(summary.eqf_level, Some(5));
+    /// assert_eq!(summary.eqf_level, Some(6));
     /// assert!(summary.title.is_some());
     /// ```
     pub fn summary(&self) -> Summary {
