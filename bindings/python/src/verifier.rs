@@ -118,13 +118,15 @@ impl Verifier {
 
     /// Verifies many files in parallel, with the GIL released, returning the reports in input
     /// order. `items` is a list (or any iterable) of `bytes`, `str` or paths; `threads` bounds
-    /// the threads used (all cores when `None`).
-    #[pyo3(signature = (items, *, threads = None))]
+    /// the threads used (all cores when `None`); `sources` names each item in its report (a
+    /// path's own name otherwise), e.g. `"file.jsonl:3"`.
+    #[pyo3(signature = (items, *, threads = None, sources = None))]
     fn verify_many(
         &self,
         py: Python<'_>,
         items: &Bound<'_, PyAny>,
         threads: Option<usize>,
+        sources: Option<Vec<String>>,
     ) -> PyResult<Vec<Report>> {
         if items.is_instance_of::<PyString>()
             || items.cast::<pyo3::types::PyBytes>().is_ok()
@@ -135,14 +137,25 @@ impl Verifier {
             ));
         }
         let mut inputs = Vec::new();
-        let mut sources = Vec::new();
+        let mut named = Vec::new();
         for (index, item) in items.try_iter()?.enumerate() {
             let (bytes, path) = input::bytes(&item?, &format!("items[{index}]"))?;
             inputs.push(bytes);
-            sources.push(path.map(|p| p.display().to_string()));
+            named.push(path.map(|p| p.display().to_string()));
         }
+        let mut names = named;
         if threads == Some(0) {
             return Err(PyValueError::new_err("threads: at least 1"));
+        }
+        if let Some(given) = sources {
+            if given.len() != inputs.len() {
+                return Err(PyValueError::new_err(format!(
+                    "sources: {} names for {} items",
+                    given.len(),
+                    inputs.len()
+                )));
+            }
+            names = given.into_iter().map(Some).collect();
         }
         let reports = py.detach(|| -> Result<_, String> {
             match threads {
@@ -159,7 +172,7 @@ impl Verifier {
         let reports = reports.map_err(pyo3::exceptions::PyRuntimeError::new_err)?;
         Ok(reports
             .into_iter()
-            .zip(sources)
+            .zip(names)
             .map(|(report, source)| Report::new(report, source))
             .collect())
     }

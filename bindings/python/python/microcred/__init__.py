@@ -11,7 +11,9 @@ True
 
 from __future__ import annotations
 
-from typing import Dict, List, NamedTuple, Optional, Type
+import os
+from pathlib import Path
+from typing import Any, Dict, List, NamedTuple, Optional, Type, Union
 
 from . import _native
 from ._native import (Check, Credential, Finding, Report, Sealer, Verifier, detect_format, issue,
@@ -83,6 +85,47 @@ def exception_for(code: str) -> Type[MicrocredError]:
     return _CLASSES[info.category]
 
 
+def verify_dir(path: Union[str, "os.PathLike[str]"], pattern: str = "*.json*", *,
+               verifier: Optional[Verifier] = None, threads: Optional[int] = None,
+               **options: Any) -> List[Report]:
+    """Verifies every file under the folder ``path`` whose name matches ``pattern`` (subfolders
+    included), in sorted order; each report's ``source`` is the file's path. ``verifier`` is used
+    as given, else one is made from ``options`` (the keywords of ``Verifier``).
+
+    For example (from the repository root)::
+
+        reports = verify_dir("vectors/sealed", trust_anchors=Path("vectors/pki/root-ca.pem"))
+        failed = [r.source for r in reports if not r.valid]
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"verify_dir: {folder} is not a folder")
+    files = sorted(p for p in folder.rglob(pattern) if p.is_file())
+    return _verifier(verifier, options).verify_many(files, threads=threads)
+
+
+def verify_jsonl(path: Union[str, "os.PathLike[str]"], *, verifier: Optional[Verifier] = None,
+                 threads: Optional[int] = None, **options: Any) -> List[Report]:
+    """Verifies a JSON Lines file: one credential (or sealed file, or presentation) per line;
+    blank lines are skipped. Each report's ``source`` is ``"<path>:<line number>"``.
+    ``verifier`` and ``options`` as for ``verify_dir``."""
+    file = Path(path)
+    items: List[bytes] = []
+    sources: List[str] = []
+    with file.open("rb") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                items.append(line)
+                sources.append(f"{file}:{number}")
+    return _verifier(verifier, options).verify_many(items, threads=threads, sources=sources)
+
+
+def _verifier(verifier: Optional[Verifier], options: Dict[str, Any]) -> Verifier:
+    if verifier is not None and options:
+        raise TypeError("give either a verifier or the options to make one, not both")
+    return verifier if verifier is not None else Verifier(**options)
+
+
 def _verifier_from_config(config_json: str) -> Verifier:
     """Unpickles a Verifier (see ``Verifier.__reduce__``)."""
     return Verifier.from_config_json(config_json)
@@ -102,5 +145,7 @@ __all__ = [
     "exception_for",
     "issue",
     "sign_di",
+    "verify_dir",
+    "verify_jsonl",
     *[cls.__name__ for cls in _CLASSES.values()],
 ]

@@ -9,7 +9,8 @@ from uuid import UUID
 __version__: str
 __all__ = [
     "CATALOGUE", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError", "Report",
-    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "sign_di", "ParseError", "RdfError",
+    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "sign_di", "verify_dir",
+    "verify_jsonl", "ParseError", "RdfError",
     "ProfileError", "SealError", "ProofError", "CertificateError", "StatusError", "IssueError",
     "ConfigError", "VerificationError",
 ]
@@ -46,6 +47,21 @@ CATALOGUE: List[CodeInfo]
 
 def exception_for(code: str) -> Type[MicrocredError]: ...
 def detect_format(data: _Data) -> str: ...
+def verify_dir(
+    path: Union[str, "os.PathLike[str]"],
+    pattern: str = ...,
+    *,
+    verifier: Optional[Verifier] = ...,
+    threads: Optional[int] = ...,
+    **options: Any,
+) -> List[Report]: ...
+def verify_jsonl(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    verifier: Optional[Verifier] = ...,
+    threads: Optional[int] = ...,
+    **options: Any,
+) -> List[Report]: ...
 
 @final
 class Finding:
@@ -145,7 +161,13 @@ class Verifier:
         trusted_dids: Optional[List[str]] = None,
     ) -> "Verifier": ...
     def verify(self, data: _Data) -> Report: ...
-    def verify_many(self, items: Iterable[_Data], *, threads: Optional[int] = None) -> List[Report]: ...
+    def verify_many(
+        self,
+        items: Iterable[_Data],
+        *,
+        threads: Optional[int] = None,
+        sources: Optional[List[str]] = None,
+    ) -> List[Report]: ...
     def config_json(self) -> str: ...
     @staticmethod
     def from_config_json(json: str) -> "Verifier": ...
