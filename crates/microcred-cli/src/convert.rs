@@ -24,8 +24,9 @@ pub enum Format {
 
 /// Reads JSON-LD (plain, upload form or sealed, the seal not verified) or RDF/XML, by content.
 fn read(bytes: &[u8]) -> Result<EuropeanDigitalCredential> {
-    match microcred::Format::detect(bytes).map_err(errors::fail_code_first)? {
-        microcred::Format::RdfXml | microcred::Format::Xml => {
+    // Text formats are told from their first bytes, so JSON is parsed once, by the reader.
+    match microcred::Format::sniff_text(bytes) {
+        Some(microcred::Format::RdfXml | microcred::Format::Xml) => {
             xml::from_rdf_xml(bytes).map_err(errors::fail_code_first)
         }
         // Any other format: the JSON reader reads it or names what it is (N-Quads, legacy XML, ...).

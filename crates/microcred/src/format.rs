@@ -365,6 +365,25 @@ mod tests {
             "json.syntax"
         );
         assert_eq!(Format::detect(b"[1, 2]").ok(), Some(Format::OtherJson));
+        // Oversized and deeply nested input is refused before it is parsed.
+        let small = Reader::new().with_limits(crate::json::Limits {
+            max_bytes: 16,
+            max_depth: 4,
+        });
+        let big = format!("{{\"payload\": \"{}\"}}", "x".repeat(64));
+        assert_eq!(
+            small.detect(big.as_bytes()).unwrap_err().code(),
+            "json.too_large"
+        );
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert_eq!(
+            Format::detect(deep.as_bytes()).unwrap_err().code(),
+            "json.too_deep"
+        );
+        assert_eq!(
+            small.detect(b"[[[[[1]]]]]").unwrap_err().code(),
+            "json.too_deep"
+        );
     }
 
     #[test]

@@ -603,6 +603,16 @@ impl TestSealKey {
         let signer = crate::jades::signer_from_pem(self.key_pem, None)?;
         crate::jades::Sealer::from_pem(self.chain_pem)?.seal(credential, signer.as_ref(), at)
     }
+
+    /// Any JSON `document` (a presentation, say) sealed with this key and its chain at `at`.
+    pub fn seal_json(
+        &self,
+        document: &serde_json::Value,
+        at: OffsetDateTime,
+    ) -> Result<String, crate::jades::JadesError> {
+        let signer = crate::jades::signer_from_pem(self.key_pem, None)?;
+        crate::jades::Sealer::from_pem(self.chain_pem)?.seal_json(document, signer.as_ref(), at)
+    }
 }
 
 /// The test eSeal of the given kind.

@@ -11,7 +11,6 @@ use std::path::PathBuf;
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use microcred::jades::{Sealer, signer_from_pem};
 use microcred::status::{NoFetcher, StaticFetcher, StatusFetcher, StatusLists};
 use microcred::test_pki::{self, TestKey};
 use microcred::verify::{
@@ -406,11 +405,8 @@ fn seal(credential: &microcred::EuropeanDigitalCredential) -> Vec<u8> {
 }
 
 fn seal_json(document: &Value) -> String {
-    let key = test_pki::eseal(TestKey::P256);
-    let signer = signer_from_pem(key.key_pem, None).unwrap();
-    Sealer::from_pem(key.chain_pem)
-        .unwrap()
-        .seal_json(document, signer.as_ref(), SEALED_AT)
+    test_pki::eseal(TestKey::P256)
+        .seal_json(document, SEALED_AT)
         .unwrap()
 }
 

@@ -10,7 +10,6 @@ mod shared;
 use std::io::Write;
 
 use base64::Engine;
-use microcred::jades::{Sealer, signer_from_pem};
 use microcred::model::{Accreditation, EuropeanDigitalCredential};
 use microcred::status::StaticFetcher;
 use microcred::test_pki::{self, TestKey};
@@ -262,15 +261,8 @@ fn unsealed_unreadable_and_untrusted_inputs() {
         let _ = code;
     }
 
-    let key = test_pki::eseal(TestKey::Untrusted);
-    let signer = signer_from_pem(key.key_pem, None).unwrap();
-    let sealed = Sealer::from_pem(key.chain_pem)
-        .unwrap()
-        .seal(
-            &microcred::issue::demo_credential(),
-            signer.as_ref(),
-            SEALED_AT,
-        )
+    let sealed = test_pki::eseal(TestKey::Untrusted)
+        .seal(&microcred::issue::demo_credential(), SEALED_AT)
         .unwrap();
     let report = verifier().verify(sealed.as_str().as_bytes());
     assert_eq!(report.verdict, Verdict::Indeterminate);
@@ -819,12 +811,7 @@ fn a_profile_error_fails_the_format_check_with_its_code_and_later_checks_still_r
 
 #[test]
 fn a_sealed_payload_that_is_no_credential_says_so_without_doubting_the_seal() {
-    let key = test_pki::eseal(TestKey::P256);
-    let signer = signer_from_pem(key.key_pem, None).unwrap();
-    let sealed = Sealer::from_pem(key.chain_pem)
-        .unwrap()
-        .seal_json(&json!({"hello": "world"}), signer.as_ref(), SEALED_AT)
-        .unwrap();
+    let sealed = seal_document(&json!({"hello": "world"}));
     let report = verifier().verify(sealed.as_bytes());
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(
@@ -838,11 +825,8 @@ fn a_sealed_payload_that_is_no_credential_says_so_without_doubting_the_seal() {
 
 /// Seals any JSON document with the test PKI's P-256 eSeal.
 fn seal_document(document: &Value) -> String {
-    let key = test_pki::eseal(TestKey::P256);
-    let signer = signer_from_pem(key.key_pem, None).unwrap();
-    Sealer::from_pem(key.chain_pem)
-        .unwrap()
-        .seal_json(document, signer.as_ref(), SEALED_AT)
+    test_pki::eseal(TestKey::P256)
+        .seal_json(document, SEALED_AT)
         .unwrap()
 }
 
