@@ -35,6 +35,25 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
+    /// Every kind, in the order of a credential's report (a presentation's own report has
+    /// format, seal and trust). Tables of reports take their columns from it.
+    ///
+    /// ```
+    /// use microcred::verify::CheckKind;
+    /// let names: Vec<&str> = CheckKind::ALL.iter().map(|k| k.name()).collect();
+    /// assert_eq!(names[..3], ["format", "micro_credential", "seal"]);
+    /// ```
+    pub const ALL: &'static [CheckKind] = &[
+        CheckKind::Format,
+        CheckKind::MicroCredential,
+        CheckKind::Seal,
+        CheckKind::Trust,
+        CheckKind::Expiry,
+        CheckKind::Revocation,
+        CheckKind::Accreditation,
+        CheckKind::Owner,
+    ];
+
     /// The EDC check IRI; `None` for checks EDC does not have.
     pub fn iri(self) -> Option<String> {
         let code = match self {

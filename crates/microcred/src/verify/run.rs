@@ -20,16 +20,7 @@ use crate::model::EuropeanDigitalCredential;
 use crate::status::StatusFetcher;
 
 /// Every check of a credential's report, in report order.
-const ORDER: [CheckKind; 8] = [
-    CheckKind::Format,
-    CheckKind::MicroCredential,
-    CheckKind::Seal,
-    CheckKind::Trust,
-    CheckKind::Expiry,
-    CheckKind::Revocation,
-    CheckKind::Accreditation,
-    CheckKind::Owner,
-];
+const ORDER: &[CheckKind] = CheckKind::ALL;
 
 /// One verification under a verifier's configuration.
 pub(super) struct Run<'v> {
@@ -392,10 +383,10 @@ impl Identity {
 /// skipped because of `why`.
 fn skip_rest(mut checks: Vec<Check>, why: &str) -> Vec<Check> {
     debug_assert!(
-        checks.iter().zip(ORDER).all(|(c, kind)| c.kind == kind),
+        checks.iter().zip(ORDER).all(|(c, kind)| c.kind == *kind),
         "checks out of report order"
     );
-    for kind in ORDER.into_iter().skip(checks.len()) {
+    for &kind in ORDER.iter().skip(checks.len()) {
         checks.push(not_reached(kind, why));
     }
     checks
