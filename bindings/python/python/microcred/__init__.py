@@ -309,7 +309,7 @@ def _aware(value: Any) -> Optional[datetime.datetime]:
 def to_pandas(reports: Iterable[Report], *, include_learner: bool = False) -> "pandas.DataFrame":
     """The reports as a ``pandas.DataFrame``, one row per credential, with the columns of
     ``report_rows`` typed: text as ``string``, ``ects`` as ``float64``, ``eqf_level`` as
-    ``Int64`` (nullable), ``issued`` and ``sealed_at`` as ``datetime64[..., UTC]``,
+    ``Int64`` (nullable), ``issued`` and ``sealed_at`` as ``datetime64[us, UTC]``,
     ``qualified`` as ``boolean`` (nullable). No learner data unless ``include_learner=True``.
     Needs pandas: ``pip install 'microcred[pandas]'``."""
     try:
@@ -322,8 +322,10 @@ def to_pandas(reports: Iterable[Report], *, include_learner: bool = False) -> "p
     for name, kind in _columns(include_learner):
         values = [row[name] for row in rows]
         if kind == "time":
-            # Aware datetimes (or None) to UTC; an empty column still gets the UTC dtype.
-            data[name] = pd.to_datetime(pd.Series(values, dtype=object), utc=True)
+            # Aware datetimes (or None) in UTC, in microseconds whatever the values (a column of
+            # nulls, a partition of a larger table): Python's resolution, and years up to 9999.
+            times = pd.to_datetime(pd.Series(values, dtype=object), utc=True)
+            data[name] = times.astype("datetime64[us, UTC]")
         else:
             dtype = {"text": "string", "float": "float64", "int": "Int64", "bool": "boolean"}[kind]
             data[name] = pd.Series(values, dtype=dtype)
