@@ -2,15 +2,18 @@
 
 import os
 from datetime import datetime
-from typing import (Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Type, Union,
-                    final)
+from typing import (Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Type,
+                    Union, final)
 from uuid import UUID
+
+import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
+import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __version__: str
 __all__ = [
-    "CATALOGUE", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError", "Report",
-    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "sign_di", "verify_dir",
-    "verify_jsonl", "ParseError", "RdfError",
+    "CATALOGUE", "CHECK_KINDS", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError",
+    "Report", "Sealer", "Verifier", "detect_format", "exception_for", "issue", "report_rows", "sign_di",
+    "to_arrow", "to_pandas", "verify_dir", "verify_jsonl", "ParseError", "RdfError",
     "ProfileError", "SealError", "ProofError", "CertificateError", "StatusError", "IssueError",
     "ConfigError", "VerificationError",
 ]
@@ -44,6 +47,7 @@ class CodeInfo(NamedTuple):
     meaning: str
 
 CATALOGUE: List[CodeInfo]
+CHECK_KINDS: Tuple[str, ...]
 
 def exception_for(code: str) -> Type[MicrocredError]: ...
 def detect_format(data: _Data) -> str: ...
@@ -53,6 +57,7 @@ def verify_dir(
     *,
     verifier: Optional[Verifier] = ...,
     threads: Optional[int] = ...,
+    progress: bool = ...,
     **options: Any,
 ) -> List[Report]: ...
 def verify_jsonl(
@@ -60,8 +65,12 @@ def verify_jsonl(
     *,
     verifier: Optional[Verifier] = ...,
     threads: Optional[int] = ...,
+    progress: bool = ...,
     **options: Any,
 ) -> List[Report]: ...
+def report_rows(reports: Iterable[Report], *, include_learner: bool = ...) -> List[Dict[str, Any]]: ...
+def to_pandas(reports: Iterable[Report], *, include_learner: bool = ...) -> pandas.DataFrame: ...
+def to_arrow(reports: Iterable[Report], *, include_learner: bool = ...) -> pyarrow.Table: ...
 
 @final
 class Finding:
@@ -166,7 +175,8 @@ class Verifier:
         items: Iterable[_Data],
         *,
         threads: Optional[int] = None,
-        sources: Optional[List[str]] = None,
+        sources: Optional[Iterable[str]] = None,
+        progress: bool = False,
     ) -> List[Report]: ...
     def config_json(self) -> str: ...
     @staticmethod
