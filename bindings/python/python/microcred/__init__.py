@@ -361,6 +361,16 @@ def _verifier_from_config(config_json: str) -> Verifier:
     return Verifier.from_config_json(config_json)
 
 
+def _credential_from_pickle(jsonld: str, form: str) -> Credential:
+    """Unpickles a Credential (see ``Credential.__reduce__``)."""
+    return Credential._from_pickle(jsonld, form)
+
+
+def _report_from_pickle(json: str, learners: List[Optional[str]], source: Optional[str]) -> Report:
+    """Unpickles a Report (see ``Report.__reduce__``)."""
+    return Report._from_pickle(json, learners, source)
+
+
 __all__ = [
     "CATALOGUE",
     "CHECK_KINDS",
