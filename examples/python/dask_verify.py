@@ -31,8 +31,9 @@ import microcred
 
 
 def verify_partition(files: Sequence[str], verifier: microcred.Verifier) -> List[pd.DataFrame]:
-    """Runs on a worker: one partition's files, verified and made a table (reports do not
-    pickle, tables do)."""
+    """Runs on a worker: one partition's files, verified and made a table there, so that only
+    the table's rows come back (no learner names, unlike pickled reports). `threads=1`: Dask's
+    worker processes are the parallelism."""
     reports = verifier.verify_many([Path(file) for file in files], threads=1)
     return [microcred.to_pandas(reports)]
 

@@ -243,8 +243,8 @@ def report_rows(reports: Iterable[Report], *, include_learner: bool = False
       JAdES seal, None otherwise;
     - ``learner`` (the learner's full name: personal data) only with ``include_learner=True``.
 
-    Plain dicts pickle, so rows made on the workers of a cluster can be sent back (``Report``
-    objects do not pickle).
+    The rows are built here once for both tables; as plain dicts they also suit ``csv.DictWriter``
+    or a JSON Lines writer.
 
     >>> import datetime, microcred
     >>> at = datetime.datetime(2026, 2, 1, tzinfo=datetime.timezone.utc)
