@@ -406,7 +406,11 @@ fn verification_reports() -> Vec<microcred::verify::Report> {
 fn without_learners(report: &microcred::verify::Report) -> microcred::verify::Report {
     let mut report = report.clone();
     report.learner = Default::default();
-    for nested in report.presentation.iter_mut().flat_map(|p| &mut p.credentials) {
+    for nested in report
+        .presentation
+        .iter_mut()
+        .flat_map(|p| &mut p.credentials)
+    {
         nested.learner = Default::default();
     }
     report
