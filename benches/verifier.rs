@@ -4,8 +4,8 @@
 //! (`vectors/sealed/sealed-es256.json`, clock and anchor of `vectors/verify.json`).
 //!
 //! The EC sample and the W3C credential come from `../shared`; without it only the demo
-//! credential (signed here) and the sealed vector are measured. Each input is checked to verify
-//! before it is measured.
+//! credential (signed here) and the sealed vector are measured. Each input is checked before it is
+//! measured (the proof holds; the sealed vector is valid).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -77,7 +77,11 @@ fn verifier(c: &mut Criterion) {
 
     for (name, document) in unsigned(&root().join("../shared")) {
         let signed = serde_json::to_vec(&signer.sign(&document).expect("signs")).expect("JSON");
-        assert_eq!(di.verify(&signed).verdict, Verdict::Valid, "{name}");
+        let report = di.verify(&signed);
+        // The EC sample is unsigned upstream and misses elements EDC requires (so the verdict
+        // is `invalid`); what matters here is that the proof and its trust hold.
+        let codes: Vec<&str> = report.checks.iter().map(|c| &*c.code).collect();
+        assert!(codes.contains(&"proof.ok"), "{name}: {codes:?}");
         let mut group = c.benchmark_group(format!("Verifier::verify (DI, {name})"));
         group.throughput(Throughput::Bytes(signed.len() as u64));
         group.bench_function("verify", |b| b.iter(|| di.verify(black_box(&signed))));
