@@ -82,8 +82,8 @@ pub(super) fn expand(mut document: Value, expander: &Expander) -> Vec<Finding> {
     {
         map.insert("@context".into(), Value::from(EDC_CONTEXT.to_vec()));
     }
-    match expander.expand_value(&document) {
-        Ok(_) => Vec::new(),
+    match expander.check_value(&document) {
+        Ok(()) => Vec::new(),
         Err(error) => vec![finding(&error)],
     }
 }

@@ -201,6 +201,17 @@ impl Expander {
         self.expand_checked(document.clone()).map(Dataset)
     }
 
+    /// Whether `document` expands without an error, and which error it gives: what
+    /// [`Expander::expand_value`] returns, without building the dataset when the fast path
+    /// covers the document (the profile check's dropped-value check needs no quads).
+    pub(crate) fn check_value(&self, document: &Value) -> Result<(), RdfError> {
+        self.check_depth(document)?;
+        if self.safe && self.fast && self.fast_path.covers(&self.contexts, document) {
+            return Ok(());
+        }
+        self.expand_checked(document.clone()).map(|_| ())
+    }
+
     fn expand_owned(&self, document: Value) -> Result<Dataset, RdfError> {
         self.check_depth(&document)?;
         if let Some(dataset) = self.try_fast(&document) {

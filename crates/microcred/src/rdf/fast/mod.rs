@@ -78,7 +78,17 @@ impl FastPath {
         self.try_expand(contexts, document).ok()
     }
 
+    /// Whether `document` is inside the subset: then the generic path expands it without an
+    /// error (the walk runs, but no dataset is built).
+    pub(crate) fn covers(&self, contexts: &Contexts, document: &Value) -> bool {
+        self.walk(contexts, document, walk::Discard).is_ok()
+    }
+
     fn try_expand(&self, contexts: &Contexts, document: &Value) -> Fast<Graph> {
+        self.walk(contexts, document, Graph::new())
+    }
+
+    fn walk<S: walk::Sink>(&self, contexts: &Contexts, document: &Value, sink: S) -> Fast<S> {
         let Value::Object(map) = document else {
             return Err(Unsupported);
         };
@@ -91,7 +101,7 @@ impl FastPath {
             _ => return Err(Unsupported),
         };
         let ctx = self.compiled(contexts, urls)?;
-        let mut walker = walk::Walker::new(self);
+        let mut walker = walk::Walker::new(self, sink);
         // The top-level `@context` is processed into `ctx`; the walk skips it (a copy of the
         // document without it would cost a deep clone).
         walker.top(&ctx, map)?;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 use sophia_api::MownStr;
-use sophia_api::dataset::MutableDataset;
+use sophia_api::dataset::MutableDataset as _;
 use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm};
 
 use super::FastPath;
@@ -25,10 +25,32 @@ const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
 
 type Term = SimpleTerm<'static>;
 
+/// Where a walk puts its quads.
+pub(crate) trait Sink {
+    fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()>;
+}
+
+impl Sink for Graph {
+    fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()> {
+        self.insert(s, p, o, g).map(|_| ()).map_err(|_| Unsupported)
+    }
+}
+
+/// A sink that keeps nothing: for a walk that only asks whether the document is in the subset
+/// (then the generic path would give a dataset, not an error).
+#[derive(Default)]
+pub(crate) struct Discard;
+
+impl Sink for Discard {
+    fn emit(&mut self, _: &Term, _: &Term, _: &Term, _: Option<&Term>) -> Fast<()> {
+        Ok(())
+    }
+}
+
 /// One walk over one document.
-pub(crate) struct Walker<'a> {
+pub(crate) struct Walker<'a, S = Graph> {
     fast: &'a FastPath,
-    dataset: Graph,
+    dataset: S,
     /// Blank node identifiers of the document, by label, to fresh labels.
     blanks: HashMap<String, Term>,
     fresh: usize,
@@ -69,17 +91,17 @@ fn only_id(ctx: &Ctx, map: &Map<String, Value>) -> bool {
         )
 }
 
-impl<'a> Walker<'a> {
-    pub(crate) fn new(fast: &'a FastPath) -> Self {
+impl<'a, S: Sink> Walker<'a, S> {
+    pub(crate) fn new(fast: &'a FastPath, sink: S) -> Self {
         Walker {
             fast,
-            dataset: Graph::new(),
+            dataset: sink,
             blanks: HashMap::new(),
             fresh: 0,
         }
     }
 
-    pub(crate) fn finish(self) -> Graph {
+    pub(crate) fn finish(self) -> S {
         self.dataset
     }
 
@@ -107,10 +129,7 @@ impl<'a> Walker<'a> {
     }
 
     fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()> {
-        self.dataset
-            .insert(s, p, o, g)
-            .map(|_| ())
-            .map_err(|_| Unsupported)
+        self.dataset.emit(s, p, o, g)
     }
 
     /// The top-level node object; its `@context` entry, already processed into `ctx`, is
