@@ -40,16 +40,25 @@ fn unsigned(shared: &Path) -> Vec<(String, Value)> {
             "EC MC sample",
             "upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-unsigned.jsonld",
         ),
-        ("W3C vc-di-eddsa credential", "conformance/vc-di-eddsa/unsigned.json"),
+        (
+            "W3C vc-di-eddsa credential",
+            "conformance/vc-di-eddsa/unsigned.json",
+        ),
     ] {
         if let Ok(bytes) = std::fs::read(shared.join(relative)) {
-            inputs.push((name.to_owned(), serde_json::from_slice(&bytes).expect("JSON")));
+            inputs.push((
+                name.to_owned(),
+                serde_json::from_slice(&bytes).expect("JSON"),
+            ));
         }
     }
     if inputs.is_empty() {
         eprintln!("../shared absent: the demo credential instead of the EC sample");
         let json = microcred::issue::demo_credential_json();
-        inputs.push(("demo credential".to_owned(), serde_json::from_str(&json).expect("JSON")));
+        inputs.push((
+            "demo credential".to_owned(),
+            serde_json::from_str(&json).expect("JSON"),
+        ));
     }
     inputs
 }

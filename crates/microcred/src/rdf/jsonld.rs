@@ -212,6 +212,16 @@ impl Expander {
         self.expand_checked(document.clone()).map(|_| ())
     }
 
+    /// The RDFC-1.0 canonical N-Quads of `document`, straight from the fast path, when it covers
+    /// the document and the document has no blank nodes (`None` otherwise, or when the document is
+    /// too deep: then [`Expander::expand_value`] gives the dataset or the error).
+    pub(crate) fn canonical_fast(&self, document: &Value) -> Option<super::fast::Canonical> {
+        if !(self.safe && self.fast) || too_deep(document, self.max_depth).is_some() {
+            return None;
+        }
+        self.fast_path.canonical(&self.contexts, document)
+    }
+
     fn expand_owned(&self, document: Value) -> Result<Dataset, RdfError> {
         self.check_depth(&document)?;
         if let Some(dataset) = self.try_fast(&document) {

@@ -31,8 +31,11 @@
 //! `tests/rdf_fast.rs` and the `rdf_fast_differential` fuzz target check the equivalence.
 //! Only safe mode uses the fast path.
 
+mod canonical;
 mod context;
 mod walk;
+
+pub(crate) use canonical::Canonical;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -82,6 +85,14 @@ impl FastPath {
     /// error (the walk runs, but no dataset is built).
     pub(crate) fn covers(&self, contexts: &Contexts, document: &Value) -> bool {
         self.walk(contexts, document, walk::Discard).is_ok()
+    }
+
+    /// The RDFC-1.0 canonical N-Quads of `document` (see [`canonical`]), or `None` when the
+    /// walk declines it or it has blank nodes (the general path then runs).
+    pub(crate) fn canonical(&self, contexts: &Contexts, document: &Value) -> Option<Canonical> {
+        self.walk(contexts, document, canonical::Lines::default())
+            .ok()
+            .map(canonical::Lines::finish)
     }
 
     fn try_expand(&self, contexts: &Contexts, document: &Value) -> Fast<Graph> {
