@@ -16,8 +16,8 @@ fn read(path: &str) -> Vec<u8> {
 
 /// verify.json's clock, anchors and status lists as a `VerifierConfig` JSON object.
 fn options(manifest: &Value) -> String {
-    let anchors = String::from_utf8(read(manifest["trust_anchors"].as_str().expect("anchors")))
-        .expect("PEM");
+    let anchors =
+        String::from_utf8(read(manifest["trust_anchors"].as_str().expect("anchors"))).expect("PEM");
     let lists: serde_json::Map<String, Value> = manifest["status_lists"]
         .as_object()
         .expect("status_lists")
@@ -48,14 +48,22 @@ fn verify_gives_the_vectors_verdicts() {
             // Cases with their own verifier options (owner, policy) are the core's tests' work.
             continue;
         }
-        let report: Value =
-            serde_json::from_str(&microcred_wasm_size::verify(&read(case["input"].as_str().expect("input")), &options))
-                .expect(name);
+        let report: Value = serde_json::from_str(&microcred_wasm_size::verify(
+            &read(case["input"].as_str().expect("input")),
+            &options,
+        ))
+        .expect(name);
         assert_eq!(report["verdict"], case["expect"]["verdict"], "{name}");
         let codes = |checks: &Value| -> Vec<Value> {
-            checks.as_array().map_or(Vec::new(), |c| c.iter().map(|c| c["code"].clone()).collect())
+            checks.as_array().map_or(Vec::new(), |c| {
+                c.iter().map(|c| c["code"].clone()).collect()
+            })
         };
-        assert_eq!(codes(&report["checks"]), codes(&case["expect"]["checks"]), "{name}");
+        assert_eq!(
+            codes(&report["checks"]),
+            codes(&case["expect"]["checks"]),
+            "{name}"
+        );
     }
 }
 
@@ -67,9 +75,10 @@ fn bad_options_give_a_config_code() {
 
 #[test]
 fn findings_and_summary_of_a_sealed_vector() {
-    let out: Value =
-        serde_json::from_str(&microcred_wasm_size::findings(&read("sealed/sealed-es256.json")))
-            .expect("json");
+    let out: Value = serde_json::from_str(&microcred_wasm_size::findings(&read(
+        "sealed/sealed-es256.json",
+    )))
+    .expect("json");
     assert_eq!(out["codes"].as_array().map(Vec::len), Some(0), "{out}");
     assert!(out["title"].is_string());
     assert!(out["eqf"].is_number());
@@ -89,10 +98,16 @@ fn rdf_entry_points() {
     let lines: Vec<&str> = canonical.lines().collect();
     assert!(lines.windows(2).all(|w| w[0] <= w[1]));
 
-    let proof: Value =
-        serde_json::from_str(&microcred_wasm_size::verify_proof(&read("sealed/signed-di.json")))
-            .expect("json");
-    assert!(proof["method"].as_str().is_some_and(|m| m.starts_with("did:key:")), "{proof}");
+    let proof: Value = serde_json::from_str(&microcred_wasm_size::verify_proof(&read(
+        "sealed/signed-di.json",
+    )))
+    .expect("json");
+    assert!(
+        proof["method"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("did:key:")),
+        "{proof}"
+    );
     let tampered = microcred_wasm_size::verify_proof(&read("sealed/signed-di-tampered.json"));
     assert!(tampered.starts_with("{\"error\":\"proof."), "{tampered}");
 }
