@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the browser module of the core (BENCHMARKS.md, "WASM size"): builds the size probe
-# for wasm32 with the `wasm-size` profile (opt-level "s", fat LTO, one codegen unit,
+# for wasm32 with the `wasm-size` profile (opt-level "z", fat LTO, one codegen unit,
 # panic = abort), optimises it with wasm-opt -Oz (npm binaryen: Debian's wasm-opt is broken), and
 # prints the size of the module (custom sections dropped) and gzipped (-9).
 #
