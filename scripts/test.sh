@@ -24,6 +24,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32: the core must stay free of OS dependencies)"
 cargo clippy -p microcred --target wasm32-unknown-unknown --locked -- -D warnings
+# The size probe (BENCHMARKS.md, "WASM size") in both its forms: the full module and the
+# verification path only.
+cargo clippy -p microcred-wasm-size --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p microcred-wasm-size --no-default-features --all-targets --locked -- -D warnings
 
 step "tests"
 cargo test --workspace --locked
