@@ -33,6 +33,31 @@ pub fn coded(code: &str, path: Option<&str>, category: Category, message: &str) 
     error.into()
 }
 
+/// A verifier configuration error, its path named as the options name it (`options.at`,
+/// `options.trustAnchors[1]`) rather than as the core's configuration JSON does (`$.clock`,
+/// `$.trust_anchors[1]`).
+pub fn config_to_js(error: &microcred::verify::ConfigError) -> JsValue {
+    let path = error.path().map(|path| {
+        const NAMES: [(&str, &str); 5] = [
+            ("$.clock", "options.at"),
+            ("$.trust_anchors", "options.trustAnchors"),
+            ("$.trusted_lists", "options.trustedList"),
+            ("$.contexts", "options.contexts"),
+            ("$.status_lists", "options.statusLists"),
+        ];
+        NAMES
+            .iter()
+            .find_map(|(core, js)| path.strip_prefix(core).map(|rest| format!("{js}{rest}")))
+            .unwrap_or(path)
+    });
+    coded(
+        error.code(),
+        path.as_deref(),
+        Category::Config,
+        &error.to_string(),
+    )
+}
+
 /// Options of the wrong shape: the options are the verifier's configuration, so this is the
 /// core's `config.malformed`, with the option concerned as the path.
 pub fn malformed_options(path: &str, message: &str) -> JsValue {

@@ -81,12 +81,9 @@ fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
-/// Options from JavaScript: `undefined` and `null` are the defaults; another shape is
-/// `config.malformed`.
-fn read_options<T: serde::de::DeserializeOwned + Default>(
-    value: JsValue,
-    what: &str,
-) -> Result<T, JsValue> {
+/// Options from JavaScript: `undefined` and `null` are the defaults; another shape, or a member
+/// the options do not have (a misspelt name), is `config.malformed`.
+fn read_options<T: types::Options>(value: JsValue, what: &str) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
@@ -98,6 +95,20 @@ fn read_options<T: serde::de::DeserializeOwned + Default>(
                 input::type_name(&value)
             ),
         ));
+    }
+    // serde-wasm-bindgen reads only the members a struct names, so unknown ones are found here.
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !T::MEMBERS.contains(&key.as_str()) {
+            return Err(malformed_options(
+                &format!("{what}.{key}"),
+                &format!(
+                    "{what}: unknown option {key:?} (expected one of: {})",
+                    T::MEMBERS.join(", ")
+                ),
+            ));
+        }
     }
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| malformed_options(what, &format!("{what}: {e}")))
@@ -122,7 +133,7 @@ fn config(options: VerifyOptions) -> Result<VerifierConfig, JsValue> {
         let document = match document {
             serde_json::Value::String(text) => serde_json::from_str(&text).map_err(|e| {
                 malformed_options(
-                    &format!("contexts[{url:?}]"),
+                    &format!("options.contexts[{url:?}]"),
                     &format!("contexts[{url:?}]: not JSON ({e})"),
                 )
             })?,
@@ -158,13 +169,13 @@ fn at(value: &JsValue) -> Result<OffsetDateTime, JsValue> {
         config.clock = ClockConfig::At(text.clone());
         return OffsetDateTime::parse(text.trim(), &Rfc3339).map_err(
             |_| match Verifier::from_config(&config) {
-                Err(e) => to_js(&e),
-                Ok(_) => malformed_options("at", "at: not an RFC 3339 date-time"),
+                Err(e) => errors::config_to_js(&e),
+                Ok(_) => malformed_options("options.at", "at: not an RFC 3339 date-time"),
             },
         );
     } else {
         return Err(malformed_options(
-            "at",
+            "options.at",
             &format!(
                 "at: expected a Date or RFC 3339 text, not {}",
                 input::type_name(value)
@@ -172,16 +183,16 @@ fn at(value: &JsValue) -> Result<OffsetDateTime, JsValue> {
         ));
     };
     if !millis.is_finite() {
-        return Err(malformed_options("at", "at: an invalid Date"));
+        return Err(malformed_options("options.at", "at: an invalid Date"));
     }
     let nanos = (millis as i128) * 1_000_000;
     OffsetDateTime::from_unix_timestamp_nanos(nanos)
-        .map_err(|_| malformed_options("at", "at: a Date out of range"))
+        .map_err(|_| malformed_options("options.at", "at: a Date out of range"))
 }
 
 fn verifier(options: JsValue) -> Result<Verifier, JsValue> {
     let config = config(read_options::<VerifyOptions>(options, "options")?)?;
-    Verifier::from_config(&config).map_err(|e| to_js(&e))
+    Verifier::from_config(&config).map_err(|e| errors::config_to_js(&e))
 }
 
 /// Verifies one file (a sealed JAdES credential, a credential with a Data Integrity proof, a

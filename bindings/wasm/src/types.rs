@@ -9,6 +9,38 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::JsValue;
 
+/// Options objects: their members' JavaScript names, to refuse the others.
+pub trait Options: serde::de::DeserializeOwned + Default {
+    /// The members, camelCase.
+    const MEMBERS: &'static [&'static str];
+}
+
+impl Options for VerifyOptions {
+    const MEMBERS: &'static [&'static str] = &[
+        "trustAnchors",
+        "trustedList",
+        "at",
+        "statusLists",
+        "contexts",
+        "strict",
+        "requireQualified",
+        "trustedDids",
+        "elmVersion",
+    ];
+}
+
+impl Options for FindingsOptions {
+    const MEMBERS: &'static [&'static str] = &["elmVersion"];
+}
+
+impl Options for ParseOptions {
+    const MEMBERS: &'static [&'static str] = &["unverified"];
+}
+
+impl Options for NQuadsOptions {
+    const MEMBERS: &'static [&'static str] = &["canonical"];
+}
+
 /// The options of `verify` and `statusListsNeeded`: the core's verifier configuration.
 #[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
