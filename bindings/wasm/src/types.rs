@@ -172,6 +172,7 @@ pub struct NQuadsOptions {
 
 /// The verification report of one file.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The overall answer.
@@ -207,6 +208,7 @@ pub struct Report {
 
 /// One check of a report.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct Check {
     /// What was checked.
@@ -236,6 +238,7 @@ pub struct Check {
 
 /// What the seal says about who sealed, for display.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct SealSummary {
     /// The seal certificate's subject (an organisation).
@@ -264,6 +267,7 @@ pub struct SealSummary {
 
 /// One time-stamp of a seal and the authority behind it.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct Timestamp {
     /// Where it was: `adoTst`, `sigTst` or `arcTst`.
@@ -284,6 +288,7 @@ pub struct Timestamp {
 
 /// One profile finding.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// The stable code (`edc.missing.title`).
@@ -300,6 +305,7 @@ pub struct Finding {
 
 /// A status list credential a file needs for its revocation checks.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct NeededStatusList {
     /// The status list credential's URL: fetch it and give its bytes in `statusLists`.
@@ -310,6 +316,7 @@ pub struct NeededStatusList {
 
 /// One code of the catalogue.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct CodeInfo {
     /// The code.
@@ -423,6 +430,7 @@ impl From<&verify::Report> for Report {
 
 /// What people look at first in a credential (the core's `model::Summary`).
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// The title shown to people (English first).
