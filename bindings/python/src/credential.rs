@@ -1,9 +1,12 @@
 //! `Credential`: a read (or issued) credential, its serialisations and its profile findings.
 
+use std::sync::OnceLock;
+
 use microcred::json::{Form, Reader};
+use microcred::model::Summary;
 use microcred::{EuropeanDigitalCredential, ParseError, json, profile, rdf, xml};
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyTuple, PyType};
 
 use crate::errors::to_py;
 use crate::input;
@@ -15,6 +18,22 @@ use crate::input;
 pub struct Credential {
     pub(crate) credential: EuropeanDigitalCredential,
     pub(crate) form: Form,
+    /// The core's summary, made on first use (the properties read it).
+    summary: OnceLock<Summary>,
+}
+
+impl Credential {
+    pub(crate) fn new(credential: EuropeanDigitalCredential, form: Form) -> Self {
+        Credential {
+            credential,
+            form,
+            summary: OnceLock::new(),
+        }
+    }
+
+    fn summary_ref(&self) -> &Summary {
+        self.summary.get_or_init(|| self.credential.summary())
+    }
 }
 
 #[pymethods]
@@ -32,7 +51,7 @@ impl Credential {
         let (credential, form) = py
             .detach(|| read_not_sealed(&bytes))
             .map_err(|e| to_py(&e))?;
-        Ok(Credential { credential, form })
+        Ok(Credential::new(credential, form))
     }
 
     /// Reads any form, a JAdES-sealed file included, **without verifying the seal**: for
@@ -47,7 +66,19 @@ impl Credential {
         let (credential, form) = py
             .detach(|| Reader::new().read_any_unverified(&bytes))
             .map_err(|e| to_py(&e))?;
-        Ok(Credential { credential, form })
+        Ok(Credential::new(credential, form))
+    }
+
+    /// The built-in demo micro-credential (what `microcred demo` issues): the same on every run,
+    /// for trying things out.
+    ///
+    /// >>> import microcred
+    /// >>> c = microcred.Credential.demo()
+    /// >>> c.eqf_level, c.issued.isoformat()
+    /// (6, '2026-01-15T10:00:00+00:00')
+    #[staticmethod]
+    fn demo() -> Self {
+        Credential::new(microcred::issue::demo_credential(), Form::Plain)
     }
 
     /// Reads RDF/XML of the ELM graph (as `to_xml` writes it).
@@ -61,10 +92,7 @@ impl Credential {
         let credential = py
             .detach(|| xml::from_rdf_xml(&bytes))
             .map_err(|e| to_py(&e))?;
-        Ok(Credential {
-            credential,
-            form: Form::Plain,
-        })
+        Ok(Credential::new(credential, Form::Plain))
     }
 
     /// EDC JSON-LD text (indented unless `pretty=False`); `upload_form=True` writes the EDC
@@ -149,44 +177,108 @@ impl Credential {
     /// The title shown to people (English first), when there is one.
     #[getter]
     fn title(&self) -> Option<String> {
-        self.credential.summary().title
+        self.summary_ref().title.clone()
     }
 
     /// The issuer's legal name (English first), when there is one.
     #[getter]
     fn issuer(&self) -> Option<String> {
-        self.credential.summary().issuer
+        self.summary_ref().issuer.clone()
     }
 
     /// The issuer's country as a Publications Office code (`"BEL"`); the awarding body's when
     /// the issuer names none.
     #[getter]
     fn country(&self) -> Option<String> {
-        self.credential.summary().country
+        self.summary_ref().country.clone()
     }
 
     /// The ECTS credits of what the credential certifies.
     #[getter]
     fn ects(&self) -> Option<f64> {
-        self.credential.summary().ects
+        self.summary_ref().ects
     }
 
     /// The EQF level (1 to 8) of what the credential certifies.
     #[getter]
     fn eqf_level(&self) -> Option<u8> {
-        self.credential.summary().eqf_level
+        self.summary_ref().eqf_level
     }
 
-    /// The issue date-time as written (RFC 3339 text, `"2026-01-15T10:00:00Z"`).
+    /// When it was issued, as an aware `datetime` (`None` when the credential does not say, or
+    /// says it in a form that is not an XML Schema date-time; `to_dict()` has the text).
     #[getter]
-    fn issued(&self) -> Option<String> {
-        self.credential.summary().issued
+    fn issued<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        input::to_datetime(py, self.summary_ref().issued.as_deref())
+    }
+
+    /// The learner's name (full name, else given and family names). Personal data.
+    #[getter]
+    fn learner(&self) -> Option<String> {
+        self.summary_ref().learner.clone()
+    }
+
+    /// The learning outcomes of what the credential certifies, by title.
+    #[getter]
+    fn learning_outcomes(&self) -> Vec<String> {
+        self.summary_ref().learning_outcomes.clone()
+    }
+
+    /// The assessments the learner took (else those the specification plans), each a dict with
+    /// `title`, `kind` (exam, portfolio, ...), `grade` and `supervision`.
+    #[getter]
+    fn assessment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.summary_ref().assessments)
+    }
+
+    /// The quality assurance (accreditations) of the qualification, else of the awarding bodies,
+    /// each a dict with `kind`, `title` and `agency`.
+    #[getter]
+    fn quality_assurance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.summary_ref().quality_assurance)
+    }
+
+    /// Everything a person looks at first, as a dict: the properties above plus `achievement`,
+    /// `participation` (forms of participation), `awarded`, `valid_from`, `valid_until` (as
+    /// written) and `image` (the credential's own display image: `media_type` and `base64`, or
+    /// None).
+    ///
+    /// >>> import microcred
+    /// >>> s = microcred.Credential.demo().summary()
+    /// >>> s["eqf_level"], s["participation"], s["assessments"][0]["kind"]
+    /// (6, ['Online'], 'portfolio')
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, self.summary_ref())
     }
 
     /// The credential id (`urn:credential:...`), when it has one.
     #[getter]
     fn id(&self) -> Option<String> {
         self.credential.id.clone()
+    }
+
+    /// Pickles as its JSON-LD and the form it was read in (JSON-LD is lossless).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let restore = py.import("microcred")?.getattr("_credential_from_pickle")?;
+        let args = (json::to_string(&this.credential), this.form()).into_pyobject(py)?;
+        (restore, args).into_pyobject(py)
+    }
+
+    /// Unpickles (see `__reduce__`).
+    #[staticmethod]
+    fn _from_pickle(py: Python<'_>, jsonld: &str, form: &str) -> PyResult<Self> {
+        let form = match form {
+            "upload_form" => Form::UploadForm,
+            "sealed_unverified" => Form::SealedUnverified,
+            _ => Form::Plain,
+        };
+        let credential = py
+            .detach(|| Reader::new().read_any_unverified(jsonld.as_bytes()))
+            .map_err(|e| to_py(&e))?
+            .0;
+        Ok(Credential::new(credential, form))
     }
 
     fn __repr__(&self) -> String {
@@ -196,6 +288,13 @@ impl Credential {
             self.form()
         )
     }
+}
+
+/// A serialisable value of the core as Python objects, through its JSON.
+fn to_python<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    input::from_json(py, &text)
 }
 
 /// A plain credential or the upload form; a sealed file is `json.sealed_input`.

@@ -74,3 +74,33 @@ pub fn aware_datetime(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> 
     }
     value.call_method0("isoformat")?.extract()
 }
+
+/// A date-time as the core reads it (`DateTime::to_offset`: a bare date is midnight UTC) as an
+/// aware `datetime`; `None` for no text or text that names no instant.
+pub fn to_datetime<'py>(
+    py: Python<'py>,
+    text: Option<&str>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(t) = text
+        .and_then(|t| microcred::model::DateTime::parse(t).ok())
+        .and_then(|d| d.to_offset())
+    else {
+        return Ok(None);
+    };
+    let datetime = py.import("datetime")?;
+    let offset = datetime
+        .getattr("timedelta")?
+        .call1((0, t.offset().whole_seconds()))?;
+    let zone = datetime.getattr("timezone")?.call1((offset,))?;
+    let value = datetime.getattr("datetime")?.call1((
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.microsecond(),
+        zone,
+    ))?;
+    Ok(Some(value))
+}

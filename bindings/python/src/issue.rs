@@ -59,10 +59,7 @@ pub fn issue(
             issuance.issue(&record, IssueContext::new(now, id))
         })
         .map_err(|e| to_py(&e))?;
-    Ok(Credential {
-        credential,
-        form: Form::Plain,
-    })
+    Ok(Credential::new(credential, Form::Plain))
 }
 
 fn template(course: &Bound<'_, PyAny>) -> PyResult<CourseTemplate> {

@@ -29,5 +29,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(proof::sign_di, m)?)?;
     m.add_function(wrap_pyfunction!(credential::detect_format, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The check kinds in the core's report order: the status columns of `to_pandas`/`to_arrow`.
+    let kinds: Vec<&str> = microcred::verify::CheckKind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect();
+    m.add("_CHECK_KINDS", pyo3::types::PyTuple::new(m.py(), kinds)?)?;
     Ok(())
 }

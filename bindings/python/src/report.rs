@@ -1,7 +1,8 @@
 //! `Report` and `Check`: the core's verification report, read-only.
 
-use microcred::verify::{Report as CoreReport, Status, Verdict};
+use microcred::verify::{Personal, Report as CoreReport, Status, Verdict};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::input;
 
@@ -109,6 +110,54 @@ impl Report {
         self.report.title.clone()
     }
 
+    /// The issuer's country (Publications Office code, `"BEL"`), when it could be read.
+    #[getter]
+    fn country(&self) -> Option<String> {
+        self.report.country.clone()
+    }
+
+    /// The ECTS credits of what the credential certifies, when it could be read.
+    #[getter]
+    fn ects(&self) -> Option<f64> {
+        self.report.ects
+    }
+
+    /// The EQF level (1 to 8), when it could be read.
+    #[getter]
+    fn eqf_level(&self) -> Option<u8> {
+        self.report.eqf_level
+    }
+
+    /// When the credential was issued, as an aware `datetime`, when it could be read.
+    #[getter]
+    fn issued<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        input::to_datetime(py, self.report.issued.as_deref())
+    }
+
+    /// The learner's name, when it could be read. Personal data: a method, not a property, and
+    /// never in `to_dict()`, `to_json()` or `repr()`, so that printing or logging reports does not
+    /// show it.
+    fn learner(&self) -> Option<String> {
+        self.report.learner.get().map(str::to_owned)
+    }
+
+    /// About the seal of a JAdES file whose seal could be read (a dict: `algorithm`,
+    /// `signing_time`, `certificate_subject`, `certificate_issuer`, `certificate_serial`,
+    /// `trusted`, `qualified_certificate`, `qualified`, `level`, `certificate_revocation`,
+    /// `timestamps`), else `None`.
+    #[getter]
+    fn seal<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.report
+            .seal
+            .as_ref()
+            .map(|seal| {
+                let text = serde_json::to_string(seal)
+                    .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+                input::from_json(py, &text)
+            })
+            .transpose()
+    }
+
     /// The time the checks were made for (RFC 3339).
     #[getter]
     fn checked_at(&self) -> String {
@@ -131,6 +180,40 @@ impl Report {
         input::from_json(py, &self.report.to_json())
     }
 
+    /// Pickles as the report's JSON, the learners' names (which the JSON leaves out) and the
+    /// source.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let restore = py.import("microcred")?.getattr("_report_from_pickle")?;
+        let args = (
+            this.report.to_json(),
+            learners(&this.report),
+            this.source.clone(),
+        )
+            .into_pyobject(py)?;
+        (restore, args).into_pyobject(py)
+    }
+
+    /// Unpickles (see `__reduce__`).
+    #[staticmethod]
+    fn _from_pickle(
+        json: &str,
+        learners: Vec<Option<String>>,
+        source: Option<String>,
+    ) -> PyResult<Self> {
+        let mut report: CoreReport = serde_json::from_str(json)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not a report: {e}")))?;
+        let mut names = learners.into_iter();
+        report.learner = Personal::new(names.next().flatten());
+        if let Some(presentation) = report.presentation.as_mut() {
+            for credential in &mut presentation.credentials {
+                credential.learner = Personal::new(names.next().flatten());
+            }
+        }
+        Ok(Report { report, source })
+    }
+
     fn __repr__(&self) -> String {
         let mut lines = vec![format!(
             "<Report {}{}>",
@@ -151,6 +234,15 @@ impl Report {
         }
         lines.join("\n")
     }
+}
+
+/// The learner of a report, then of each credential of a presentation (what its JSON omits).
+fn learners(report: &CoreReport) -> Vec<Option<String>> {
+    let nested = report.presentation.iter().flat_map(|p| &p.credentials);
+    std::iter::once(report)
+        .chain(nested)
+        .map(|r| r.learner.get().map(str::to_owned))
+        .collect()
 }
 
 /// One check of a report.

@@ -2,7 +2,7 @@
 //! then the seal). RSA and ECDSA keys go through OpenSSL, Ed25519 and P-256 are pure Rust.
 
 use microcred::codes::Category;
-use microcred::jades::{Algorithm, Sealer as CoreSealer, Signer, signer_from_key};
+use microcred::jades::{Algorithm, Pkcs12Key, Sealer as CoreSealer, Signer, signer_from_key};
 use microcred::profile::{self, SealingPolicy};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -31,27 +31,49 @@ impl std::fmt::Debug for Sealer {
 
 #[pymethods]
 impl Sealer {
+    /// Either a key and its certificate chain, or a PKCS#12 file:
     /// - `key_pem`: the private key (PEM or DER; PKCS#8, or PKCS#1 / SEC1 for RSA / EC) as text,
     ///   bytes or a path. An encrypted key needs `password`; nothing ever prompts for one.
     /// - `cert_chain_pem`: the seal certificate and its issuers, PEM text or a path.
+    /// - `p12`: a PKCS#12 file (`.p12`/`.pfx`: the key, its certificate and the issuers), bytes
+    ///   or a path, opened with `password` (none: a file without a password).
     /// - `alg`: `"RS256"`, `"PS256"`, `"ES256"` or `"EdDSA"` where the key allows several;
     ///   `None` takes the usual one for the key.
     #[new]
-    #[pyo3(signature = (*, key_pem, cert_chain_pem, password = None, alg = None))]
+    #[pyo3(signature = (*, key_pem = None, cert_chain_pem = None, p12 = None, password = None, alg = None))]
     fn new(
-        key_pem: &Bound<'_, PyAny>,
-        cert_chain_pem: &Bound<'_, PyAny>,
+        key_pem: Option<&Bound<'_, PyAny>>,
+        cert_chain_pem: Option<&Bound<'_, PyAny>>,
+        p12: Option<&Bound<'_, PyAny>>,
         password: Option<&str>,
         alg: Option<&str>,
     ) -> PyResult<Self> {
         let alg = alg
             .map(|name| Algorithm::from_name(name).map_err(|e| to_py(&e)))
             .transpose()?;
-        let (key, _) = input::bytes(key_pem, "key_pem")?;
-        let signer = signer_from_key(&key, password, alg).map_err(|e| to_py(&e))?;
-        let (chain, _) = input::text(cert_chain_pem, "cert_chain_pem")?;
-        let sealer = CoreSealer::from_pem(&chain).map_err(|e| to_py(&e))?;
-        Ok(Sealer { sealer, signer })
+        match (key_pem, cert_chain_pem, p12) {
+            (Some(key_pem), Some(cert_chain_pem), None) => {
+                let (key, _) = input::bytes(key_pem, "key_pem")?;
+                let signer = signer_from_key(&key, password, alg).map_err(|e| to_py(&e))?;
+                let (chain, _) = input::text(cert_chain_pem, "cert_chain_pem")?;
+                let sealer = CoreSealer::from_pem(&chain).map_err(|e| to_py(&e))?;
+                Ok(Sealer { sealer, signer })
+            }
+            (None, None, Some(p12)) => {
+                let (der, _) = input::bytes(p12, "p12")?;
+                let file = match password {
+                    Some(password) => Pkcs12Key::open(&der, password),
+                    None => Pkcs12Key::open_without_password(&der),
+                }
+                .map_err(|e| to_py(&e))?;
+                let sealer = CoreSealer::new(file.chain().to_vec()).map_err(|e| to_py(&e))?;
+                let signer = file.signer(alg).map_err(|e| to_py(&e))?;
+                Ok(Sealer { sealer, signer })
+            }
+            _ => Err(pyo3::exceptions::PyTypeError::new_err(
+                "Sealer: give key_pem= and cert_chain_pem=, or p12= (with password= when it has one)",
+            )),
+        }
     }
 
     /// Seals `credential` and returns the sealed file (JAdES JSON) as bytes. The profile check

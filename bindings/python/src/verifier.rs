@@ -7,7 +7,7 @@ use microcred::verify::{
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
 
 use crate::errors::to_py;
 use crate::input;
@@ -117,64 +117,83 @@ impl Verifier {
     }
 
     /// Verifies many files in parallel, with the GIL released, returning the reports in input
-    /// order. `items` is a list (or any iterable) of `bytes`, `str` or paths; `threads` bounds
-    /// the threads used (all cores when `None`); `sources` names each item in its report (a
-    /// path's own name otherwise), e.g. `"file.jsonl:3"`.
-    #[pyo3(signature = (items, *, threads = None, sources = None))]
+    /// order. `items` is a list (or any iterable, a generator included) of `bytes`, `str` or
+    /// paths; `threads` bounds the threads used (all cores when `None`); `sources` names each
+    /// item in its report (a path's own name otherwise), e.g. `"file.jsonl:3"`: a list, or any
+    /// iterable read in step with `items`.
+    ///
+    /// The items are read in chunks of at most 256 items or 32 MiB: each chunk is verified on the
+    /// core's thread pool with the GIL released, then dropped, so that only one chunk of inputs is
+    /// held at a time (the reports are kept). `progress=True` shows a progress bar (see
+    /// `microcred._progress`: tqdm when installed, else a counter on stderr), advanced after
+    /// each chunk.
+    #[pyo3(signature = (items, *, threads = None, sources = None, progress = false))]
     fn verify_many(
         &self,
         py: Python<'_>,
         items: &Bound<'_, PyAny>,
         threads: Option<usize>,
-        sources: Option<Vec<String>>,
+        sources: Option<&Bound<'_, PyAny>>,
+        progress: bool,
     ) -> PyResult<Vec<Report>> {
-        if items.is_instance_of::<PyString>()
-            || items.cast::<pyo3::types::PyBytes>().is_ok()
-            || items.hasattr("__fspath__")?
-        {
+        if is_one_file(items)? {
             return Err(PyTypeError::new_err(
                 "items: expected an iterable of files (bytes, str or paths), not one file",
             ));
         }
-        let mut inputs = Vec::new();
-        let mut named = Vec::new();
-        for (index, item) in items.try_iter()?.enumerate() {
-            let (bytes, path) = input::bytes(&item?, &format!("items[{index}]"))?;
-            inputs.push(bytes);
-            named.push(path.map(|p| p.display().to_string()));
-        }
-        let mut names = named;
         if threads == Some(0) {
             return Err(PyValueError::new_err("threads: at least 1"));
         }
-        if let Some(given) = sources {
-            if given.len() != inputs.len() {
-                return Err(PyValueError::new_err(format!(
-                    "sources: {} names for {} items",
-                    given.len(),
-                    inputs.len()
-                )));
-            }
-            names = given.into_iter().map(Some).collect();
-        }
-        let reports = py.detach(|| -> Result<_, String> {
-            match threads {
-                None => Ok(self.verifier.verify_many(&inputs)),
-                Some(n) => {
-                    let pool = rayon::ThreadPoolBuilder::new()
-                        .num_threads(n)
-                        .build()
-                        .map_err(|e| e.to_string())?;
-                    Ok(pool.install(|| self.verifier.verify_many(&inputs)))
+        // The count when the items know it (a list, a tuple): for the progress bar, and to check
+        // `sources` before any work.
+        let total = items.len().ok();
+        let sources = match sources {
+            None => None,
+            Some(given) => {
+                if is_one_file(given)? {
+                    return Err(PyTypeError::new_err(
+                        "sources: expected a list of names, one per item",
+                    ));
                 }
+                if let (Some(total), Ok(names)) = (total, given.len()) {
+                    if names != total {
+                        return Err(PyValueError::new_err(format!(
+                            "sources: {names} names for {total} items"
+                        )));
+                    }
+                }
+                Some(given.try_iter()?)
             }
-        });
-        let reports = reports.map_err(pyo3::exceptions::PyRuntimeError::new_err)?;
-        Ok(reports
-            .into_iter()
-            .zip(names)
-            .map(|(report, source)| Report::new(report, source))
-            .collect())
+        };
+        let pool = match threads {
+            None => None,
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?,
+            ),
+        };
+        let bar = if progress {
+            Some(
+                py.import("microcred")?
+                    .getattr("_progress")?
+                    .call1((total,))?,
+            )
+        } else {
+            None
+        };
+        let run = Chunks {
+            verifier: &self.verifier,
+            pool: pool.as_ref(),
+            bar: bar.as_ref(),
+        };
+        let reports = run.all(py, items, sources, total);
+        // The bar is closed whatever happened, so that a failed run leaves the terminal clean.
+        if let Some(bar) = &bar {
+            bar.call_method0("close")?;
+        }
+        reports
     }
 
     /// The configuration as JSON (the core's `VerifierConfig`): what a pickle carries.
@@ -218,6 +237,105 @@ impl Verifier {
         let verifier = CoreVerifier::from_config(&config).map_err(|e| to_py(&e))?;
         Ok(Verifier { verifier, config })
     }
+}
+
+/// At most this many items are held at once by `verify_many` (and at most `CHUNK_BYTES` of them,
+/// whichever comes first): enough to keep every thread of the pool busy, few enough to bound
+/// memory on any number of items.
+const CHUNK_ITEMS: usize = 256;
+const CHUNK_BYTES: usize = 32 << 20;
+
+/// `verify_many`'s loop: read a chunk of items (with the GIL), verify it (without), report
+/// progress, drop the inputs, go on.
+struct Chunks<'a, 'py> {
+    verifier: &'a CoreVerifier,
+    pool: Option<&'a rayon::ThreadPool>,
+    bar: Option<&'a Bound<'py, PyAny>>,
+}
+
+impl<'py> Chunks<'_, 'py> {
+    fn all(
+        &self,
+        py: Python<'py>,
+        items: &Bound<'py, PyAny>,
+        mut sources: Option<Bound<'py, PyIterator>>,
+        total: Option<usize>,
+    ) -> PyResult<Vec<Report>> {
+        let mut reports = Vec::with_capacity(total.unwrap_or(0));
+        let mut inputs: Vec<Vec<u8>> = Vec::new();
+        let mut names: Vec<Option<String>> = Vec::new();
+        let mut held = 0usize;
+        let mut index = 0usize;
+        let mut iter = items.try_iter()?;
+        loop {
+            let next = iter.next().transpose()?;
+            if let Some(item) = &next {
+                let (bytes, path) = input::bytes(item, &format!("items[{index}]"))?;
+                let name = match sources.as_mut() {
+                    None => path.map(|p| p.display().to_string()),
+                    Some(names) => match names.next().transpose()? {
+                        Some(name) => Some(name.extract::<String>().map_err(|_| {
+                            PyTypeError::new_err(format!("sources[{index}]: expected a str"))
+                        })?),
+                        None => {
+                            return Err(PyValueError::new_err(format!(
+                                "sources: {index} names for more items"
+                            )));
+                        }
+                    },
+                };
+                index += 1;
+                held += bytes.len();
+                inputs.push(bytes);
+                names.push(name);
+                if inputs.len() < CHUNK_ITEMS && held < CHUNK_BYTES {
+                    continue;
+                }
+            }
+            if !inputs.is_empty() {
+                let done = self.verify(py, &inputs);
+                let count = done.len();
+                reports.extend(
+                    done.into_iter()
+                        .zip(names.drain(..))
+                        .map(|(report, source)| Report::new(report, source)),
+                );
+                inputs.clear();
+                held = 0;
+                if let Some(bar) = self.bar {
+                    bar.call_method1("update", (count,))?;
+                }
+            }
+            if next.is_none() {
+                break;
+            }
+        }
+        if let Some(names) = sources.as_mut() {
+            if names.next().transpose()?.is_some() {
+                return Err(PyValueError::new_err(format!(
+                    "sources: more names than the {index} items"
+                )));
+            }
+        }
+        Ok(reports)
+    }
+
+    /// One chunk on the core's thread pool (or the `threads=` pool), the GIL released.
+    fn verify(&self, py: Python<'_>, inputs: &[Vec<u8>]) -> Vec<microcred::verify::Report> {
+        let (verifier, pool) = (self.verifier, self.pool);
+        py.detach(move || match pool {
+            None => verifier.verify_many(inputs),
+            Some(pool) => pool.install(|| verifier.verify_many(inputs)),
+        })
+    }
+}
+
+/// Whether `value` is one file (text, bytes or a path) rather than an iterable of them.
+fn is_one_file(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(value.is_instance_of::<PyString>()
+        || value.cast::<pyo3::types::PyBytes>().is_ok()
+        || value.cast::<pyo3::types::PyByteArray>().is_ok()
+        || value.hasattr("__fspath__")?)
 }
 
 /// A list or tuple as its items; anything else as one item.

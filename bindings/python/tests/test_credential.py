@@ -137,7 +137,28 @@ def test_properties_are_the_cores_summary() -> None:
     assert credential.country == "IRL"
     assert credential.ects == 5.0
     assert credential.eqf_level == 6
-    assert credential.issued == "2026-01-15T10:00:00Z"
+    assert credential.issued == datetime(2026, 1, 15, 10, tzinfo=timezone.utc)
+    assert credential.issued.utcoffset() == timedelta(0)
+    assert credential.learner == "Dragan Moretti"
+    assert credential.learning_outcomes == [
+        "Develop accessible digital learning content with open tools",
+        "Choose and apply an open licence to published material",
+        "Plan a resource with partners from other institutions",
+    ]
+    assert credential.assessment == [{
+        "title": "Portfolio of open learning resources", "kind": "portfolio", "grade": "Pass",
+        "supervision": "Unsupervised with ID verification",
+    }]
+    assert credential.quality_assurance == [{
+        "kind": "Programme Quality Assurance", "title": "Programme validation of short courses",
+        "agency": "Example Qualifications Authority",
+    }]
+    summary = credential.summary()
+    assert summary["learner"] == credential.learner and summary["ects"] == 5.0
+    assert summary["participation"] == ["Presential"]
+    assert summary["awarded"] == "2025-11-16T00:00:00Z" and summary["valid_until"] is None
+    assert summary["image"]["media_type"] == "image/svg+xml"
+    assert summary["image"]["base64"].startswith("PHN2Zy")
     with pytest.raises(AttributeError):
         credential.title = "another"  # type: ignore[misc]  (read-only)
     upload = microcred.Credential.from_jsonld(CASES / "valid-upload-form.json")
@@ -150,4 +171,23 @@ def test_an_issued_credential_has_the_courses_properties() -> None:
     assert credential.ects == float(course["ects"])
     assert credential.eqf_level == course["eqf"]
     assert credential.title == course["title"]
-    assert credential.issued == "2026-03-01T09:00:00Z"
+    assert credential.issued == datetime(2026, 3, 1, 9, tzinfo=timezone.utc)
+    learner = json.loads(LEARNER.read_text())
+    assert credential.learner == f"{learner['given_name']} {learner['family_name']}"
+    assert credential.assessment[0]["grade"] == learner["grade"]
+
+
+def test_issued_keeps_the_credentials_offset() -> None:
+    document = json.loads((CASES / "valid-1.json").read_text())
+    document["issued"] = "2026-01-15T12:00:00+02:00"
+    credential = microcred.Credential.from_jsonld(json.dumps(document))
+    assert credential.issued == datetime(2026, 1, 15, 10, tzinfo=timezone.utc)
+    assert credential.issued.utcoffset() == timedelta(hours=2)
+    del document["issued"]
+    assert microcred.Credential.from_jsonld(json.dumps(document)).issued is None
+
+
+def test_the_demo_credential_is_the_same_on_every_call() -> None:
+    demo = microcred.Credential.demo()
+    assert demo.to_jsonld() == microcred.Credential.demo().to_jsonld()
+    assert not [f for f in demo.findings() if f.severity == "error"]

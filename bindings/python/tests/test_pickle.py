@@ -66,3 +66,41 @@ def test_a_verifier_crosses_processes() -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:
         remote = list(pool.map(verify_in_worker, [verifier] * len(data), data))
     assert remote == [r.to_dict() for r in verifier.verify_many(data)]
+
+
+def test_a_credential_pickles_with_its_form() -> None:
+    for path in ("cases/valid-1.json", "cases/valid-upload-form.json"):
+        credential = microcred.Credential.from_jsonld(VECTORS / path)
+        copy = pickle.loads(pickle.dumps(credential))
+        assert copy.form == credential.form
+        assert copy.to_jsonld() == credential.to_jsonld()
+        assert copy.summary() == credential.summary()
+    sealed = microcred.Credential.from_jsonld_unverified(VECTORS / "sealed" / "sealed-es256.json")
+    assert pickle.loads(pickle.dumps(sealed)).form == "sealed_unverified"
+
+
+def test_a_report_pickles_with_its_learner_which_its_json_leaves_out() -> None:
+    verifier = make_verifier()
+    for data in inputs():
+        report = verifier.verify(data)
+        copy = pickle.loads(pickle.dumps(report))
+        assert copy.to_dict() == report.to_dict()
+        assert copy.learner() == report.learner()
+        assert copy.issued == report.issued and copy.ects == report.ects
+        nested = report.credentials or []
+        assert [r.learner() for r in copy.credentials or []] == [r.learner() for r in nested]
+    named = [verifier.verify(data) for data in inputs()]
+    assert any(r.learner() for r in named)
+    for report in named:
+        if report.learner():
+            assert report.learner() not in report.to_json()
+            assert report.learner() not in repr(report)
+
+
+def test_reports_come_back_from_worker_processes_whole() -> None:
+    verifier = make_verifier()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        remote = list(pool.map(verifier.verify, inputs()))
+    local = [verifier.verify(data) for data in inputs()]
+    assert [r.to_dict() for r in remote] == [r.to_dict() for r in local]
+    assert [r.learner() for r in remote] == [r.learner() for r in local]

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
+import subprocess
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +97,61 @@ def test_a_sealer_is_not_pickled_and_hides_its_key() -> None:
     with pytest.raises(TypeError, match="private key"):
         pickle.dumps(s)
     assert "PRIVATE" not in repr(s) and "ES256" in repr(s)
+
+
+def pkcs12(tmp_path: Path, name: str, password: str) -> Path:
+    """The test PKI's key and chain as a PKCS#12 file, made by the openssl command."""
+    out = tmp_path / f"{name}.p12"
+    chain = (PKI / f"eseal-{name}.chain.pem").read_text()
+    leaf, _, rest = chain.partition("-----END CERTIFICATE-----\n")
+    (tmp_path / "leaf.pem").write_text(leaf + "-----END CERTIFICATE-----\n")
+    (tmp_path / "ca.pem").write_text(rest)
+    subprocess.run(
+        ["openssl", "pkcs12", "-export", "-inkey", str(PKI / f"eseal-{name}.key.pem"),
+         "-in", str(tmp_path / "leaf.pem"), "-certfile", str(tmp_path / "ca.pem"),
+         "-passout", f"pass:{password}", "-out", str(out)],
+        check=True, capture_output=True)
+    return out
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="the openssl command makes the .p12")
+def test_a_pkcs12_file_seals_like_its_key_and_chain(
+    tmp_path: Path, credential: microcred.Credential, verifier: microcred.Verifier
+) -> None:
+    p12 = pkcs12(tmp_path, "p256", "s3cret")
+    from_p12 = microcred.Sealer(p12=p12, password="s3cret")
+    assert from_p12.algorithm == "ES256"
+    report = verifier.verify(from_p12.seal(credential, at=SEALED_AT))
+    assert report.valid, repr(report)
+    assert report.seal is not None
+    assert report.seal["certificate_subject"] == verifier.verify(
+        sealer("p256").seal(credential, at=SEALED_AT)).seal["certificate_subject"]
+    assert microcred.Sealer(p12=p12.read_bytes(), password="s3cret").algorithm == "ES256"
+    with pytest.raises(microcred.SealError) as raised:
+        microcred.Sealer(p12=p12, password="wrong")
+    assert raised.value.code == "seal.pkcs12"
+    with pytest.raises(microcred.SealError) as raised:
+        microcred.Sealer(p12=p12)
+    assert raised.value.code == "seal.password_missing"
+    with pytest.raises(microcred.SealError) as raised:
+        microcred.Sealer(p12=b"not a pkcs12 file", password="x")
+    assert raised.value.code == "seal.pkcs12"
+    with pytest.raises(TypeError):
+        microcred.Sealer(p12=p12, key_pem=PKI / "eseal-p256.key.pem", password="s3cret")
+    with pytest.raises(TypeError):
+        microcred.Sealer(key_pem=PKI / "eseal-p256.key.pem")
+
+
+def test_the_report_reads_the_seal_and_the_credential(
+    credential: microcred.Credential, verifier: microcred.Verifier
+) -> None:
+    report = verifier.verify(sealer("p256").seal(credential, at=SEALED_AT))
+    assert report.seal is not None
+    assert (report.seal["algorithm"], report.seal["signing_time"]) == ("ES256", "2026-03-01T09:00:00Z")
+    assert report.seal["level"] == report.to_dict()["seal"]["level"]
+    assert (report.country, report.ects, report.eqf_level) == (
+        credential.country, credential.ects, credential.eqf_level)
+    assert report.issued == credential.issued == SEALED_AT
+    assert report.learner() == credential.learner == "Sam Sample"
+    assert "Sam Sample" not in report.to_json() and "Sam Sample" not in repr(report)
+    assert microcred.Verifier().verify(b"{}").seal is None

@@ -403,6 +403,20 @@ fn verification_reports() -> Vec<microcred::verify::Report> {
 }
 
 #[cfg(feature = "test-pki")]
+fn without_learners(report: &microcred::verify::Report) -> microcred::verify::Report {
+    let mut report = report.clone();
+    report.learner = Default::default();
+    for nested in report
+        .presentation
+        .iter_mut()
+        .flat_map(|p| &mut p.credentials)
+    {
+        nested.learner = Default::default();
+    }
+    report
+}
+
+#[cfg(feature = "test-pki")]
 #[test]
 fn every_verification_report_round_trips_through_serde() {
     use microcred::verify::Report;
@@ -414,7 +428,8 @@ fn every_verification_report_round_trips_through_serde() {
     for report in &reports {
         let json = report.to_json();
         let back: Report = serde_json::from_str(&json).expect("a report reads back");
-        assert_eq!(&back, report, "{json}");
+        // The learner's name is never serialised: the rest reads back whole.
+        assert_eq!(back, without_learners(report), "{json}");
         assert_eq!(back.to_json(), json);
         // Codes read back owned, and still compare with literals.
         for (a, b) in back.checks.iter().zip(&report.checks) {

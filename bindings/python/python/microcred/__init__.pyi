@@ -2,15 +2,18 @@
 
 import os
 from datetime import datetime
-from typing import (Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Type, Union,
-                    final)
+from typing import (Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Type,
+                    Union, final)
 from uuid import UUID
+
+import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
+import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __version__: str
 __all__ = [
-    "CATALOGUE", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError", "Report",
-    "Sealer", "Verifier", "detect_format", "exception_for", "issue", "sign_di", "verify_dir",
-    "verify_jsonl", "ParseError", "RdfError",
+    "CATALOGUE", "CHECK_KINDS", "Check", "CodeInfo", "Credential", "Finding", "MicrocredError",
+    "Report", "Sealer", "Verifier", "detect_format", "exception_for", "issue", "report_rows", "sign_di",
+    "to_arrow", "to_pandas", "verify_dir", "verify_jsonl", "ParseError", "RdfError",
     "ProfileError", "SealError", "ProofError", "CertificateError", "StatusError", "IssueError",
     "ConfigError", "VerificationError",
 ]
@@ -44,6 +47,7 @@ class CodeInfo(NamedTuple):
     meaning: str
 
 CATALOGUE: List[CodeInfo]
+CHECK_KINDS: Tuple[str, ...]
 
 def exception_for(code: str) -> Type[MicrocredError]: ...
 def detect_format(data: _Data) -> str: ...
@@ -53,6 +57,7 @@ def verify_dir(
     *,
     verifier: Optional[Verifier] = ...,
     threads: Optional[int] = ...,
+    progress: bool = ...,
     **options: Any,
 ) -> List[Report]: ...
 def verify_jsonl(
@@ -60,8 +65,12 @@ def verify_jsonl(
     *,
     verifier: Optional[Verifier] = ...,
     threads: Optional[int] = ...,
+    progress: bool = ...,
     **options: Any,
 ) -> List[Report]: ...
+def report_rows(reports: Iterable[Report], *, include_learner: bool = ...) -> List[Dict[str, Any]]: ...
+def to_pandas(reports: Iterable[Report], *, include_learner: bool = ...) -> pandas.DataFrame: ...
+def to_arrow(reports: Iterable[Report], *, include_learner: bool = ...) -> pyarrow.Table: ...
 
 @final
 class Finding:
@@ -102,7 +111,20 @@ class Credential:
     @property
     def eqf_level(self) -> Optional[int]: ...
     @property
-    def issued(self) -> Optional[str]: ...
+    def issued(self) -> Optional[datetime]: ...
+    @property
+    def learner(self) -> Optional[str]: ...
+    @property
+    def learning_outcomes(self) -> List[str]: ...
+    @property
+    def assessment(self) -> List[Dict[str, Optional[str]]]: ...
+    @property
+    def quality_assurance(self) -> List[Dict[str, Optional[str]]]: ...
+    def summary(self) -> Dict[str, Any]: ...
+    @staticmethod
+    def demo() -> "Credential": ...
+    @staticmethod
+    def _from_pickle(jsonld: str, form: str) -> "Credential": ...
 
 @final
 class Check:
@@ -140,11 +162,24 @@ class Report:
     @property
     def title(self) -> Optional[str]: ...
     @property
+    def country(self) -> Optional[str]: ...
+    @property
+    def ects(self) -> Optional[float]: ...
+    @property
+    def eqf_level(self) -> Optional[int]: ...
+    @property
+    def issued(self) -> Optional[datetime]: ...
+    def learner(self) -> Optional[str]: ...
+    @property
+    def seal(self) -> Optional[Dict[str, Any]]: ...
+    @property
     def checked_at(self) -> str: ...
     @property
     def source(self) -> Optional[str]: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
+    @staticmethod
+    def _from_pickle(json: str, learners: List[Optional[str]], source: Optional[str]) -> "Report": ...
 
 @final
 class Verifier:
@@ -166,7 +201,8 @@ class Verifier:
         items: Iterable[_Data],
         *,
         threads: Optional[int] = None,
-        sources: Optional[List[str]] = None,
+        sources: Optional[Iterable[str]] = None,
+        progress: bool = False,
     ) -> List[Report]: ...
     def config_json(self) -> str: ...
     @staticmethod
@@ -177,8 +213,9 @@ class Sealer:
     def __new__(
         cls,
         *,
-        key_pem: _Data,
-        cert_chain_pem: _Text,
+        key_pem: Optional[_Data] = None,
+        cert_chain_pem: Optional[_Text] = None,
+        p12: Optional[_Data] = None,
         password: Optional[str] = None,
         alg: Optional[Literal["RS256", "PS256", "ES256", "EdDSA"]] = None,
     ) -> "Sealer": ...

@@ -44,7 +44,7 @@ pub use learning::{
 };
 pub use node::AnyNode;
 pub(crate) use node::NodeRef;
-pub use summary::Summary;
+pub use summary::{AssessmentSummary, DisplayImage, QualityAssuranceSummary, Summary};
 pub use values::{DateTime, Duration, InvalidLiteral, LangMap};
 
 /// Properties a class does not model, by JSON key.

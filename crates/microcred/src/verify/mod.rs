@@ -59,7 +59,7 @@ use std::sync::Arc;
 pub use config::{AnchorConfig, CONFIG_CODES, ClockConfig, ConfigError, VerifierConfig};
 pub use options::{AccreditationSource, AccreditationStatus, Clock, Owner, TrustPolicy};
 pub use report::{
-    CODES, Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status,
+    CODES, Check, CheckKind, Personal, PresentationReport, Report, SealSummary, Securing, Status,
     TimestampSummary, Verdict,
 };
 pub use status_lists::NeededStatusList;

@@ -35,6 +35,25 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
+    /// Every kind, in the order of a credential's report (a presentation's own report has
+    /// format, seal and trust). Tables of reports take their columns from it.
+    ///
+    /// ```
+    /// use microcred::verify::CheckKind;
+    /// let names: Vec<&str> = CheckKind::ALL.iter().map(|k| k.name()).collect();
+    /// assert_eq!(names[..3], ["format", "micro_credential", "seal"]);
+    /// ```
+    pub const ALL: &'static [CheckKind] = &[
+        CheckKind::Format,
+        CheckKind::MicroCredential,
+        CheckKind::Seal,
+        CheckKind::Trust,
+        CheckKind::Expiry,
+        CheckKind::Revocation,
+        CheckKind::Accreditation,
+        CheckKind::Owner,
+    ];
+
     /// The EDC check IRI; `None` for checks EDC does not have.
     pub fn iri(self) -> Option<String> {
         let code = match self {
@@ -266,7 +285,7 @@ impl From<&crate::jades::TsaCheck> for TimestampSummary {
 /// A presentation's report has `presentation` set; its own checks are format (`presentation.ok`
 /// or `presentation.empty`), seal and trust, and its verdict is the worst of those and of every
 /// credential's verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {
     /// The overall answer.
@@ -281,6 +300,22 @@ pub struct Report {
     pub issuer: Option<String>,
     /// The credential title shown to people, when it could be read.
     pub title: Option<String>,
+    /// The issuer's country (Publications Office code, as in [`crate::model::Summary`]).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The ECTS credits of the achievement.
+    #[serde(default)]
+    pub ects: Option<f64>,
+    /// The EQF level of the achievement.
+    #[serde(default)]
+    pub eqf_level: Option<u8>,
+    /// The issue date-time, as written.
+    #[serde(default)]
+    pub issued: Option<String>,
+    /// The learner's name, for the caller who asks (`report.learner.get()`). Personal data: never
+    /// serialised and shown as `[personal data]` by `Debug`, so a report can be logged.
+    #[serde(skip)]
+    pub learner: Personal,
     /// About the seal, for JAdES credentials whose seal could be read.
     pub seal: Option<SealSummary>,
     /// The checks, in order: format, micro_credential, seal, trust, expiry, revocation,
@@ -292,7 +327,7 @@ pub struct Report {
 }
 
 /// What a verifiable presentation holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PresentationReport {
     /// The presentation's `id`, when it has one.
@@ -319,7 +354,7 @@ impl Report {
 
     /// The report as JSON.
     pub fn to_json(&self) -> String {
-        // A report holds only strings, booleans and lists: serialising it cannot fail.
+        // A report holds strings, booleans, finite numbers and lists: serialising it cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
@@ -557,3 +592,29 @@ pub const CODES: &[(&str, &str)] = &[
         "skipped: the EDC credential does not fit the ELM model (see the format check)",
     ),
 ];
+
+/// A value that is personal data (a learner's name): kept for the caller, left out of `Debug`
+/// output so that logging a report never echoes it.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Personal(Option<String>);
+
+impl Personal {
+    /// Wraps a personal value.
+    pub fn new(value: Option<String>) -> Self {
+        Personal(value)
+    }
+
+    /// The value.
+    pub fn get(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl std::fmt::Debug for Personal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(_) => f.write_str("[personal data]"),
+            None => f.write_str("None"),
+        }
+    }
+}

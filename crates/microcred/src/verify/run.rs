@@ -12,7 +12,9 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::input::{self, Kind};
-use super::report::{Check, CheckKind, PresentationReport, Report, SealSummary, Securing, Status};
+use super::report::{
+    Check, CheckKind, Personal, PresentationReport, Report, SealSummary, Securing, Status,
+};
 use super::secured::{JadesFile, Secured, skipped_trust};
 use super::{Owner, Verifier, checks};
 use crate::json::ParseError;
@@ -20,16 +22,7 @@ use crate::model::EuropeanDigitalCredential;
 use crate::status::StatusFetcher;
 
 /// Every check of a credential's report, in report order.
-const ORDER: [CheckKind; 8] = [
-    CheckKind::Format,
-    CheckKind::MicroCredential,
-    CheckKind::Seal,
-    CheckKind::Trust,
-    CheckKind::Expiry,
-    CheckKind::Revocation,
-    CheckKind::Accreditation,
-    CheckKind::Owner,
-];
+const ORDER: &[CheckKind] = CheckKind::ALL;
 
 /// One verification under a verifier's configuration.
 pub(super) struct Run<'v> {
@@ -349,6 +342,11 @@ impl Run<'_> {
             credential_id: identity.id,
             issuer: identity.issuer,
             title: identity.title,
+            country: identity.country,
+            ects: identity.ects,
+            eqf_level: identity.eqf_level,
+            issued: identity.issued,
+            learner: Personal::new(identity.learner),
             seal,
             checks,
             presentation: None,
@@ -362,28 +360,35 @@ struct Identity {
     id: Option<String>,
     issuer: Option<String>,
     title: Option<String>,
+    country: Option<String>,
+    ects: Option<f64>,
+    eqf_level: Option<u8>,
+    issued: Option<String>,
+    learner: Option<String>,
 }
 
 impl Identity {
+    /// What can be read of a credential that did not read into the model.
     fn of_json(credential: &Value) -> Self {
         Identity {
             id: input::id(credential),
             issuer: input::issuer(credential),
             title: input::title(credential),
+            ..Identity::default()
         }
     }
 
     fn of(credential: &EuropeanDigitalCredential) -> Self {
+        let summary = credential.headline();
         Identity {
             id: credential.id.clone(),
-            issuer: credential
-                .issuer
-                .as_ref()
-                .and_then(|i| i.legal_name.best(&["en"]).map(str::to_owned)),
-            title: credential
-                .display_parameter
-                .as_ref()
-                .and_then(|d| d.title.best(&["en"]).map(str::to_owned)),
+            issuer: summary.issuer,
+            title: summary.title,
+            country: summary.country,
+            ects: summary.ects,
+            eqf_level: summary.eqf_level,
+            issued: summary.issued,
+            learner: summary.learner,
         }
     }
 }
@@ -392,10 +397,10 @@ impl Identity {
 /// skipped because of `why`.
 fn skip_rest(mut checks: Vec<Check>, why: &str) -> Vec<Check> {
     debug_assert!(
-        checks.iter().zip(ORDER).all(|(c, kind)| c.kind == kind),
+        checks.iter().zip(ORDER).all(|(c, kind)| c.kind == *kind),
         "checks out of report order"
     );
-    for kind in ORDER.into_iter().skip(checks.len()) {
+    for &kind in ORDER.iter().skip(checks.len()) {
         checks.push(not_reached(kind, why));
     }
     checks
