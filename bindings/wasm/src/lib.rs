@@ -38,6 +38,14 @@ export type CheckStatus = "ok" | "failed" | "skipped" | "indeterminate";
 export type Credential = { [member: string]: unknown };
 /** The kind of a file, as the core tells formats apart. */
 export type Format = "edc_json_ld" | "upload_form" | "jades" | "data_integrity" | "w3c_credential" | "flattened_json_ld" | "presentation" | "compact_jws" | "rdf_xml" | "legacy_xml" | "xml" | "n_quads" | "other_json";
+/** A verification report. */
+export interface Report {
+  /**
+   * The learner's name, for the person who asked. Personal data: the property is not
+   * enumerable, so `JSON.stringify(report)` and `console.log(report)` leave it out.
+   */
+  readonly learner: string | null;
+}
 /** What every error this package throws carries beside its message. */
 export interface MicrocredError extends Error {
   /** The core's stable code (`json.syntax`, `config.trust_anchor`, ...). */
@@ -206,7 +214,34 @@ pub fn verify(
 ) -> Result<JsValue, JsValue> {
     let bytes = input::bytes(&input, "input")?;
     let report = verifier(options)?.verify(&bytes);
-    to_value(&Report::from(&report))
+    let value = to_value(&Report::from(&report))?;
+    add_learner(&value, &report);
+    Ok(value)
+}
+
+/// The learner's name on a report object (and on each report of a presentation's credentials)
+/// as a property that is not enumerable: `report.learner` reads it, `JSON.stringify` and
+/// `console.log` leave it out, as the core keeps it out of the report's JSON.
+fn add_learner(value: &JsValue, report: &microcred::verify::Report) {
+    let descriptor = js_sys::Object::new();
+    let learner = report
+        .learner
+        .get()
+        .map(JsValue::from_str)
+        .unwrap_or(JsValue::NULL);
+    // Setting plain data members on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(&descriptor, &"value".into(), &learner);
+    let _ = js_sys::Reflect::set(&descriptor, &"enumerable".into(), &JsValue::FALSE);
+    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        js_sys::Object::define_property(object, &"learner".into(), &descriptor);
+    }
+    if let Some(presentation) = &report.presentation {
+        let held = js_sys::Reflect::get(value, &"credentials".into()).unwrap_or(JsValue::UNDEFINED);
+        for (index, credential) in presentation.credentials.iter().enumerate() {
+            let item = js_sys::Reflect::get_u32(&held, index as u32).unwrap_or(JsValue::UNDEFINED);
+            add_learner(&item, credential);
+        }
+    }
 }
 
 /// The status list credentials verifying `input` would consult (each URL and purpose once):

@@ -191,6 +191,14 @@ pub struct Report {
     pub issuer: Option<String>,
     /// The credential's title, when it could be read.
     pub title: Option<String>,
+    /// The issuer's country (Publications Office code), when it could be read.
+    pub country: Option<String>,
+    /// The ECTS credits of the achievement.
+    pub ects: Option<f64>,
+    /// The EQF level of the achievement.
+    pub eqf_level: Option<u8>,
+    /// The issue date-time, as written.
+    pub issued: Option<String>,
     /// About the seal, for a JAdES file whose seal could be read.
     pub seal: Option<SealSummary>,
     /// The checks, in order: format, micro_credential, seal, trust, expiry, revocation,
@@ -380,6 +388,10 @@ impl From<&verify::Report> for Report {
             credential_id: r.credential_id.clone(),
             issuer: r.issuer.clone(),
             title: r.title.clone(),
+            country: r.country.clone(),
+            ects: r.ects,
+            eqf_level: r.eqf_level,
+            issued: r.issued.clone(),
             seal: r.seal.as_ref().map(|s| SealSummary {
                 sealed_by: s.certificate_subject.clone(),
                 sealed_at: s.signing_time.clone(),
@@ -428,14 +440,15 @@ impl From<&verify::Report> for Report {
     }
 }
 
-/// What people look at first in a credential (the core's `model::Summary`).
+/// What people look at first in a credential (the core's `model::Summary`). `learner` is
+/// personal data: show it to the person who asked, never log it.
 #[derive(Debug, Serialize, Tsify)]
 #[tsify(missing_as_null)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
-    /// The title shown to people (English first).
+    /// The title shown to people (English when the credential has English).
     pub title: Option<String>,
-    /// The issuer's legal name (English first).
+    /// The issuer's legal name.
     pub issuer: Option<String>,
     /// The issuer's country as a Publications Office code (`BEL`); the awarding body's when the
     /// issuer names none.
@@ -446,6 +459,68 @@ pub struct Summary {
     pub eqf_level: Option<u8>,
     /// The issue date-time as written (RFC 3339 text).
     pub issued: Option<String>,
+    /// The learner's name. Personal data.
+    pub learner: Option<String>,
+    /// The title of the achievement the credential certifies.
+    pub achievement: Option<String>,
+    /// The learning outcomes, by title.
+    pub learning_outcomes: Vec<String>,
+    /// The forms of participation (online, blended, ...), by label.
+    pub participation: Vec<String>,
+    /// The assessments the learner took (else the ones the specification plans).
+    pub assessments: Vec<Assessment>,
+    /// The quality assurance of the qualification, else of the awarding bodies.
+    pub quality_assurance: Vec<QualityAssurance>,
+    /// When the achievement was awarded, as written.
+    pub awarded: Option<String>,
+    /// Valid from, as written.
+    pub valid_from: Option<String>,
+    /// Valid until, as written.
+    pub valid_until: Option<String>,
+    /// The first page of the credential's own display: show it only through
+    /// `<img src={image.dataUrl}>` (an SVG's scripts do not run there).
+    pub image: Option<DisplayImage>,
+}
+
+/// One assessment, as a person reads it.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    /// Its title.
+    pub title: Option<String>,
+    /// The kind of assessment (exam, presentation, ...).
+    pub kind: Option<String>,
+    /// The grade obtained (personal to the learner).
+    pub grade: Option<String>,
+    /// Supervision and identity verification.
+    pub supervision: Option<String>,
+}
+
+/// One quality assurance (an ELM accreditation), as a person reads it.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct QualityAssurance {
+    /// The kind (programme or institutional quality assurance).
+    pub kind: Option<String>,
+    /// Its title.
+    pub title: Option<String>,
+    /// The accrediting agency's legal name.
+    pub agency: Option<String>,
+}
+
+/// An image of the credential's display.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DisplayImage {
+    /// `image/png`, `image/jpeg` or `image/svg+xml`.
+    #[tsify(type = "\"image/png\" | \"image/jpeg\" | \"image/svg+xml\"")]
+    pub media_type: &'static str,
+    /// The image bytes in base64, as the credential holds them.
+    pub base64: String,
+    /// The `data:` URL of the image, for an `<img>`.
+    pub data_url: String,
 }
 
 impl From<microcred::model::Summary> for Summary {
@@ -457,6 +532,37 @@ impl From<microcred::model::Summary> for Summary {
             ects: s.ects,
             eqf_level: s.eqf_level,
             issued: s.issued,
+            learner: s.learner,
+            achievement: s.achievement,
+            learning_outcomes: s.learning_outcomes,
+            participation: s.participation,
+            assessments: s
+                .assessments
+                .into_iter()
+                .map(|a| Assessment {
+                    title: a.title,
+                    kind: a.kind,
+                    grade: a.grade,
+                    supervision: a.supervision,
+                })
+                .collect(),
+            quality_assurance: s
+                .quality_assurance
+                .into_iter()
+                .map(|q| QualityAssurance {
+                    kind: q.kind,
+                    title: q.title,
+                    agency: q.agency,
+                })
+                .collect(),
+            awarded: s.awarded,
+            valid_from: s.valid_from,
+            valid_until: s.valid_until,
+            image: s.image.map(|i| DisplayImage {
+                data_url: i.data_url(),
+                media_type: i.media_type,
+                base64: i.base64,
+            }),
         }
     }
 }
