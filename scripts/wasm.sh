@@ -28,9 +28,9 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 start=$(date +%s)
 note "wasm-bindgen-test in Node"
-cargo test -q -p microcred-wasm --target wasm32-unknown-unknown
+cargo test -p microcred-wasm --target wasm32-unknown-unknown
 note "wasm-bindgen-test in headless Chromium ($(chromium --version 2>/dev/null | head -1))"
-WASM_BINDGEN_USE_BROWSER=1 cargo test -q -p microcred-wasm --target wasm32-unknown-unknown
+WASM_BINDGEN_USE_BROWSER=1 cargo test -p microcred-wasm --target wasm32-unknown-unknown
 note "test suites ran in $(( $(date +%s) - start )) s"
 
 bindings/wasm/build.sh --dev
