@@ -22,6 +22,18 @@ mkdir "$work/dir"
 (cd "$work/dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$PKG")
 run_in "$work/dir" "npm install bindings/wasm/pkg"
 
+# The declarations, strictly, as a TypeScript user compiles against them (typescript from npm,
+# pinned, installed once beside the other tools).
+TOOLS=${TOOLS:-${CARGO_TARGET_DIR:-$ROOT/target}/tools}
+TYPESCRIPT_VERSION=5.9.3
+if [ "$(node -p "require('$TOOLS/node_modules/typescript/package.json').version" 2>/dev/null || true)" != "$TYPESCRIPT_VERSION" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "typescript@$TYPESCRIPT_VERSION"
+fi
+cp "$HERE/check.mts" "$work/dir/"
+(cd "$work/dir" && "$TOOLS/node_modules/.bin/tsc" --noEmit --strict --target es2022 --module nodenext \
+  --moduleResolution nodenext --lib es2022,dom check.mts)
+echo "npm (npm install bindings/wasm/pkg): check.mts compiles against the declarations (tsc $TYPESCRIPT_VERSION --strict)"
+
 tarball=$(cd "$work" && npm pack --silent "$PKG")
 mkdir "$work/tar"
 (cd "$work/tar" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$work/$tarball")
