@@ -3,7 +3,7 @@
 #   bindings/wasm/build.sh [--dev|--release]     (default: --release)
 #
 #   1. cargo build of bindings/wasm for wasm32-unknown-unknown: --dev in the dev profile (shares
-#      the test build), --release in the `wasm-release` profile (Cargo.toml: opt-level "s", fat
+#      the test build), --release in the `wasm-release` profile (Cargo.toml: opt-level "z", fat
 #      LTO, one codegen unit, panic = abort, stripped);
 #   2. the wasm-bindgen CLI, at the version bindings/wasm/Cargo.toml pins, twice over the one
 #      module: `--target web` (browsers and bundlers: ESM with an `init` that takes a URL, bytes or

@@ -17,7 +17,6 @@ use microcred::verify::{AnchorConfig, ClockConfig, TrustPolicy, Verifier, Verifi
 use microcred::{EuropeanDigitalCredential, ParseError, codes, json, profile, rdf, xml};
 use serde::Serialize;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{malformed_options, to_js};
@@ -125,7 +124,8 @@ fn read_options<T: types::Options>(value: JsValue, what: &str) -> Result<T, JsVa
 /// The core's verifier configuration from `verify`'s options; the time is the current time when
 /// `at` is absent (the core reads no clock on wasm32: the binding gives it).
 fn config(options: VerifyOptions) -> Result<VerifierConfig, JsValue> {
-    let mut config = VerifierConfig::at(at(&options.at)?);
+    let mut config = VerifierConfig::now();
+    config.clock = clock(&options.at)?;
     for pem in options
         .trust_anchors
         .map(|a| a.into_vec())
@@ -165,22 +165,16 @@ fn config(options: VerifyOptions) -> Result<VerifierConfig, JsValue> {
     Ok(config)
 }
 
-/// `at`: a `Date`, RFC 3339 text, or absent (now).
-fn at(value: &JsValue) -> Result<OffsetDateTime, JsValue> {
+/// The clock of `at`: a `Date`, RFC 3339 text (which the core checks: `config.invalid_time`), or
+/// absent (the current time, from JavaScript).
+fn clock(value: &JsValue) -> Result<ClockConfig, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(ClockConfig::At(text));
+    }
     let millis = if value.is_undefined() || value.is_null() {
         Date::now()
     } else if let Some(date) = value.dyn_ref::<Date>() {
         date.get_time()
-    } else if let Some(text) = value.as_string() {
-        // The core checks the text (`config.invalid_time`).
-        let mut config = VerifierConfig::now();
-        config.clock = ClockConfig::At(text.clone());
-        return OffsetDateTime::parse(text.trim(), &Rfc3339).map_err(
-            |_| match Verifier::from_config(&config) {
-                Err(e) => errors::config_to_js(&e),
-                Ok(_) => malformed_options("options.at", "at: not an RFC 3339 date-time"),
-            },
-        );
     } else {
         return Err(malformed_options(
             "options.at",
@@ -190,11 +184,12 @@ fn at(value: &JsValue) -> Result<OffsetDateTime, JsValue> {
             ),
         ));
     };
+    // An invalid Date's time is NaN.
     if !millis.is_finite() {
         return Err(malformed_options("options.at", "at: an invalid Date"));
     }
-    let nanos = (millis as i128) * 1_000_000;
-    OffsetDateTime::from_unix_timestamp_nanos(nanos)
+    OffsetDateTime::from_unix_timestamp_nanos(millis as i128 * 1_000_000)
+        .map(ClockConfig::at)
         .map_err(|_| malformed_options("options.at", "at: a Date out of range"))
 }
 
