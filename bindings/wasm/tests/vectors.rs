@@ -184,16 +184,29 @@ fn a_sealed_vector_reports_its_seal_in_camel_case() {
         assert!(!summary[key].is_null(), "summary.{key}: {summary}");
         assert_eq!(summary[key], report[key], "{key}");
     }
-    for key in ["learningOutcomes", "participation", "assessments", "qualityAssurance"] {
+    for key in [
+        "learningOutcomes",
+        "participation",
+        "assessments",
+        "qualityAssurance",
+    ] {
         assert!(summary[key].is_array(), "summary.{key}: {summary}");
     }
-    assert!(!summary["learningOutcomes"].as_array().expect("a list").is_empty());
+    assert!(
+        !summary["learningOutcomes"]
+            .as_array()
+            .expect("a list")
+            .is_empty()
+    );
     // The learner's name is on the report for the one who asks, but not enumerable: it is not
     // in the report's JSON, as the core keeps it out of its own.
     let learner = summary["learner"].as_str().expect("the learner's name");
     let input = bytes(file(case["input"].as_str().expect("input")));
     let report = mc::verify(input, verify_options(&manifest)).expect("a report");
-    assert_eq!(get(&report, "learner").as_string().as_deref(), Some(learner));
+    assert_eq!(
+        get(&report, "learner").as_string().as_deref(),
+        Some(learner)
+    );
     let text = String::from(js_sys::JSON::stringify(&report).expect("JSON"));
     assert!(!text.contains(learner) && !text.contains("\"learner\""));
     assert!(to_json(&report).get("learner").is_none());
