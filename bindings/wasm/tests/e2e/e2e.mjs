@@ -6,9 +6,10 @@
 //   (a) the EC's signed micro-credential (../shared, skipped with a reason when absent) and a
 //       test-PKI sealed vector with its root as trust anchor: title, ECTS, seal result;
 //   (b) the same with one payload byte changed: the failure is shown;
+//   a status list on another site: not requested, shown as could not check;
 //   (c) markup and scripts in a credential's strings and an SVG display image with a script:
 //       shown as text, nothing runs, no console error, no request leaves the page's origin;
-//   (d) axe-core: no serious or critical violation;
+//   (d) axe-core: no serious or critical violation; "Download as RDF/XML" saves RDF/XML;
 //   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375;
 //   and the timings: page load to first result, and the median `verify` in the page.
 import assert from 'node:assert/strict';
@@ -159,6 +160,20 @@ for (const c of sealedCases) {
   await page.close();
 }
 
+// --- status lists: fetched only from the page's origin; another is shown as not checked -----
+{
+  const { page, seen } = await open();
+  await choose(page, '#trust', 'root-ca.pem', vector('pki/root-ca.pem'));
+  await choose(page, '#file', 'status-clear.json', vector('sealed/status-clear.json'));
+  const revocation = await check(page, 'revocation');
+  assert.equal(revocation.status, 'indeterminate');
+  assert.match(revocation.text, /Could not check the status list https:\/\/university\.example\/status\/revocation \(another site\)/);
+  assert.equal(await verdict(page), 'indeterminate');
+  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
+  ok('status list on another site: not requested, shown as could not check');
+  await page.close();
+}
+
 // --- (c): hostile strings and an SVG display image with a script ------------------------------
 {
   const SCRIPT = '<script>alert("title")</script>';
@@ -225,6 +240,12 @@ for (const width of [1280, 375]) {
       return times.sort((x, y) => x - y)[10];
     }, b64);
     console.log(`e2e: timing (${shown.name}): median verify in Chromium ${median.toFixed(1)} ms (21 runs)`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const xml = fs.readFileSync(await download.path(), 'utf8');
+    assert.equal(download.suggestedFilename(), shown.name.replace(/\.[^.]*$/, '') + '.rdf');
+    assert.match(xml, /^<\?xml[^>]*>\s*<rdf:RDF/);
+    ok(`download as RDF/XML: ${download.suggestedFilename()}, ${xml.length} characters`);
 
     await page.evaluate(AXE);
     const axe = await page.evaluate(() => window.axe.run(document));
