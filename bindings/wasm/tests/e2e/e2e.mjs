@@ -6,6 +6,7 @@
 //   (a) the EC's signed micro-credential (../shared, skipped with a reason when absent) and a
 //       test-PKI sealed vector with its root as trust anchor: title, ECTS, seal result;
 //   (b) the same with one payload byte changed: the failure is shown;
+//   a Data Integrity credential pasted, intact and tampered;
 //   a status list on another site: not requested, shown as could not check;
 //   (c) markup and scripts in a credential's strings and an SVG display image with a script:
 //       shown as text, nothing runs, no console error, no request leaves the page's origin;
@@ -157,6 +158,23 @@ for (const c of sealedCases) {
   assert.match(await page.textContent('#verdict'), /^✗ Not valid/);
   ok(`(b) ${c.what} with one payload byte changed: the seal check fails, verdict invalid`);
   assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
+  await page.close();
+}
+
+// --- a Data Integrity proof, pasted: intact (no trusted DID given: undecided), then tampered ---
+{
+  const { page, seen } = await open();
+  for (const [file, sealStatus, expected] of [['signed-di.json', 'ok', 'indeterminate'], ['signed-di-tampered.json', 'failed', 'invalid']]) {
+    await page.fill('#paste', vector(`sealed/${file}`).toString('utf8'));
+    const before = Number(await page.evaluate(() => document.body.dataset.runs));
+    await page.click('#verify-paste');
+    await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, before);
+    assert.equal((await check(page, 'seal')).status, sealStatus, file);
+    assert.equal(await verdict(page), expected, file);
+  }
+  assert.equal(await fact(page, 'ECTS credits'), '5');
+  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
+  ok('Data Integrity proof, pasted: proof holds (verdict indeterminate, no trusted DID); tampered: proof fails');
   await page.close();
 }
 
