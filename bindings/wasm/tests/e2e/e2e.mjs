@@ -241,6 +241,8 @@ for (const width of [1280, 375]) {
       const at = (n) => performance.getEntriesByName(n)[0].startTime;
       return { ready: at('microcred-ready'), verify: at('result-rendered') - at('verify-start'), total: at('result-rendered') };
     });
+    const module = fs.statSync(path.join(WWW, 'pkg/microcred_bg.wasm')).size;
+    console.log(`e2e: timing with www/pkg/microcred_bg.wasm of ${(module / 1e6).toFixed(2)} MB (dev build ~15 MB, release ~2.8 MB)`);
     console.log(
       `e2e: timing (${shown.name}): page load to verifier ready ${timing.ready.toFixed(0)} ms; `
         + `file read to result shown ${timing.verify.toFixed(0)} ms; page load to first result ${timing.total.toFixed(0)} ms`,
