@@ -7,7 +7,9 @@
 #      then in headless Chromium, in the dev profile and the workspace's target/;
 #   3. the npm package, built by bindings/wasm/build.sh --dev, installed with
 #      `npm install bindings/wasm/pkg` (and from `npm pack`) into a temp folder and used from
-#      require, import and the browser build (bindings/wasm/tests/npm/smoke.sh).
+#      require, import and the browser build (bindings/wasm/tests/npm/smoke.sh);
+#   4. the verifier page (bindings/wasm/www) end to end in headless Chromium
+#      (bindings/wasm/tests/e2e/run.sh: playwright-core and axe-core from npm, pinned).
 # `--release` adds the release build (wasm-opt -Oz) and prints its size, raw and gzipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,7 @@ note "test suites ran in $(( $(date +%s) - start )) s"
 
 bindings/wasm/build.sh --dev
 bindings/wasm/tests/npm/smoke.sh
+bindings/wasm/tests/e2e/run.sh
 if [ "${1:-}" = --release ]; then
   bindings/wasm/build.sh --release
 fi

@@ -10,7 +10,9 @@
 #      a Response) and `--target nodejs` / `experimental-nodejs-module` (Node: require and import,
 #      no init needed). The three glue files share one microcred_bg.wasm;
 #   3. --release: wasm-opt -Oz from npm `binaryen` (Debian's wasm-opt breaks modules), then the
-#      size of the .wasm, raw and gzipped.
+#      size of the .wasm, raw and gzipped;
+#   4. the verifier page's copy of the web build: www/pkg/{web/microcred.js,microcred_bg.wasm}
+#      (ignored by git), so that bindings/wasm/www/ is the whole site for any static server.
 # Tools are installed once into target/tools (TOOLS=... to move it): the wasm-bindgen CLI by
 # `cargo install`, binaryen by npm. A second run finds them and installs nothing.
 set -euo pipefail
@@ -141,6 +143,10 @@ if [ "$mode" = release ]; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$PKG/microcred_bg.wasm" -o "$PKG/microcred_bg.wasm"
 fi
+rm -rf "$HERE/www/pkg"
+mkdir -p "$HERE/www/pkg/web"
+cp "$PKG/web/microcred.js" "$HERE/www/pkg/web/"
+cp "$PKG/microcred_bg.wasm" "$HERE/www/pkg/"
 raw=$(stat -c %s "$PKG/microcred_bg.wasm")
 gz=$(gzip -9 -c "$PKG/microcred_bg.wasm" | wc -c)
 awk -v mode="$mode" -v raw="$raw" -v gz="$gz" -v pkg="${PKG#"$ROOT"/}" 'BEGIN {
