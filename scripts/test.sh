@@ -24,12 +24,20 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32: the core must stay free of OS dependencies)"
 cargo clippy -p microcred --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p microcred-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The size probe (BENCHMARKS.md, "WASM size") in both its forms: the full module and the
+# verification path only.
+cargo clippy -p microcred-wasm-size --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p microcred-wasm-size --no-default-features --all-targets --locked -- -D warnings
 
 step "tests"
 cargo test --workspace --locked
 
 step "Python bindings (pip install ./bindings/python in target/python-venv, dev profile; pytest)"
 scripts/python.sh
+
+step "WASM binding (wasm-bindgen-test in Node and headless Chromium; npm package built, installed and type-checked)"
+scripts/wasm.sh
 
 step "public API of microcred unchanged (crates/microcred/public-api.txt; installs cargo-public-api once)"
 # Fails with a diff when the API changed without the snapshot: run scripts/public-api.sh and

@@ -47,7 +47,5 @@ pub fn run() -> Result<ExitCode> {
     outln!();
     outln!("== 4. Verified against the test root CA ==");
     crate::verify::print_report(std::path::Path::new("demo credential"), &verification);
-    Ok(crate::verify::exit_code(std::slice::from_ref(
-        &verification,
-    )))
+    Ok(crate::verify::exit_code([verification.verdict]))
 }

@@ -94,59 +94,90 @@ fn file_error(path: &Path, e: &microcred::x509::X509Error) -> anyhow::Error {
     anyhow::anyhow!("{}: {}", path.display(), errors::code_last(e))
 }
 
+/// Files read and verified per batch: enough to keep every core busy, few enough that the memory
+/// used stays the same for ten files or a hundred thousand.
+const BATCH: usize = 256;
+
 pub fn run(options: Options<'_>) -> Result<ExitCode> {
     let verifier = verifier(&options)?;
-    // A file that cannot be read is reported in its place; the others are still verified.
-    let inputs: Vec<Result<Vec<u8>, String>> = options
-        .files
-        .iter()
-        .map(|p| std::fs::read(p).map_err(|e| e.to_string()))
-        .collect();
-    let readable: Vec<&[u8]> = inputs.iter().filter_map(|i| i.as_deref().ok()).collect();
-    let mut reports = verifier.verify_many(&readable).into_iter();
-    let outcomes: Vec<Result<Report, &str>> = inputs
-        .iter()
-        .map(|input| match input {
-            Ok(_) => reports.next().ok_or("no report"),
-            Err(e) => Err(e.as_str()),
-        })
-        .collect();
-    if options.json {
-        let all: Vec<serde_json::Value> = options
-            .files
+    let mut output = Output::new(options.json);
+    let mut unreadable = false;
+    let mut verdicts = Vec::with_capacity(options.files.len());
+    for paths in options.files.chunks(BATCH) {
+        // A file that cannot be read is reported in its place; the others are still verified.
+        let inputs: Vec<Result<Vec<u8>, String>> = paths
             .iter()
-            .zip(&outcomes)
-            .map(|(path, outcome)| {
-                let mut value = match outcome {
-                    Ok(report) => serde_json::to_value(report).unwrap_or_default(),
-                    Err(e) => serde_json::json!({"error": {"code": "io.read", "message": e}}),
-                };
-                value["file"] = path.display().to_string().into();
-                value
-            })
+            .map(|p| std::fs::read(p).map_err(|e| e.to_string()))
             .collect();
-        crate::out::raw(&serde_json::to_string_pretty(&all)?);
-    } else {
-        for (path, outcome) in options.files.iter().zip(&outcomes) {
-            match outcome {
-                Ok(report) => print_report(path, report),
-                Err(e) => outln!("{}: UNREADABLE [io.read] {e}", path.display()),
+        let readable: Vec<&[u8]> = inputs.iter().filter_map(|i| i.as_deref().ok()).collect();
+        let mut reports = verifier.verify_many(&readable).into_iter();
+        for (path, input) in paths.iter().zip(&inputs) {
+            let outcome = match input {
+                Ok(_) => reports.next().ok_or("no report"),
+                Err(e) => Err(e.as_str()),
+            };
+            match &outcome {
+                Ok(report) => verdicts.push(report.verdict),
+                Err(_) => unreadable = true,
             }
+            output.report(path, outcome)?;
         }
     }
-    if outcomes.iter().any(Result::is_err) {
+    output.finish();
+    if unreadable {
         return Ok(ExitCode::from(2));
     }
-    let reports: Vec<Report> = outcomes.into_iter().filter_map(Result::ok).collect();
-    Ok(exit_code(&reports))
+    Ok(exit_code(verdicts))
+}
+
+/// Writes each file's report as soon as it is made: lines for people, or the elements of one
+/// JSON array (the same bytes as pretty-printing the whole array at once).
+struct Output {
+    json: bool,
+    written: usize,
+}
+
+impl Output {
+    fn new(json: bool) -> Self {
+        Output { json, written: 0 }
+    }
+
+    fn report(&mut self, path: &Path, outcome: Result<Report, &str>) -> Result<()> {
+        if !self.json {
+            match outcome {
+                Ok(report) => print_report(path, &report),
+                Err(e) => outln!("{}: UNREADABLE [io.read] {e}", path.display()),
+            }
+            return Ok(());
+        }
+        let mut value = match outcome {
+            Ok(report) => serde_json::to_value(&report).unwrap_or_default(),
+            Err(e) => serde_json::json!({"error": {"code": "io.read", "message": e}}),
+        };
+        value["file"] = path.display().to_string().into();
+        // An array element is its pretty JSON indented by two spaces (JSON strings hold no raw
+        // line breaks, so indenting each line is exact).
+        let element = serde_json::to_string_pretty(&value)?.replace('\n', "\n  ");
+        let separator = if self.written == 0 { "[\n  " } else { ",\n  " };
+        crate::out::raw_exact(&format!("{separator}{element}"));
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(self) {
+        if self.json {
+            crate::out::raw(if self.written == 0 { "[]" } else { "\n]" });
+        }
+    }
 }
 
 /// 0 when every credential is valid, 1 when one is invalid, 3 when none is invalid but one could
 /// not be decided.
-pub fn exit_code(reports: &[Report]) -> ExitCode {
-    if reports.iter().any(|r| r.verdict == Verdict::Invalid) {
+pub fn exit_code(verdicts: impl IntoIterator<Item = Verdict>) -> ExitCode {
+    let verdicts: Vec<Verdict> = verdicts.into_iter().collect();
+    if verdicts.contains(&Verdict::Invalid) {
         ExitCode::from(1)
-    } else if reports.iter().any(|r| r.verdict == Verdict::Indeterminate) {
+    } else if verdicts.contains(&Verdict::Indeterminate) {
         ExitCode::from(3)
     } else {
         ExitCode::SUCCESS

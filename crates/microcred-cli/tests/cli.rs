@@ -1405,3 +1405,53 @@ fn codes_lists_the_catalogue_and_its_json_is_the_committed_file() {
         "{listing}"
     );
 }
+
+#[test]
+fn verify_streams_many_files_in_order_as_one_json_array() {
+    // More files than one batch, with an unreadable one in the middle: every file gets its
+    // element, in the order given, and the output is the pretty JSON of the whole array.
+    let dir = scratch("many");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sealed = repo().join("vectors/sealed/sealed-es256.json");
+    let truncated = std::fs::read(repo().join("vectors/cases/valid-1.json")).unwrap();
+    let mut files = Vec::new();
+    for i in 0..300 {
+        let file = dir.join(format!("{i:03}.json"));
+        match i % 3 {
+            0 => std::fs::copy(&sealed, &file).map(|_| ()).unwrap(),
+            1 => std::fs::write(&file, &truncated[..truncated.len() / 2]).unwrap(),
+            _ => std::fs::write(&file, b"not json").unwrap(),
+        }
+        files.push(file.display().to_string());
+    }
+    files.insert(150, dir.join("missing.json").display().to_string());
+    let mut args = vec![
+        "verify",
+        "--trust",
+        "vectors/pki/root-ca.pem",
+        "--at",
+        "2026-02-01T00:00:00Z",
+        "--json",
+    ];
+    args.extend(files.iter().map(String::as_str));
+    let out = microcred(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable file: {}",
+        text(&out.stderr)
+    );
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    let reports = reports.as_array().expect("an array");
+    assert_eq!(reports.len(), files.len());
+    for (report, file) in reports.iter().zip(&files) {
+        assert_eq!(report["file"], file.as_str());
+    }
+    assert_eq!(reports[0]["verdict"], "valid");
+    assert_eq!(reports[1]["checks"][0]["code"], "json.truncated");
+    assert_eq!(reports[150]["error"]["code"], "io.read");
+    assert_eq!(reports[300]["verdict"], "invalid");
+    let whole = serde_json::to_string_pretty(&serde_json::Value::Array(reports.clone())).unwrap();
+    assert_eq!(text(&out.stdout), format!("{whole}\n"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

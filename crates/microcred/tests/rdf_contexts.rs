@@ -314,6 +314,34 @@ fn a_registered_document_without_a_context_is_an_invalid_context() {
     assert!(err.to_string().contains(url), "{err}");
 }
 
+#[test]
+fn a_context_url_must_be_an_absolute_iri() {
+    let mut contexts = Contexts::new();
+    let document = json!({"@context": {"name": "https://schema.org/name"}});
+    for url in [
+        "contexts/a.jsonld",
+        "//example.org/a",
+        "https://exa mple.org/a",
+        "",
+        "urn:x:<a>",
+    ] {
+        let err = contexts
+            .register(url, document.clone())
+            .expect_err("not an absolute IRI");
+        assert_eq!(err.code(), "rdf.invalid_context", "{url}");
+        assert!(err.to_string().contains("not an absolute IRI"), "{err}");
+    }
+    for url in [
+        "https://example.org/a",
+        "urn:example:context",
+        "http://example.org/é/ctx?v=1#frag",
+        "did:example:123",
+    ] {
+        contexts.register(url, document.clone()).expect(url);
+        assert!(contexts.contains(url), "{url}");
+    }
+}
+
 /// SHA-384 inside RDFC-1.0 only matters for blank nodes; the EC samples have none, so both
 /// hashes give the same canonical form. (The W3C suite checks SHA-384 on blank nodes.)
 #[test]

@@ -8,9 +8,11 @@
 //!
 //! The round trip keeps the graph: the triples read back are the triples written.
 //!
-//! Reading is not available on `wasm32-unknown-unknown`: sophia_xml's model crate draws random
-//! blank node ids from the OS, which that target only reaches through JavaScript, and the core
-//! stays free of JavaScript bindings. Writing works on every target.
+//! Reading on `wasm32-unknown-unknown` takes the `wasm-rdf-xml-read` feature: sophia_xml's model
+//! crate draws random blank node ids from the OS, which that target only reaches through
+//! JavaScript, and the core stays free of JavaScript bindings (the WASM binding, which has
+//! JavaScript, enables the feature and getrandom's `wasm_js` backend). Writing works on every
+//! target.
 //!
 //! ```
 //! let credential = microcred::issue::demo_credential();
@@ -27,12 +29,18 @@
 
 mod error;
 // The reader needs sophia_xml, whose oxrdf draws OS randomness (blank node ids) that
-// wasm32-unknown-unknown only has through JavaScript: native-only, like the OS it needs.
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+// wasm32-unknown-unknown only has through JavaScript: there, only with `wasm-rdf-xml-read`.
+#[cfg(any(
+    not(all(target_arch = "wasm32", target_os = "unknown")),
+    feature = "wasm-rdf-xml-read"
+))]
 mod read;
 mod write;
 
 pub use error::XmlError;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(any(
+    not(all(target_arch = "wasm32", target_os = "unknown")),
+    feature = "wasm-rdf-xml-read"
+))]
 pub use read::{Limits, Reader, from_rdf_xml, rdf_xml_to_dataset};
 pub use write::{dataset_to_rdf_xml, to_rdf_xml};

@@ -1,0 +1,388 @@
+//! The npm package `microcred`: the core crate for JavaScript, in browsers and Node. A thin
+//! layer: it converts JavaScript values to the core's types and back (plain objects, camelCase)
+//! and maps the core's errors to `Error` objects carrying the core's `code`, `path` and
+//! `category`; every decision (what is valid, which code, which message) is the core's.
+//!
+//! The TypeScript declarations come from the types of [`types`] (tsify) and from the core's code
+//! catalogue (`codes.d.ts`, see [`codes_typescript`]).
+
+mod errors;
+mod input;
+pub mod types;
+
+use js_sys::Date;
+use microcred::json::{Form, Reader};
+use microcred::status::StatusLists;
+use microcred::verify::{AnchorConfig, ClockConfig, TrustPolicy, Verifier, VerifierConfig};
+use microcred::{EuropeanDigitalCredential, ParseError, codes, json, profile, rdf, xml};
+use serde::Serialize;
+use time::OffsetDateTime;
+use wasm_bindgen::prelude::*;
+
+use crate::errors::{malformed_options, to_js};
+use crate::types::{
+    CodeInfo, FindingsOptions, NQuadsOptions, NeededStatusList, ParseOptions, Report, Summary,
+    VerifyOptions,
+};
+
+// The names the generated declarations share, and the union of every code of the core's
+// catalogue (codes.d.ts, generated from `microcred::codes` and kept current by a test).
+#[wasm_bindgen(typescript_custom_section)]
+const SHARED_TYPES: &str = r#"
+/** The overall answer of a verification. */
+export type Verdict = "valid" | "invalid" | "indeterminate";
+/** The outcome of one check. */
+export type CheckStatus = "ok" | "failed" | "skipped" | "indeterminate";
+/** A credential as EDC JSON-LD (the core's lossless JSON). */
+export type Credential = { [member: string]: unknown };
+/** The kind of a file, as the core tells formats apart. */
+export type Format = "edc_json_ld" | "upload_form" | "jades" | "data_integrity" | "w3c_credential" | "flattened_json_ld" | "presentation" | "compact_jws" | "rdf_xml" | "legacy_xml" | "xml" | "n_quads" | "other_json";
+/** A verification report. */
+export interface Report {
+  /**
+   * The learner's name, for the person who asked. Personal data: the property is not
+   * enumerable, so `JSON.stringify(report)` and `console.log(report)` leave it out.
+   */
+  readonly learner: string | null;
+}
+/** What every error this package throws carries beside its message. */
+export interface MicrocredError extends Error {
+  /** The core's stable code (`json.syntax`, `config.trust_anchor`, ...). */
+  code: Code;
+  /** The JSON path or option concerned, or null. */
+  path: string | null;
+  /** The code's family. */
+  category: Category;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const CODES: &str = include_str!("../codes.d.ts");
+
+/// The TypeScript union of every code of the core's catalogue, and of its categories: the text
+/// of `bindings/wasm/codes.d.ts` (a test keeps the committed file current).
+pub fn codes_typescript() -> String {
+    let mut out = String::from(
+        "// Generated from the core's code catalogue (microcred::codes); do not edit.\n\
+         // bindings/wasm/tests/codes.rs checks it; MICROCRED_BLESS=1 rewrites it.\n",
+    );
+    out.push_str("/** Every code the core can produce (`codes()` says what each means). */\nexport type Code =\n");
+    for info in codes::catalogue() {
+        out.push_str(&format!("  | {:?}\n", info.code));
+    }
+    out.push_str(";\n/** The family of a code. */\nexport type Category =\n");
+    for category in codes::Category::ALL {
+        out.push_str(&format!("  | {:?}\n", category.name()));
+    }
+    out.push_str(";\n");
+    out
+}
+
+/// A value as a plain JavaScript object (maps as objects, `None` as `null`).
+fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// Options from JavaScript: `undefined` and `null` are the defaults; another shape, or a member
+/// the options do not have (a misspelt name), is `config.malformed`.
+fn read_options<T: types::Options>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(malformed_options(
+            what,
+            &format!(
+                "{what}: expected an object, not {}",
+                input::type_name(&value)
+            ),
+        ));
+    }
+    // serde-wasm-bindgen reads only the members a struct names, so unknown ones are found here.
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !T::MEMBERS.contains(&key.as_str()) {
+            return Err(malformed_options(
+                &format!("{what}.{key}"),
+                &format!(
+                    "{what}: unknown option {key:?} (expected one of: {})",
+                    T::MEMBERS.join(", ")
+                ),
+            ));
+        }
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| malformed_options(what, &format!("{what}: {e}")))
+}
+
+/// The core's verifier configuration from `verify`'s options; the time is the current time when
+/// `at` is absent (the core reads no clock on wasm32: the binding gives it).
+fn config(options: VerifyOptions) -> Result<VerifierConfig, JsValue> {
+    let mut config = VerifierConfig::now();
+    config.clock = clock(&options.at)?;
+    for pem in options
+        .trust_anchors
+        .map(|a| a.into_vec())
+        .unwrap_or_default()
+    {
+        config.trust_anchors.push(AnchorConfig::Pem(pem));
+    }
+    config.trusted_lists = options
+        .trusted_list
+        .map(|l| l.into_vec())
+        .unwrap_or_default();
+    for (url, document) in options.contexts.unwrap_or_default() {
+        let document = match document {
+            serde_json::Value::String(text) => serde_json::from_str(&text).map_err(|e| {
+                malformed_options(
+                    &format!("options.contexts[{url:?}]"),
+                    &format!("contexts[{url:?}]: not JSON ({e})"),
+                )
+            })?,
+            other => other,
+        };
+        config.contexts.insert(url, document);
+    }
+    let mut lists = StatusLists::new();
+    for (url, bytes) in options.status_lists.unwrap_or_default() {
+        lists.insert(url, bytes.0);
+    }
+    config.status_lists = lists;
+    config.trust_policy = if options.strict {
+        TrustPolicy::Strict
+    } else {
+        TrustPolicy::Indeterminate
+    };
+    config.require_qualified = options.require_qualified;
+    config.trusted_dids = options.trusted_dids;
+    config.elm_version = options.elm_version.map(Into::into);
+    Ok(config)
+}
+
+/// The clock of `at`: a `Date`, RFC 3339 text (which the core checks: `config.invalid_time`), or
+/// absent (the current time, from JavaScript).
+fn clock(value: &JsValue) -> Result<ClockConfig, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(ClockConfig::At(text));
+    }
+    let millis = if value.is_undefined() || value.is_null() {
+        Date::now()
+    } else if let Some(date) = value.dyn_ref::<Date>() {
+        date.get_time()
+    } else {
+        return Err(malformed_options(
+            "options.at",
+            &format!(
+                "at: expected a Date or RFC 3339 text, not {}",
+                input::type_name(value)
+            ),
+        ));
+    };
+    // An invalid Date's time is NaN.
+    if !millis.is_finite() {
+        return Err(malformed_options("options.at", "at: an invalid Date"));
+    }
+    OffsetDateTime::from_unix_timestamp_nanos(millis as i128 * 1_000_000)
+        .map(ClockConfig::at)
+        .map_err(|_| malformed_options("options.at", "at: a Date out of range"))
+}
+
+fn verifier(options: JsValue) -> Result<Verifier, JsValue> {
+    let config = config(read_options::<VerifyOptions>(options, "options")?)?;
+    Verifier::from_config(&config).map_err(|e| errors::config_to_js(&e))
+}
+
+/// Verifies one file (a sealed JAdES credential, a credential with a Data Integrity proof, a
+/// plain credential or a presentation): the seal, trust, expiry, status lists and the EDC
+/// profile, each reported as a check. A bad credential does not throw: its report says what is
+/// wrong. Options that cannot make a verifier throw (`config.*`).
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn verify(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = input::bytes(&input, "input")?;
+    let report = verifier(options)?.verify(&bytes);
+    let value = to_value(&Report::from(&report))?;
+    add_learner(&value, &report);
+    Ok(value)
+}
+
+/// The learner's name on a report object (and on each report of a presentation's credentials)
+/// as a property that is not enumerable: `report.learner` reads it, `JSON.stringify` and
+/// `console.log` leave it out, as the core keeps it out of the report's JSON.
+fn add_learner(value: &JsValue, report: &microcred::verify::Report) {
+    let descriptor = js_sys::Object::new();
+    let learner = report
+        .learner
+        .get()
+        .map(JsValue::from_str)
+        .unwrap_or(JsValue::NULL);
+    // Setting plain data members on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(&descriptor, &"value".into(), &learner);
+    let _ = js_sys::Reflect::set(&descriptor, &"enumerable".into(), &JsValue::FALSE);
+    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        js_sys::Object::define_property(object, &"learner".into(), &descriptor);
+    }
+    if let Some(presentation) = &report.presentation {
+        let held = js_sys::Reflect::get(value, &"credentials".into()).unwrap_or(JsValue::UNDEFINED);
+        for (index, credential) in presentation.credentials.iter().enumerate() {
+            let item = js_sys::Reflect::get_u32(&held, index as u32).unwrap_or(JsValue::UNDEFINED);
+            add_learner(&item, credential);
+        }
+    }
+}
+
+/// The status list credentials verifying `input` would consult (each URL and purpose once):
+/// fetch them (`fetch()`), then give their bytes to `verify` in `statusLists`. Reads only.
+#[wasm_bindgen(js_name = statusListsNeeded, unchecked_return_type = "NeededStatusList[]")]
+pub fn status_lists_needed(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = input::bytes(&input, "input")?;
+    let needed: Vec<NeededStatusList> = verifier(options)?
+        .status_lists_needed(&bytes)
+        .into_iter()
+        .map(|n| NeededStatusList {
+            url: n.url,
+            purpose: n.purpose,
+        })
+        .collect();
+    to_value(&needed)
+}
+
+/// A credential in any of the three JSON forms (plain, upload form, sealed), without verifying
+/// a seal.
+fn read_any(input: &JsValue) -> Result<(EuropeanDigitalCredential, Form), JsValue> {
+    let bytes = input::bytes(input, "input")?;
+    Reader::new()
+        .read_any_unverified(&bytes)
+        .map_err(|e| to_js(&e))
+}
+
+/// The credential as EDC JSON-LD (a plain object). Reads a plain credential or the EDC upload
+/// form; a sealed file is refused (`json.sealed_input`) unless `{ unverified: true }`, which
+/// reads its payload **without verifying the seal** (use `verify` for that).
+#[wasm_bindgen(unchecked_return_type = "Credential")]
+pub fn parse(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options: ParseOptions = read_options(options, "options")?;
+    let (credential, form) = read_any(&input)?;
+    if form == Form::SealedUnverified && !options.unverified {
+        return Err(to_js(&ParseError::Sealed));
+    }
+    credential_value(&credential)
+}
+
+fn credential_value(credential: &EuropeanDigitalCredential) -> Result<JsValue, JsValue> {
+    let value: serde_json::Value = serde_json::from_str(&json::to_string(credential))
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    to_value(&value)
+}
+
+/// The profile findings (EDC application profile and micro-credential completeness) of a
+/// credential in any JSON form (a sealed one is read without verifying its seal; the upload
+/// form is checked as unsealed). `{ elmVersion: "3.2" }` adds the `edc.version.*` findings.
+#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+pub fn findings(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FindingsOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options: FindingsOptions = read_options(options, "options")?;
+    let (credential, form) = read_any(&input)?;
+    let found = match options.elm_version {
+        None => profile::check_as_read(&credential, form),
+        Some(v) => profile::check_as_read_as(&credential, form, v.into()),
+    };
+    let found: Vec<types::Finding> = found.iter().map(types::Finding::from).collect();
+    to_value(&found)
+}
+
+/// RDF/XML of the credential's ELM graph (any JSON form; a seal is not verified).
+#[wasm_bindgen(js_name = toXml)]
+pub fn to_xml(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<String, JsValue> {
+    let (credential, _) = read_any(&input)?;
+    xml::to_rdf_xml(&credential).map_err(|e| to_js(&e))
+}
+
+/// Reads RDF/XML of the ELM graph (as `toXml` writes it): the credential as EDC JSON-LD.
+#[wasm_bindgen(js_name = fromXml, unchecked_return_type = "Credential")]
+pub fn from_xml(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] xml: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = input::bytes(&xml, "xml")?;
+    let credential = xml::from_rdf_xml(&bytes).map_err(|e| to_js(&e))?;
+    credential_value(&credential)
+}
+
+/// N-Quads of the credential's RDF dataset; `{ canonical: true }` gives RDFC-1.0 canonical
+/// N-Quads.
+#[wasm_bindgen(js_name = toNQuads)]
+pub fn to_nquads(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "NQuadsOptions")] options: JsValue,
+) -> Result<String, JsValue> {
+    let options: NQuadsOptions = read_options(options, "options")?;
+    let (credential, _) = read_any(&input)?;
+    let dataset = rdf::to_dataset(&credential).map_err(|e| to_js(&e))?;
+    if options.canonical {
+        rdf::canonical_nquads(&dataset).map_err(|e| to_js(&e))
+    } else {
+        Ok(rdf::to_nquads(&dataset))
+    }
+}
+
+/// What a person wants to see first in a credential (any JSON form; a seal is not verified).
+#[wasm_bindgen(unchecked_return_type = "Summary")]
+pub fn summary(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (credential, _) = read_any(&input)?;
+    to_value(&Summary::from(credential.summary()))
+}
+
+/// What `input` holds, as the core tells formats apart. Input the core cannot read throws its
+/// error (`json.syntax`, `json.truncated`, ...).
+#[wasm_bindgen(js_name = detectFormat, unchecked_return_type = "Format")]
+pub fn detect_format(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<String, JsValue> {
+    let bytes = input::bytes(&input, "input")?;
+    microcred::Format::detect(&bytes)
+        .map(|f| f.name().to_owned())
+        .map_err(|e| to_js(&e))
+}
+
+/// Every code of the core's catalogue, sorted by code, with its category, the `name` of an error
+/// with that code, its severity (profile findings) and what it means.
+#[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
+pub fn codes() -> Result<JsValue, JsValue> {
+    let rows: Vec<CodeInfo> = codes::catalogue()
+        .iter()
+        .map(|info| CodeInfo {
+            code: info.code,
+            category: info.category.name(),
+            error_name: info.category.exception(),
+            severity: info.severity.map(|s| s.as_str()),
+            meaning: info.meaning,
+        })
+        .collect();
+    to_value(&rows)
+}
+
+/// The version of the package (the crate's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,36 @@
+// The package's TypeScript declarations, compiled strictly against the installed package
+// (smoke.sh runs `tsc --noEmit` on this file): the types are usable as documented.
+import initWeb, { verify as verifyInBrowser } from 'microcred/web';
+import init, { verify, summary, codes, statusListsNeeded, parse, type Report, type Code, type MicrocredError } from 'microcred';
+
+export async function demo(file: Uint8Array, pem: string): Promise<string> {
+  await init();
+  const needed = statusListsNeeded(file);
+  const statusLists: Record<string, Uint8Array> = {};
+  for (const { url } of needed) statusLists[url] = new Uint8Array();
+  const report: Report = verify(file, { trustAnchors: [pem], at: new Date(), statusLists, strict: true });
+  const codesSeen: Code[] = report.checks.map((c) => c.code);
+  const sealedBy: string | undefined = report.seal?.sealedBy;
+  const learner: string | null = report.learner;
+  const s = summary(file);
+  const image: string | undefined = s.image?.dataUrl;
+  const ects: number | null = s.ects;
+  const meaning = codes().find((c) => c.code === 'json.syntax')?.meaning;
+  try {
+    parse(file, { unverified: false });
+  } catch (e) {
+    const error = e as MicrocredError;
+    const code: Code = error.code;
+    return code;
+  }
+  await initWeb({ module_or_path: new URL('https://example.org/microcred_bg.wasm') });
+  const again: Report = verifyInBrowser(file);
+  // The declarations are not `any`: a number is not a file, and an unknown option is an error.
+  // @ts-expect-error
+  verify(42);
+  // @ts-expect-error
+  verify(file, { trustAnchor: pem });
+  // @ts-expect-error
+  const wrong: Code = 'not.a.code';
+  return [report.verdict, again.verdict, wrong, codesSeen.length, sealedBy, learner, image, ects, meaning].join();
+}
