@@ -75,7 +75,7 @@ fn write_term<T: Term>(out: &mut String, term: T) {
 
 /// Escapes a literal's lexical form as canonical N-Quads does: `"` and `\`, the control
 /// characters with a short escape by it, the others (and DEL) as `\u00XX`.
-fn escape_into(out: &mut String, lexical: &str) {
+pub(crate) fn escape_into(out: &mut String, lexical: &str) {
     for c in lexical.chars() {
         match c {
             '"' => out.push_str("\\\""),

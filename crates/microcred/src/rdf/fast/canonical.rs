@@ -99,23 +99,11 @@ fn write_term(out: &mut String, term: &SimpleTerm<'static>) -> Fast<()> {
     Ok(())
 }
 
-/// A lexical form between quotes, escaped as canonical N-Quads require.
+/// A lexical form between quotes, escaped as canonical N-Quads require (the one escaper of
+/// `rdf::nquads`).
 fn write_literal(out: &mut String, lexical: &str) {
     out.push('"');
-    for c in lexical.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\x7f' => out.push_str("\\u007F"),
-            c if c <= '\x1f' => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
+    crate::rdf::nquads::escape_into(out, lexical);
     out.push('"');
 }
 
