@@ -13,8 +13,8 @@
 //   (c) markup and scripts in a credential's strings and an SVG display image with a script:
 //       shown as text, nothing runs, no console error, no request leaves the page's origin;
 //   (d) axe-core: no serious or critical violation; "Download as RDF/XML" saves RDF/XML;
-//   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375; a presentation's
-//       at 1280;
+//   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375 (a presentation's
+//       too);
 //   and the timings: page load to first result, and the median `verify` in the page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
