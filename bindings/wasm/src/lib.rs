@@ -286,9 +286,10 @@ pub fn parse(
 }
 
 fn credential_value(credential: &EuropeanDigitalCredential) -> Result<JsValue, JsValue> {
-    let value: serde_json::Value = serde_json::from_str(&json::to_string(credential))
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    to_value(&value)
+    // As JSON text through JSON.parse: the core's own writer (the one the format check uses),
+    // where serialising to JS values would link a second copy of every class's writer (about
+    // 50 KB of the module, BENCHMARKS.md "WASM size").
+    js_sys::JSON::parse(&json::to_value(credential).to_string())
 }
 
 /// The profile findings (EDC application profile and micro-credential completeness) of a

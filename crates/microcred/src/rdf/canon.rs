@@ -13,18 +13,29 @@
 //!
 //! Past any of the four, canonicalisation stops with `rdf.canon_limit`.
 
+#[cfg(feature = "full-jsonld")]
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+#[cfg(feature = "full-jsonld")]
+use std::collections::HashSet;
 
 use sha2::Digest;
+#[cfg(feature = "full-jsonld")]
 use sophia_api::dataset::Dataset as _;
+#[cfg(feature = "full-jsonld")]
 use sophia_api::quad::Quad as _;
+#[cfg(feature = "full-jsonld")]
 use sophia_api::term::Term as _;
+#[cfg(feature = "full-jsonld")]
 use sophia_c14n::C14nError;
+#[cfg(feature = "full-jsonld")]
 use sophia_c14n::hash::{HashFunction, Sha256, Sha384};
+#[cfg(feature = "full-jsonld")]
 use sophia_c14n::rdfc10;
 
-use super::{Dataset, Graph, RdfError};
+#[cfg(feature = "full-jsonld")]
+use super::Graph;
+use super::{Dataset, RdfError};
 
 /// The hash function RDFC-1.0 uses internally (the spec's default is SHA-256; SHA-384 is the
 /// one other the spec names).
@@ -37,6 +48,9 @@ pub enum HashAlgorithm {
     /// SHA-384.
     Sha384,
 }
+
+/// The default depth factor (`sophia_c14n`'s).
+const DEFAULT_DEPTH_FACTOR: f32 = 1.0;
 
 /// The fixed part of the default hash budget.
 pub const DEFAULT_HASH_BUDGET: u64 = 10_000;
@@ -88,7 +102,7 @@ impl Canonicalizer {
     pub fn new() -> Self {
         Canonicalizer {
             hash: HashAlgorithm::Sha256,
-            depth_factor: rdfc10::DEFAULT_DEPTH_FACTOR,
+            depth_factor: DEFAULT_DEPTH_FACTOR,
             permutation_limit: DEFAULT_PERMUTATION_LIMIT,
             hash_budget: None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
@@ -133,6 +147,14 @@ impl Canonicalizer {
     /// The canonical N-Quads of `dataset`: blank nodes relabelled `_:c14n0`, `_:c14n1`, ...,
     /// lines sorted.
     pub fn canonical_nquads(&self, dataset: &Dataset) -> Result<String, RdfError> {
+        #[cfg(not(feature = "full-jsonld"))]
+        return super::processor::canonical_elsewhere(self, dataset);
+        #[cfg(feature = "full-jsonld")]
+        self.canonical_here(dataset)
+    }
+
+    #[cfg(feature = "full-jsonld")]
+    pub(super) fn canonical_here(&self, dataset: &Dataset) -> Result<String, RdfError> {
         let mut bytes = Vec::new();
         let dataset = &dataset.0;
         self.within_limits(dataset, |depth_factor| match self.hash {
@@ -166,6 +188,17 @@ impl Canonicalizer {
         &self,
         dataset: &Dataset,
     ) -> Result<BTreeMap<String, String>, RdfError> {
+        #[cfg(not(feature = "full-jsonld"))]
+        return super::processor::issued_elsewhere(self, dataset);
+        #[cfg(feature = "full-jsonld")]
+        self.issued_here(dataset)
+    }
+
+    #[cfg(feature = "full-jsonld")]
+    pub(super) fn issued_here(
+        &self,
+        dataset: &Dataset,
+    ) -> Result<BTreeMap<String, String>, RdfError> {
         let dataset = &dataset.0;
         self.within_limits(dataset, |depth_factor| match self.hash {
             HashAlgorithm::Sha256 => self.relabel::<Budgeted<Sha256>>(dataset, depth_factor),
@@ -173,6 +206,7 @@ impl Canonicalizer {
         })
     }
 
+    #[cfg(feature = "full-jsonld")]
     fn relabel<H: HashFunction>(
         &self,
         dataset: &Graph,
@@ -186,6 +220,7 @@ impl Canonicalizer {
             .collect())
     }
 
+    #[cfg(feature = "full-jsonld")]
     /// Runs `work` with the hash budget armed and the depth factor capped by the recursion
     /// limit, and turns an exhausted budget or a `sophia_c14n` safeguard into `rdf.canon_limit`.
     fn within_limits<T>(
@@ -225,11 +260,25 @@ impl Canonicalizer {
     }
 }
 
+impl Canonicalizer {
+    /// The settings, for a processor in another module.
+    pub(super) fn settings(&self) -> (HashAlgorithm, f32, usize, Option<u64>, usize) {
+        (
+            self.hash,
+            self.depth_factor,
+            self.permutation_limit,
+            self.hash_budget,
+            self.recursion_limit,
+        )
+    }
+}
+
 /// The canonical N-Quads of `dataset` with the default [`Canonicalizer`].
 pub fn canonical_nquads(dataset: &Dataset) -> Result<String, RdfError> {
     Canonicalizer::new().canonical_nquads(dataset)
 }
 
+#[cfg(feature = "full-jsonld")]
 thread_local! {
     /// Hash computations left to the canonicalisation running on this thread (`None`: none is
     /// running, so no limit).
@@ -238,6 +287,7 @@ thread_local! {
     static SPENT: Cell<u64> = const { Cell::new(0) };
 }
 
+#[cfg(feature = "full-jsonld")]
 /// A hash function that counts against [`BUDGET`].
 ///
 /// `sophia_c14n` has no work budget, and its only extension point is the hash function, which
@@ -250,6 +300,7 @@ struct Budgeted<H> {
     spent: bool,
 }
 
+#[cfg(feature = "full-jsonld")]
 impl<H: HashFunction> HashFunction for Budgeted<H> {
     type Output = H::Output;
 
@@ -284,6 +335,7 @@ impl<H: HashFunction> HashFunction for Budgeted<H> {
     }
 }
 
+#[cfg(feature = "full-jsonld")]
 fn canon_error<E: std::error::Error + Send + Sync + 'static>(error: C14nError<E>) -> RdfError {
     match error {
         // sophia_c14n's message names the limit and the group size, nothing from the data.

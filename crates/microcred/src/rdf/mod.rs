@@ -40,6 +40,12 @@ pub use error::{GraphError, RdfError};
 pub use from_graph::{GraphLimits, from_dataset, from_dataset_with};
 pub use jsonld::{DEFAULT_MAX_DEPTH, Expander, to_dataset};
 pub use nquads::to_nquads;
+#[cfg(all(
+    target_arch = "wasm32",
+    target_os = "unknown",
+    not(feature = "wasm-rdf-xml-read")
+))]
+pub(crate) use processor::read_rdf_xml_elsewhere;
 #[cfg(feature = "full-jsonld")]
 pub use processor::serve_full_processor;
 pub use processor::{FullProcessor, set_full_processor};

@@ -38,14 +38,32 @@ pub fn set_full_processor(processor: Option<FullProcessor>) {
         .unwrap_or_else(PoisonError::into_inner) = processor;
 }
 
-/// What one expansion needs: the document, every registered context and the expander's options.
+/// What the other module is asked to do.
 #[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Request {
-    document: Value,
-    contexts: BTreeMap<String, Value>,
-    safe: bool,
-    max_depth: usize,
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+enum Request {
+    /// JSON-LD → RDF: the document, every registered context and the expander's options.
+    #[serde(rename_all = "camelCase")]
+    Expand {
+        document: Value,
+        contexts: BTreeMap<String, Value>,
+        safe: bool,
+        max_depth: usize,
+    },
+    /// RDFC-1.0 of a dataset with blank nodes: the canonical N-Quads, or with `issued` the
+    /// issued identifiers map.
+    #[serde(rename_all = "camelCase")]
+    Canonical {
+        quads: Vec<Vec<WireTerm>>,
+        sha384: bool,
+        depth_factor: f32,
+        permutation_limit: usize,
+        hash_budget: Option<u64>,
+        recursion_limit: usize,
+        issued: bool,
+    },
+    /// RDF/XML → a credential, answered as its JSON-LD.
+    RdfXml { xml: String },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -53,6 +71,10 @@ struct Request {
 enum Reply {
     /// Each quad as subject, predicate, object and, in a named graph, the graph name.
     Quads(Vec<Vec<WireTerm>>),
+    /// Canonical N-Quads.
+    Text(String),
+    /// Issued identifiers (blank node label → canonical label).
+    Issued(BTreeMap<String, String>),
     Error(WireError),
 }
 
@@ -87,6 +109,9 @@ struct WireError {
     reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     limit: Option<usize>,
+    /// The message, for errors that cross as code and message (the RDF/XML reader's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
 }
 
 /// The dataset of `document` from the installed processor (the caller has tried the fast path
@@ -98,11 +123,7 @@ pub(super) fn expand_elsewhere(
     max_depth: usize,
     document: Value,
 ) -> Result<Graph, RdfError> {
-    let processor = *FULL_PROCESSOR
-        .read()
-        .unwrap_or_else(PoisonError::into_inner);
-    let processor = processor.ok_or(RdfError::NeedsFullProcessor)?;
-    let request = Request {
+    let request = Request::Expand {
         document,
         contexts: contexts
             .urls()
@@ -111,11 +132,129 @@ pub(super) fn expand_elsewhere(
         safe,
         max_depth,
     };
-    let request = serde_json::to_string(&request).map_err(|_| malformed())?;
+    match ask(&request)? {
+        Reply::Quads(quads) => to_graph(quads),
+        _ => Err(malformed()),
+    }
+}
+
+/// The canonical N-Quads of `dataset` (`Canonicalizer::canonical_nquads` without `full-jsonld`):
+/// a dataset without blank nodes here (its canonical form is its sorted lines), else from the
+/// installed processor.
+#[cfg_attr(feature = "full-jsonld", allow(dead_code))]
+pub(super) fn canonical_elsewhere(
+    canonicalizer: &super::Canonicalizer,
+    dataset: &super::Dataset,
+) -> Result<String, RdfError> {
+    let wire = to_wire(&dataset.0);
+    if !has_blank_nodes(&wire) {
+        // N-Quads as `to_nquads` writes them are canonical lines: RDFC-1.0 sorts them and drops
+        // duplicates (a dataset holds none).
+        let text = super::to_nquads(dataset);
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.sort_unstable();
+        lines.dedup();
+        return Ok(lines.iter().map(|line| format!("{line}\n")).collect());
+    }
+    match ask(&canonical_request(canonicalizer, wire, false))? {
+        Reply::Text(text) => Ok(text),
+        _ => Err(malformed()),
+    }
+}
+
+/// RDFC-1.0's issued identifiers of `dataset` from the installed processor
+/// (`Canonicalizer::issued_identifiers` without `full-jsonld`).
+#[cfg_attr(feature = "full-jsonld", allow(dead_code))]
+pub(super) fn issued_elsewhere(
+    canonicalizer: &super::Canonicalizer,
+    dataset: &super::Dataset,
+) -> Result<BTreeMap<String, String>, RdfError> {
+    let wire = to_wire(&dataset.0);
+    if !has_blank_nodes(&wire) {
+        return Ok(BTreeMap::new());
+    }
+    match ask(&canonical_request(canonicalizer, wire, true))? {
+        Reply::Issued(issued) => Ok(issued),
+        _ => Err(malformed()),
+    }
+}
+
+/// A credential from RDF/XML by the installed processor's reader (`xml::from_rdf_xml` where the
+/// reader is not built in).
+#[allow(dead_code)] // built in wherever the RDF/XML reader is
+pub(crate) fn read_rdf_xml_elsewhere(
+    bytes: &[u8],
+) -> Result<crate::EuropeanDigitalCredential, crate::xml::XmlError> {
+    use crate::xml::XmlError;
+    let xml = std::str::from_utf8(bytes).map_err(|e| XmlError::Encoding {
+        offset: e.valid_up_to(),
+    })?;
+    let request = Request::RdfXml {
+        xml: xml.to_owned(),
+    };
+    let reply = ask(&request).map_err(|error| match error {
+        // An error of the reader crosses as its code and message.
+        RdfError::InvalidJsonLd { reason, .. } if reason.starts_with(ELSEWHERE) => {
+            let (code, message) = reason[ELSEWHERE.len()..]
+                .split_once(' ')
+                .unwrap_or(("xml.invalid_rdf", ""));
+            match crate::codes::catalogue()
+                .iter()
+                .find(|info| info.code == code)
+            {
+                Some(info) => XmlError::Elsewhere {
+                    code: info.code,
+                    message: message.to_owned(),
+                },
+                None => XmlError::Rdf(malformed()),
+            }
+        }
+        other => XmlError::Rdf(other),
+    })?;
+    match reply {
+        Reply::Text(json) => {
+            crate::json::parse(json.as_bytes()).map_err(|_| crate::xml::XmlError::Rdf(malformed()))
+        }
+        _ => Err(XmlError::Rdf(malformed())),
+    }
+}
+
+/// Marks the reason of an error reply that carries another module's `xml.*` error.
+const ELSEWHERE: &str = "elsewhere:";
+
+fn canonical_request(
+    canonicalizer: &super::Canonicalizer,
+    quads: Vec<Vec<WireTerm>>,
+    issued: bool,
+) -> Request {
+    let (hash, depth_factor, permutation_limit, hash_budget, recursion_limit) =
+        canonicalizer.settings();
+    Request::Canonical {
+        quads,
+        sha384: hash == super::HashAlgorithm::Sha384,
+        depth_factor,
+        permutation_limit,
+        hash_budget,
+        recursion_limit,
+        issued,
+    }
+}
+
+fn has_blank_nodes(quads: &[Vec<WireTerm>]) -> bool {
+    quads.iter().flatten().any(|term| term.blank.is_some())
+}
+
+/// Sends `request` to the installed processor and reads its reply (an error reply as the error).
+fn ask(request: &Request) -> Result<Reply, RdfError> {
+    let processor = *FULL_PROCESSOR
+        .read()
+        .unwrap_or_else(PoisonError::into_inner);
+    let processor = processor.ok_or(RdfError::NeedsFullProcessor)?;
+    let request = serde_json::to_string(request).map_err(|_| malformed())?;
     let reply = processor(&request).ok_or(RdfError::NeedsFullProcessor)?;
     match serde_json::from_str(&reply).map_err(|_| malformed())? {
-        Reply::Quads(quads) => to_graph(quads),
         Reply::Error(error) => Err(from_wire(error)),
+        reply => Ok(reply),
     }
 }
 
@@ -124,28 +263,89 @@ pub(super) fn expand_elsewhere(
 #[cfg(feature = "full-jsonld")]
 pub fn serve_full_processor(request: &str) -> String {
     let reply = match serde_json::from_str::<Request>(request) {
-        Ok(request) => {
-            let mut contexts = super::Contexts::new();
-            let registered = request
-                .contexts
-                .into_iter()
-                .try_for_each(|(url, document)| contexts.register(&url, document));
-            let expanded = registered.and_then(|()| {
-                super::Expander::new()
-                    .with_contexts(contexts)
-                    .safe(request.safe)
-                    .with_max_depth(request.max_depth)
-                    .expand_value(&request.document)
-            });
-            match expanded {
-                Ok(dataset) => Reply::Quads(to_wire(&dataset.0)),
-                Err(error) => Reply::Error(to_wire_error(&error)),
-            }
-        }
+        Ok(request) => serve(request).unwrap_or_else(|error| Reply::Error(to_wire_error(&error))),
         Err(_) => Reply::Error(to_wire_error(&malformed())),
     };
     // Strings, numbers and lists only: serialising cannot fail.
     serde_json::to_string(&reply).unwrap_or_default()
+}
+
+#[cfg(feature = "full-jsonld")]
+fn serve(request: Request) -> Result<Reply, RdfError> {
+    match request {
+        Request::Expand {
+            document,
+            contexts: documents,
+            safe,
+            max_depth,
+        } => {
+            let mut contexts = super::Contexts::new();
+            for (url, document) in documents {
+                contexts.register(&url, document)?;
+            }
+            let dataset = super::Expander::new()
+                .with_contexts(contexts)
+                .safe(safe)
+                .with_max_depth(max_depth)
+                .expand_value(&document)?;
+            Ok(Reply::Quads(to_wire(&dataset.0)))
+        }
+        Request::Canonical {
+            quads,
+            sha384,
+            depth_factor,
+            permutation_limit,
+            hash_budget,
+            recursion_limit,
+            issued,
+        } => {
+            let dataset = super::Dataset(to_graph(quads)?);
+            let mut canonicalizer = super::Canonicalizer::new()
+                .with_depth_factor(depth_factor)
+                .with_permutation_limit(permutation_limit)
+                .with_recursion_limit(recursion_limit);
+            if sha384 {
+                canonicalizer = canonicalizer.with_hash(super::HashAlgorithm::Sha384);
+            }
+            if let Some(budget) = hash_budget {
+                canonicalizer = canonicalizer.with_hash_budget(budget);
+            }
+            if issued {
+                canonicalizer.issued_here(&dataset).map(Reply::Issued)
+            } else {
+                canonicalizer.canonical_here(&dataset).map(Reply::Text)
+            }
+        }
+        Request::RdfXml { xml } => read_rdf_xml(&xml),
+    }
+}
+
+/// The reply to an RDF/XML request: the credential's JSON-LD, or the reader's error as its code
+/// and message.
+#[cfg(all(
+    feature = "full-jsonld",
+    any(
+        not(all(target_arch = "wasm32", target_os = "unknown")),
+        feature = "wasm-rdf-xml-read"
+    )
+))]
+fn read_rdf_xml(xml: &str) -> Result<Reply, RdfError> {
+    match crate::xml::from_rdf_xml(xml.as_bytes()) {
+        Ok(credential) => Ok(Reply::Text(crate::json::to_string(&credential))),
+        Err(error) => Err(RdfError::InvalidJsonLd {
+            path: "$".to_owned(),
+            reason: format!("{ELSEWHERE}{} {error}", error.code()),
+        }),
+    }
+}
+
+#[cfg(all(
+    feature = "full-jsonld",
+    all(target_arch = "wasm32", target_os = "unknown"),
+    not(feature = "wasm-rdf-xml-read")
+))]
+fn read_rdf_xml(_xml: &str) -> Result<Reply, RdfError> {
+    Err(RdfError::NeedsFullProcessor)
 }
 
 fn malformed() -> RdfError {
@@ -155,7 +355,6 @@ fn malformed() -> RdfError {
     }
 }
 
-#[cfg(feature = "full-jsonld")]
 fn to_wire(graph: &Graph) -> Vec<Vec<WireTerm>> {
     use sophia_api::dataset::Dataset as _;
     use sophia_api::quad::Quad as _;
@@ -385,6 +584,55 @@ mod tests {
     }
 
     #[test]
+    fn canonical_forms_cross_the_boundary_unchanged() {
+        let _turn = turn();
+        // Blank nodes, so that RDFC-1.0 has work to do.
+        let document = json!({
+            "@context": {"@vocab": "https://example.org/"},
+            "knows": [{"name": "a", "knows": {"name": "b"}}, {"name": "a"}]
+        });
+        let dataset = Expander::new().expand_value(&document).unwrap();
+        let canonicalizer = crate::rdf::Canonicalizer::new();
+        set_full_processor(Some(local));
+        let via = canonical_elsewhere(&canonicalizer, &dataset).unwrap();
+        let issued = issued_elsewhere(&canonicalizer, &dataset).unwrap();
+        // A tight budget stops it there as here.
+        let tight = canonicalizer.with_hash_budget(1);
+        let limited = canonical_elsewhere(&tight, &dataset).unwrap_err();
+        set_full_processor(None);
+        assert_eq!(via, canonicalizer.canonical_here(&dataset).unwrap());
+        assert!(via.contains("_:c14n0"));
+        assert_eq!(issued, canonicalizer.issued_here(&dataset).unwrap());
+        assert_eq!(issued.len(), 4);
+        assert_eq!(limited, tight.canonical_here(&dataset).unwrap_err());
+        // Without blank nodes no processor is needed, and the lines are RDFC-1.0's.
+        let plain = crate::rdf::to_dataset(&crate::issue::demo_credential()).unwrap();
+        assert_eq!(
+            canonical_elsewhere(&canonicalizer, &plain).unwrap(),
+            canonicalizer.canonical_here(&plain).unwrap()
+        );
+    }
+
+    #[test]
+    fn rdf_xml_is_read_across_the_boundary() {
+        let _turn = turn();
+        let credential = crate::issue::demo_credential();
+        let xml = crate::xml::to_rdf_xml(&credential).unwrap();
+        set_full_processor(Some(local));
+        let via = read_rdf_xml_elsewhere(xml.as_bytes()).unwrap();
+        let refused = read_rdf_xml_elsewhere(b"<notRdf/>").unwrap_err();
+        let not_utf8 = read_rdf_xml_elsewhere(b"<a>\xff</a>").unwrap_err();
+        set_full_processor(None);
+        assert_eq!(via, crate::xml::from_rdf_xml(xml.as_bytes()).unwrap());
+        let direct = crate::xml::from_rdf_xml(b"<notRdf/>").unwrap_err();
+        assert_eq!(refused.code(), direct.code());
+        assert_eq!(refused.to_string(), direct.to_string());
+        assert_eq!(not_utf8.code(), "xml.encoding");
+        let error = read_rdf_xml_elsewhere(xml.as_bytes()).unwrap_err();
+        assert_eq!(error.code(), "rdf.needs_full_processor");
+    }
+
+    #[test]
     fn errors_cross_with_their_code_and_path() {
         let _turn = turn();
         let contexts = Contexts::bundled();
@@ -486,6 +734,11 @@ mod without_the_processor {
         let unknown = json!({"@context": ["https://www.w3.org/2018/credentials/v1", "https://example.org/x"], "a": 1});
         let error = Expander::new().expand_value(&unknown).unwrap_err();
         assert_eq!(error.code(), "rdf.unknown_context");
+        // RDFC-1.0 of a dataset with blank nodes needs it too; without blank nodes it does not.
+        let blank = json!({"@context": "https://www.w3.org/2018/credentials/v1", "type": "VerifiableCredential"});
+        let dataset = Expander::new().expand_value(&blank).unwrap();
+        let error = crate::rdf::canonical_nquads(&dataset).unwrap_err();
+        assert_eq!(error.code(), "rdf.needs_full_processor");
         // The fast path still covers EDC credentials.
         let mut credential = crate::issue::demo_credential();
         assert!(Expander::new().expand_credential(&credential).is_ok());

@@ -71,6 +71,15 @@ pub enum XmlError {
         /// How many named graphs.
         count: usize,
     },
+    /// An error of the RDF/XML reader in another module (the npm package's second one, see
+    /// [`crate::rdf::set_full_processor`]), as its code and message.
+    #[error("{message}")]
+    Elsewhere {
+        /// The reader's code (`xml.*`, `rdf.graph.*`, ...).
+        code: &'static str,
+        /// The reader's message.
+        message: String,
+    },
     /// The graph does not give a credential (see [`GraphError`]).
     #[error(transparent)]
     Graph(#[from] GraphError),
@@ -93,6 +102,7 @@ impl XmlError {
             XmlError::InvalidRdf { .. } => "xml.invalid_rdf",
             XmlError::Unrepresentable { .. } => "xml.unrepresentable",
             XmlError::NamedGraphs { .. } => "xml.named_graphs",
+            XmlError::Elsewhere { code, .. } => code,
             XmlError::Graph(e) => e.code(),
             XmlError::Rdf(e) => e.code(),
         }

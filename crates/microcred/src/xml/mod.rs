@@ -44,3 +44,15 @@ pub use error::XmlError;
 ))]
 pub use read::{Limits, Reader, from_rdf_xml, rdf_xml_to_dataset};
 pub use write::{dataset_to_rdf_xml, to_rdf_xml};
+
+/// Reads a credential from RDF/XML with the reader of another module (the npm package's second
+/// one, see [`crate::rdf::set_full_processor`]); `rdf.needs_full_processor` when none is
+/// installed. The build on wasm32-unknown-unknown without `wasm-rdf-xml-read`.
+#[cfg(all(
+    target_arch = "wasm32",
+    target_os = "unknown",
+    not(feature = "wasm-rdf-xml-read")
+))]
+pub fn from_rdf_xml(bytes: &[u8]) -> Result<crate::EuropeanDigitalCredential, XmlError> {
+    crate::rdf::read_rdf_xml_elsewhere(bytes)
+}
