@@ -15,48 +15,22 @@
 //   and the timings: page load to first result, and the median `verify` in the page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../../..');
-const WWW = path.join(ROOT, 'bindings/wasm/www');
-const TOOLS = process.env.TOOLS ?? path.join(ROOT, 'target/tools');
-const OUT = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'test-output/www');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const require = createRequire(path.join(TOOLS, 'package.json'));
-const { chromium } = require('playwright-core');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { EC_SAMPLE, ROOT, TARGET, WWW, launch, requireTool, serve } from './site.mjs';
 
-const EC_SAMPLE = path.resolve(ROOT, '../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld');
+const OUT = path.join(TARGET, 'test-output/www');
+const AXE = fs.readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
+
 const vector = (p) => fs.readFileSync(path.join(ROOT, 'vectors', p));
 
 assert.ok(fs.existsSync(path.join(WWW, 'pkg/web/microcred.js')), 'no www/pkg: run bindings/wasm/build.sh first');
 
-// --- a static server for www/ ----------------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  const file = path.join(WWW, path.normalize(decodeURIComponent(url.pathname)).replace(/\/$/, '/index.html'));
-  if (!file.startsWith(WWW + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+// --- a static server for www/ (site.mjs) -------------------------------------------------------
+const server = await serve();
+const ORIGIN = server.origin;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM });
+const browser = await launch();
 const results = [];
 const ok = (what) => {
   results.push(what);
@@ -284,5 +258,5 @@ for (const width of [1280, 375]) {
 }
 
 await browser.close();
-server.close();
+await server.close();
 console.log(`e2e: ${results.length} checks passed`);
