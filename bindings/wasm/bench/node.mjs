@@ -12,9 +12,9 @@
 //   - the test-PKI sealed vectors sealed-rs256 and sealed-es256 with vectors/verify.json's
 //     options (root-ca.pem as trust anchor, its clock, its status lists): verdict as there;
 //   - each DI_SIGNED file (eddsa-rdfc-2022, signed by scripts/bench-wasm.sh with di_interop),
-//     with its did:key trusted and the CONTEXTS_JSON documents microcred does not bundle given as
-//     `contexts`: the whole report (format, profile, proof, trust, dates), where vc-js checks the
-//     proof only.
+//     with its did:key trusted and the CONTEXTS_JSON documents given as `contexts` (those
+//     microcred does not bundle: see scripts/bench-wasm.sh): the whole report (format, profile,
+//     proof, trust, dates), where vc-js checks the proof only.
 // Each report is checked once before timing (verdict and the seal/proof check); a wrong report
 // stops the benchmark. The timed loop does not assert.
 import assert from 'node:assert/strict';
@@ -90,14 +90,8 @@ for (const name of ['sealed-rs256', 'sealed-es256']) {
   });
 }
 
-// Data Integrity: the signer's did:key trusted, the contexts microcred does not bundle given
-// (CONTEXTS_JSON also holds the EDC application-profile context, which vc-js needs and microcred
-// bundles: given again, it would replace the bundled copy and be processed on every call; that
-// made the W3C credential's verify about 6 times slower in a first run).
-const BUNDLED = ['http://data.europa.eu/snb/model/context/edc-ap'];
-const contexts = Object.fromEntries(
-  Object.entries(JSON.parse(fs.readFileSync(contextsFile, 'utf8'))).filter(([url]) => !BUNDLED.includes(url)),
-);
+// Data Integrity: the signer's did:key trusted, the contexts of CONTEXTS_JSON given.
+const contexts = JSON.parse(fs.readFileSync(contextsFile, 'utf8'));
 for (const file of diFiles) {
   const bytes = fs.readFileSync(file);
   const proof = JSON.parse(bytes.toString('utf8')).proof;
