@@ -67,28 +67,36 @@ fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2
 // --- the table ---------------------------------------------------------------------------------
 const ms = (v) => (v == null ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const kb = (b) => `${(b / 1e3).toFixed(0)} KB`;
+const perSecond = (v) => (v ? `${Math.round(1000 / v).toLocaleString('en')}/s` : '');
 const rows = [];
-for (const s of sizes) rows.push([`module ${s.file}`, `${(s.raw / 1e6).toFixed(2)} MB raw`, `${kb(s.gzip)} gzip -9`, '']);
-rows.push(['Node: import the package (instantiate)', `${ms(results.importMs)} ms`, '', '']);
-if (results.fullProcessorMs != null) rows.push(['Node: loadFullProcessor()', `${ms(results.fullProcessorMs)} ms`, '', '']);
-const label = { 'ec-signed': "EC signed micro-credential (JAdES, EU test sealer)", 'sealed-rs256': 'test-PKI sealed-rs256 (RS256, anchor, status lists)', 'sealed-es256': 'test-PKI sealed-es256 (ES256, anchor, status lists)' };
-for (const c of results.node) rows.push([`Node: verify ${label[c.name] ?? c.name}`, `${ms(c.median)} ms`, `${ms(c.p90)} ms`, `verdict ${c.verdict}`]);
-if (page.verify) rows.push([`Chromium: verify ${page.credential} in the page`, `${ms(page.verify.median)} ms`, `${ms(page.verify.p90)} ms`, `${page.verify.runs} runs`]);
+const row = (what, t, note = '') => rows.push([what, `${ms(t.median)} ms`, `${ms(t.p90)} ms`, perSecond(t.median), note]);
+rows.push(['Node: import the package (instantiate the module)', `${ms(results.importMs)} ms`, '', '', '']);
+if (results.fullProcessorMs != null) rows.push(['Node: loadFullProcessor()', `${ms(results.fullProcessorMs)} ms`, '', '', '']);
+const label = {
+  'ec-signed': "the EC's signed micro-credential (JAdES RS256, EU test sealer, no options)",
+  'sealed-rs256': 'test-PKI vector sealed-rs256 (root as anchor, status lists, clock)',
+  'sealed-es256': 'test-PKI vector sealed-es256 (root as anchor, status lists, clock)',
+};
+for (const c of results.node) row(`Node: verify ${label[c.name] ?? c.name}`, c, `verdict ${c.verdict}`);
+if (page.verify) row(`Chromium: verify ${page.credential} in the page`, page.verify, `verdict ${page.verdict}`);
 for (const d of di) {
-  rows.push([`Node: DI verify ${d.input}, microcred (whole report)`, `${ms(d.microcred.median)} ms`, `${ms(d.microcred.p90)} ms`, d.ratio == null ? '' : `**${d.ratio.toFixed(1)}×** faster than vc-js`]);
-  if (d.vcjs) rows.push([`Node: DI verify ${d.input}, vc-js 7.3 (${d.vcjs.api}, proof only)`, `${ms(d.vcjs.median)} ms`, `${ms(d.vcjs.p90)} ms`, '1.0×']);
+  row(`Node: DI verify ${d.input}, microcred \`verify\` (whole report)`, d.microcred, d.ratio == null ? '' : `**${d.ratio.toFixed(1)}×** vc-js`);
+  if (d.vcjs) row(`Node: DI verify ${d.input}, vc-js 7.3 (${d.vcjs.api}, the proof)`, d.vcjs, '1.0×');
 }
-rows.push([`Chromium: page load to verifier ready (${page.loads} fresh loads)`, `${ms(page.ready.median)} ms`, `${ms(page.ready.p90)} ms`, `${ms(page.ready.min)}–${ms(page.ready.max)} ms`]);
-rows.push(['Chromium: page load to first result in the DOM', `${ms(page.shown.median)} ms`, `${ms(page.shown.p90)} ms`, `${ms(page.shown.min)}–${ms(page.shown.max)} ms`]);
-rows.push(['Chromium: page load to first result painted', `${ms(page.painted.median)} ms`, `${ms(page.painted.p90)} ms`, `${ms(page.painted.min)}–${ms(page.painted.max)} ms`]);
-rows.push(['Chromium: file given to result in the DOM', `${ms(page.fileToShown.median)} ms`, `${ms(page.fileToShown.p90)} ms`, `verdict ${page.verdict}`]);
+const range = (t) => `${ms(t.min)}–${ms(t.max)} ms`;
+row(`Chromium: page load to verifier ready (${page.loads} fresh loads)`, page.ready, range(page.ready));
+row('Chromium: page load to first result in the DOM', page.shown, range(page.shown));
+row('Chromium: page load to first result painted', page.painted, range(page.painted));
+row('Chromium: file given to result in the DOM (first verify)', page.fileToShown, range(page.fileToShown));
+for (const r of rows) if (r[0].startsWith('Chromium: page') || r[0].startsWith('Chromium: file')) r[3] = '';
 
 console.log(`WASM timings (issue 12), ${machine.date}, commit ${machine.commit}`);
 console.log(`${machine.cores} cores, load average ${machine.loadBefore} before, ${machine.loadAfter} after; node ${nodeRuns[0]?.node}, chromium ${page.chromium}`);
 console.log(`Node: ${machine.n} runs after a warm-up, ${machine.rounds} rounds (microcred and vc-js in turn), median of the round medians and p90s; Chromium: ${page.verify?.runs} runs, ${page.loads} page loads`);
+console.log(`module: ${sizes.map((z) => `${z.file} ${(z.raw / 1e6).toFixed(2)} MB, ${kb(z.gzip)} gzip -9`).join('; ')}`);
 console.log('');
-console.log('| what | median | p90 | |');
-console.log('|---|---|---|---|');
+console.log('| what | median | p90 | per second | |');
+console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log('');
 for (const d of di) {
