@@ -10,6 +10,8 @@ mod errors;
 mod input;
 pub mod types;
 
+use std::cell::RefCell;
+
 use js_sys::Date;
 use microcred::json::{Form, Reader};
 use microcred::status::StatusLists;
@@ -379,6 +381,32 @@ pub fn codes() -> Result<JsValue, JsValue> {
         })
         .collect();
     to_value(&rows)
+}
+
+thread_local! {
+    /// The second module's `serve`, once the package's glue hands it over.
+    static FULL_PROCESSOR: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Hands over the `serve` function of the package's second module (the full JSON-LD processor),
+/// or `undefined` to let go of it. Called by the package's glue (`loadFullProcessor()` in
+/// browsers, on first need in Node), not by users.
+#[wasm_bindgen(js_name = useFullProcessor, skip_typescript)]
+pub fn use_full_processor(serve: JsValue) {
+    let serve = serve.dyn_into::<js_sys::Function>().ok();
+    let installed = serve.is_some();
+    FULL_PROCESSOR.with(|slot| *slot.borrow_mut() = serve);
+    rdf::set_full_processor(installed.then_some(call_full_processor as rdf::FullProcessor));
+}
+
+/// The core's [`rdf::FullProcessor`]: the request to the second module and its reply, as text.
+/// `None` (the core then says `rdf.needs_full_processor`) when the call throws.
+fn call_full_processor(request: &str) -> Option<String> {
+    let serve = FULL_PROCESSOR.with(|slot| slot.borrow().clone())?;
+    serve
+        .call1(&JsValue::NULL, &JsValue::from_str(request))
+        .ok()?
+        .as_string()
 }
 
 /// The version of the package (the crate's).

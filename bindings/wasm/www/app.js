@@ -28,6 +28,13 @@ const VERDICT = {
   invalid: ['✗', 'Not valid: a check failed (see below).'],
   indeterminate: ['?', 'Undecided: nothing failed, but a check could not be decided (see below).'],
 };
+// The verdict of one credential in a presentation, in a word.
+const SHORT = { valid: 'Valid', invalid: 'Not valid', indeterminate: 'Undecided' };
+
+// The origins the page fetches status lists from: its own. The page's Content-Security-Policy
+// (connect-src 'self') says the same; to fetch from another site, add its origin both here and
+// to connect-src in index.html, and that site must allow it (Access-Control-Allow-Origin).
+const STATUS_LIST_ORIGINS = [location.origin];
 
 let current = null; // { bytes, name }
 const trust = { anchors: [], lists: [], names: [] };
@@ -55,22 +62,29 @@ function fill(list, items, block) {
   $(block).hidden = items.length === 0;
 }
 
+// The trusted DIDs field: one DID per line; the core decides what matches.
+function trustedDids() {
+  return $('dids').value.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
 function options(statusLists) {
   const o = {};
   if (trust.anchors.length) o.trustAnchors = trust.anchors;
   if (trust.lists.length) o.trustedList = trust.lists;
+  const dids = trustedDids();
+  if (dids.length) o.trustedDids = dids;
   if (statusLists) o.statusLists = statusLists;
   return o;
 }
 
-// Status lists come from this origin only (the page's Content-Security-Policy); any other is
-// reported as not checked rather than requested.
+// Status lists come from STATUS_LIST_ORIGINS only (this origin); any other is reported as not
+// checked rather than requested.
 async function fetchStatusLists(bytes) {
   const lists = {};
   const missed = [];
   for (const { url } of statusListsNeeded(bytes, options())) {
     try {
-      if (new URL(url, location.href).origin !== location.origin) throw new Error('another site');
+      if (!STATUS_LIST_ORIGINS.includes(new URL(url, location.href).origin)) throw new Error('another site');
       const response = await fetch(url, { credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       lists[url] = new Uint8Array(await response.arrayBuffer());
@@ -82,6 +96,8 @@ async function fetchStatusLists(bytes) {
 }
 
 function showCredential(s) {
+  $('credential-heading').textContent = 'The credential';
+  $('download').hidden = false;
   const facts = $('facts');
   facts.replaceChildren();
   const img = $('display');
@@ -124,20 +140,30 @@ function showCredential(s) {
   );
 }
 
-function showReport(report, missed) {
-  const [mark, words] = VERDICT[report.verdict] ?? ['?', report.verdict];
-  const verdict = $('verdict');
-  verdict.textContent = `${mark} ${words}`;
-  verdict.dataset.verdict = report.verdict;
+// A presentation: its own facts in the left column (its credentials come below the checks; no
+// RDF/XML download, which is of one credential).
+function showPresentation(report) {
+  showCredential(null);
+  $('credential-heading').textContent = 'The presentation';
+  $('download').hidden = true;
+  const facts = $('facts');
+  facts.replaceChildren();
+  fact(facts, 'Presentation', report.presentationId);
+  fact(facts, 'Credentials held', String(report.credentials.length));
+}
 
-  const seal = $('seal');
-  seal.replaceChildren();
-  if (report.seal) {
-    fact(seal, 'Sealed by', report.seal.sealedBy);
-    fact(seal, 'Sealed at', report.seal.sealedAt);
-    fact(seal, 'Seal', `${report.seal.algorithm}, ${report.seal.level}${report.seal.qualified ? ', qualified' : ''}`);
-  }
-  const items = report.checks.map((check) => {
+function sealFacts(list, seal) {
+  list.replaceChildren();
+  if (!seal) return;
+  fact(list, 'Sealed by', seal.sealedBy);
+  fact(list, 'Sealed at', seal.sealedAt);
+  fact(list, 'Seal', `${seal.algorithm}, ${seal.level}${seal.qualified ? ', qualified' : ''}`);
+}
+
+// One <li> per check: its status as a mark and a word, what it asks, what the core found, its
+// code and the code's meaning.
+function checkItems(checks, missed) {
+  return checks.map((check) => {
     const [symbol, status] = STATUS[check.status] ?? ['?', check.status];
     const li = el('li', null, 'check');
     li.dataset.kind = check.kind;
@@ -154,12 +180,60 @@ function showReport(report, missed) {
       li.append(el('ul', null, 'findings'));
       li.lastChild.append(...check.findings.map((f) => el('li', `${f.severity}: ${f.message} (${f.code})`)));
     }
-    if (check.kind === 'revocation' && missed.length) {
+    if (check.kind === 'revocation' && check.status === 'indeterminate' && missed.length) {
       li.append(el('p', `Could not check the status list ${missed.join('; ')}.`, 'found'));
     }
     return li;
   });
-  $('checks').replaceChildren(...items);
+}
+
+// Each credential a presentation holds: a <details> whose <summary> gives its title and verdict
+// (keyboard: Tab to it, Enter or Space opens and closes), then what its report says of it and
+// its checks. The report carries these facts; learning outcomes and the display image need the
+// credential's summary, which `summary` gives for one credential only.
+function heldCredential(report, index, count, missed) {
+  const [mark] = VERDICT[report.verdict] ?? ['?'];
+  const details = el('details', null, 'held');
+  details.open = true;
+  details.dataset.verdict = report.verdict;
+  const summaryLine = el('summary');
+  summaryLine.append(
+    el('span', mark, 'mark'),
+    `Credential ${index + 1} of ${count}: `,
+    el('strong', report.title ?? 'untitled', 'held-title'),
+    ' — ',
+    el('span', SHORT[report.verdict] ?? report.verdict, 'held-verdict'),
+  );
+  const facts = el('dl');
+  fact(facts, 'Title', report.title);
+  fact(facts, 'Learner', report.learner);
+  fact(facts, 'Issuer', report.issuer);
+  fact(facts, 'Country', report.country);
+  fact(facts, 'ECTS credits', report.ects);
+  fact(facts, 'EQF level', report.eqfLevel);
+  fact(facts, 'Issued', report.issued);
+  const seal = el('dl');
+  sealFacts(seal, report.seal);
+  const checks = el('ol', null, 'plain checks');
+  checks.append(...checkItems(report.checks, missed));
+  const about = el('div');
+  about.append(facts, seal);
+  const body = el('div', null, 'columns');
+  body.append(about, checks);
+  details.append(summaryLine, body);
+  return details;
+}
+
+function showReport(report, missed) {
+  const [mark, words] = VERDICT[report.verdict] ?? ['?', report.verdict];
+  const verdict = $('verdict');
+  verdict.textContent = `${mark} ${words}`;
+  verdict.dataset.verdict = report.verdict;
+  sealFacts($('seal'), report.seal);
+  $('checks').replaceChildren(...checkItems(report.checks, missed));
+  const held = report.credentials ?? [];
+  $('held-list').replaceChildren(...held.map((r, i) => heldCredential(r, i, held.length, missed)));
+  $('held').hidden = !report.credentials;
 }
 
 async function run() {
@@ -176,7 +250,8 @@ async function run() {
   try {
     const { lists, missed } = await fetchStatusLists(bytes).catch(() => ({ lists: {}, missed: [] }));
     const report = verify(bytes, options(lists));
-    showCredential(s);
+    if (report.credentials) showPresentation(report);
+    else showCredential(s);
     showReport(report, missed);
     $('result').hidden = false;
     say(`Verified ${name}: ${report.verdict}.`);
@@ -234,7 +309,7 @@ async function start() {
   await init();
   meanings = new Map(codes().map((c) => [c.code, c.meaning]));
   $('version').textContent = version();
-  for (const id of ['file', 'trust', 'verify-paste']) $(id).disabled = false;
+  for (const id of ['file', 'trust', 'dids', 'verify-paste']) $(id).disabled = false;
 
   $('file').addEventListener('change', (e) => takeFile(e.target.files[0]));
   $('verify-paste').addEventListener('click', () => {
@@ -253,6 +328,7 @@ async function start() {
     $('trust-clear').hidden = true;
     run();
   });
+  $('dids').addEventListener('change', () => run());
   $('download').addEventListener('click', download);
 
   // A file dropped anywhere on the page; the zone shows where.

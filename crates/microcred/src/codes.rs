@@ -284,6 +284,10 @@ const ERRORS: &[(&str, &str)] = &[
         "the document nests deeper than the JSON-LD expander allows",
     ),
     ("rdf.invalid_jsonld", "the document is not valid JSON-LD"),
+    (
+        "rdf.needs_full_processor",
+        "the document is outside the fast JSON-LD path and this build has no full JSON-LD processor (the npm package loads it with loadFullProcessor())",
+    ),
     ("rdf.canon_limit", "RDFC-1.0 stopped at a work limit"),
     (
         "rdf.canon_unsupported",

@@ -6,18 +6,21 @@
 //   (a) the EC's signed micro-credential (../shared, skipped with a reason when absent) and a
 //       test-PKI sealed vector with its root as trust anchor: title, ECTS, seal result;
 //   (b) the same with one payload byte changed: the failure is shown;
-//   a Data Integrity credential pasted, intact and tampered;
-//   a status list on another site: not requested, shown as could not check;
+//   a Data Integrity credential pasted, intact and tampered, and trusted once its DID is entered;
+//   a presentation: its own checks, then each credential it holds with its title and verdict;
+//   status lists: one on another site is not requested (shown as could not check); the page
+//       served from the site that serves the lists (routed) fetches them: not revoked, revoked;
 //   (c) markup and scripts in a credential's strings and an SVG display image with a script:
 //       shown as text, nothing runs, no console error, no request leaves the page's origin;
 //   (d) axe-core: no serious or critical violation; "Download as RDF/XML" saves RDF/XML;
-//   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375;
+//   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375 (a presentation's
+//       too);
 //   and the timings: page load to first result, and the median `verify` in the page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { EC_SAMPLE, ROOT, TARGET, WWW, launch, requireTool, serve } from './site.mjs';
+import { EC_SAMPLE, ROOT, TARGET, WWW, contentType, launch, requireTool, serve, wwwFile } from './site.mjs';
 
 const OUT = path.join(TARGET, 'test-output/www');
 const AXE = fs.readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,6 +28,7 @@ const AXE = fs.readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
 const vector = (p) => fs.readFileSync(path.join(ROOT, 'vectors', p));
 
 assert.ok(fs.existsSync(path.join(WWW, 'pkg/web/microcred.js')), 'no www/pkg: run bindings/wasm/build.sh first');
+fs.mkdirSync(OUT, { recursive: true });
 
 // --- a static server for www/ (site.mjs) -------------------------------------------------------
 const server = await serve();
@@ -38,8 +42,20 @@ const ok = (what) => {
 };
 
 // A fresh page, watched: dialogs, console errors, uncaught errors and requests off the origin.
-async function open(width = 1280) {
+// With `site`, the page is served from that origin instead (as its deployer would host it there):
+// every request is routed, www/ and `extra` (URL path -> file) served, any other origin refused.
+async function open(width = 1280, site = null) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const origin = site ? site.origin : ORIGIN;
+  if (site) {
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== site.origin) return route.abort();
+      const file = site.extra?.[url.pathname] ?? wwwFile(url.pathname);
+      if (!file) return route.fulfill({ status: 404 });
+      return route.fulfill({ status: 200, contentType: site.extra?.[url.pathname] ? 'application/json' : contentType(file), body: fs.readFileSync(file) });
+    });
+  }
   const seen = { dialogs: [], errors: [], offsite: [] };
   page.on('dialog', (d) => {
     seen.dialogs.push(d.message());
@@ -49,9 +65,9 @@ async function open(width = 1280) {
   page.on('pageerror', (e) => seen.errors.push(e.message));
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(ORIGIN + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) seen.offsite.push(url);
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) seen.offsite.push(url);
   });
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${origin}/`);
   await page.waitForFunction(() => document.body.dataset.runs === '0');
   return { page, seen };
 }
@@ -74,6 +90,29 @@ const check = (page, kind) =>
     return li && { status: li.dataset.status, text: li.textContent };
   }, kind);
 const verdict = (page) => page.evaluate(() => document.getElementById('verdict').dataset.verdict);
+// Each credential a presentation holds, as shown: title, verdict and its checks.
+const held = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('#held-list details')].map((d) => ({
+      open: d.open,
+      title: d.querySelector('summary .held-title').textContent,
+      verdict: d.dataset.verdict,
+      summary: d.querySelector('summary').textContent,
+      issuer: [...d.querySelectorAll('dt')].find((dt) => dt.textContent === 'Issuer')?.nextElementSibling.textContent,
+      checks: [...d.querySelectorAll('li.check')].map((li) => ({ kind: li.dataset.kind, status: li.dataset.status, text: li.textContent })),
+    })));
+// Runs `action` (a click, a field left) and waits for the page's next result.
+async function rerun(page, action) {
+  const before = Number(await page.evaluate(() => document.body.dataset.runs));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, before);
+}
+// The expectations of a case of vectors/verify.json.
+const VERIFY = JSON.parse(vector('verify.json'));
+const expected = (name) => VERIFY.cases.find((c) => c.name === name).expect;
+// The DID that made the test vectors' Data Integrity proofs (its verification method without the
+// fragment).
+const DID = JSON.parse(vector('sealed/signed-di.json')).proof.verificationMethod.split('#')[0];
 
 // One payload byte changed: the first character of the credential's id (inside the payload).
 function tamper(bytes) {
@@ -135,20 +174,108 @@ for (const c of sealedCases) {
   await page.close();
 }
 
-// --- a Data Integrity proof, pasted: intact (no trusted DID given: undecided), then tampered ---
+// --- a Data Integrity proof, pasted: intact (no trusted DID given: undecided), then tampered;
+//     then trusted once its DID is in the trusted DIDs field ------------------------------------
 {
   const { page, seen } = await open();
-  for (const [file, sealStatus, expected] of [['signed-di.json', 'ok', 'indeterminate'], ['signed-di-tampered.json', 'failed', 'invalid']]) {
-    await page.fill('#paste', vector(`sealed/${file}`).toString('utf8'));
-    const before = Number(await page.evaluate(() => document.body.dataset.runs));
-    await page.click('#verify-paste');
-    await page.waitForFunction((n) => Number(document.body.dataset.runs) > n, before);
+  const signed = vector('sealed/signed-di.json').toString('utf8');
+  for (const [text, file, sealStatus, expected] of [
+    [signed, 'signed-di.json', 'ok', 'indeterminate'],
+    [vector('sealed/signed-di-tampered.json').toString('utf8'), 'signed-di-tampered.json', 'failed', 'invalid'],
+  ]) {
+    await page.fill('#paste', text);
+    await rerun(page, () => page.click('#verify-paste'));
     assert.equal((await check(page, 'seal')).status, sealStatus, file);
     assert.equal(await verdict(page), expected, file);
   }
   assert.equal(await fact(page, 'ECTS credits'), '5');
-  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
   ok('Data Integrity proof, pasted: proof holds (verdict indeterminate, no trusted DID); tampered: proof fails');
+
+  const did = DID;
+  await page.fill('#paste', signed);
+  await rerun(page, () => page.click('#verify-paste'));
+  const untrusted = await check(page, 'trust');
+  assert.equal(untrusted.status, 'indeterminate');
+  assert.match(untrusted.text, /trust\.unknown_did/);
+  assert.equal(await page.getAttribute('#dids', 'aria-describedby'), 'dids-hint');
+  await page.fill('#dids', `\n  ${did}  \n`);
+  await rerun(page, () => page.press('#dids', 'Tab')); // leaving the field verifies again
+  const trusted = await check(page, 'trust');
+  assert.equal(trusted.status, 'ok');
+  assert.match(trusted.text, /trust\.trusted_did/);
+  assert.equal(await verdict(page), 'valid');
+  await page.fill('#dids', 'did:key:z6MkNotTheSigner');
+  await rerun(page, () => page.press('#dids', 'Tab'));
+  assert.equal((await check(page, 'trust')).status, 'indeterminate');
+  assert.equal(await verdict(page), 'indeterminate');
+  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
+  ok(`trusted DIDs: ${did} entered, the proof's trust check passes (verdict valid); another DID: undecided`);
+  await page.close();
+}
+
+// --- a presentation: its own checks, then each credential it holds ---------------------------
+{
+  const { page, seen } = await open();
+  await choose(page, '#trust', 'root-ca.pem', vector('pki/root-ca.pem'));
+  await choose(page, '#file', 'sealed-presentation.json', vector('sealed/sealed-presentation.json'));
+  const expect = expected('sealed-presentation');
+  assert.equal(await page.textContent('#credential-heading'), 'The presentation');
+  assert.equal(await fact(page, 'Credentials held'), String(expect.credentials.length));
+  assert.match(await fact(page, 'Presentation'), /^urn:uuid:/);
+  assert.ok(await page.isHidden('#download'), 'no RDF/XML download for a presentation');
+  assert.deepEqual(
+    await page.evaluate(() => [...document.querySelectorAll('#checks li')].map((li) => `${li.dataset.kind} ${li.dataset.status}`)),
+    expect.checks.map((c) => `${c.kind} ${c.status}`),
+  );
+  assert.equal(await verdict(page), expect.verdict);
+  const shownHeld = await held(page);
+  const titles = ['Creating Open Digital Learning Content', 'Creating Open Digital Learning Content', 'Course completion'];
+  const words = { valid: 'Valid', invalid: 'Not valid', indeterminate: 'Undecided' };
+  assert.equal(shownHeld.length, expect.credentials.length);
+  shownHeld.forEach((h, i) => {
+    const want = expect.credentials[i];
+    assert.equal(h.title, titles[i], `credential ${i + 1}`);
+    assert.equal(h.verdict, want.verdict, `credential ${i + 1}`);
+    assert.ok(h.open, `credential ${i + 1} is shown open`);
+    assert.ok(h.summary.includes(`Credential ${i + 1} of ${shownHeld.length}: ${titles[i]} — ${words[want.verdict]}`), h.summary);
+    assert.deepEqual(h.checks.map((c) => `${c.kind} ${c.status}`), want.checks.map((c) => `${c.kind} ${c.status}`), `credential ${i + 1}`);
+    want.checks.forEach((c, j) => assert.ok(h.checks[j].text.includes(c.code), `credential ${i + 1}: ${c.code}`));
+  });
+  assert.equal(shownHeld[1].issuer, 'Example University of Technology');
+  ok(`presentation: its checks (${expect.checks.map((c) => c.code).join(', ')}), then ${shownHeld.length} credentials: `
+    + shownHeld.map((h) => `${h.title} (${h.verdict})`).join(', '));
+
+  await page.evaluate(AXE);
+  const axe = await page.evaluate(() => window.axe.run(document));
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
+  const file = path.join(OUT, 'verifier-presentation-1280.png');
+  await page.screenshot({ path: file, fullPage: true });
+  ok(`presentation: axe-core no serious or critical violation; screenshot ${file}`);
+  // Keyboard: the first credential's summary takes the focus (Tab from the field before
+  // it), Enter closes and opens it.
+  await page.focus('#dids');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#held-list details:first-child') !== null), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('#held-list details').open), false);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('#held-list details').open), true);
+  ok('presentation: each credential opens and closes from the keyboard');
+
+  // The W3C credential's proof is by the DID of the test vectors: trusted, all three are valid.
+  await page.fill('#dids', DID);
+  await rerun(page, () => page.press('#dids', 'Tab'));
+  assert.deepEqual((await held(page)).map((h) => h.verdict), ['valid', 'valid', 'valid']);
+  assert.equal(await verdict(page), 'valid');
+  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
+  ok('presentation with the W3C credential\'s DID trusted: every credential valid, verdict valid');
+  await page.setViewportSize({ width: 375, height: 900 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 375, `presentation: no sideways scrolling at 375 px (page is ${wide} px wide)`);
+  const phone = path.join(OUT, 'verifier-presentation-375.png');
+  await page.screenshot({ path: phone, fullPage: true });
+  ok(`presentation at 375 px: no sideways scrolling; screenshot ${phone}`);
   await page.close();
 }
 
@@ -163,6 +290,53 @@ for (const c of sealedCases) {
   assert.equal(await verdict(page), 'indeterminate');
   assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
   ok('status list on another site: not requested, shown as could not check');
+  await page.close();
+}
+
+// --- status lists served by the page's own site: the page, deployed on the site that serves the
+//     lists (https://university.example, routed to www/ and vectors/status/), fetches them -----
+{
+  const extra = {};
+  let origin = null;
+  for (const [url, file] of Object.entries(VERIFY.status_lists)) {
+    const u = new URL(url);
+    origin ??= u.origin;
+    assert.equal(u.origin, origin, 'the vectors\' status lists are on one site');
+    extra[u.pathname] = path.join(ROOT, 'vectors', file);
+  }
+  const { page, seen } = await open(1280, { origin, extra });
+  const fetched = [];
+  page.on('request', (r) => r.url().includes('/status/') && fetched.push(r.url()));
+  await choose(page, '#trust', 'root-ca.pem', vector('pki/root-ca.pem'));
+
+  await choose(page, '#file', 'status-clear.json', vector('sealed/status-clear.json'));
+  const clear = await check(page, 'revocation');
+  assert.equal(clear.status, 'ok');
+  assert.match(clear.text, /not revoked/);
+  assert.doesNotMatch(clear.text, /Could not check/);
+  assert.equal(await verdict(page), expected('status-clear').verdict);
+  assert.deepEqual(fetched, [`${origin}/status/revocation`]);
+  ok(`status list served by the page's site (${origin}): fetched, status-clear shown not revoked, verdict valid`);
+
+  await choose(page, '#file', 'status-revoked.json', vector('sealed/status-revoked.json'));
+  const revoked = await check(page, 'revocation');
+  assert.equal(revoked.status, 'failed');
+  assert.match(revoked.text, /✗\s*Failed.*revoked/s);
+  assert.match(revoked.text, /revocation\.revoked/);
+  assert.equal(await verdict(page), 'invalid');
+  ok('status list served by the page\'s site: status-revoked shown revoked, verdict invalid');
+
+  await choose(page, '#file', 'status-presentation.json', vector('sealed/status-presentation.json'));
+  const shownHeld = await held(page);
+  assert.deepEqual(shownHeld.map((h) => h.verdict), expected('status-presentation').credentials.map((c) => c.verdict));
+  const revocation = shownHeld.map((h) => h.checks.find((c) => c.kind === 'revocation'));
+  assert.equal(revocation[0].status, 'ok');
+  assert.match(revocation[0].text, /not revoked/);
+  assert.equal(revocation[1].status, 'failed');
+  assert.match(revocation[1].text, /revocation\.revoked/);
+  assert.equal(await verdict(page), 'invalid');
+  ok('status lists for a presentation: its first credential not revoked, its second revoked');
+  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
   await page.close();
 }
 
@@ -205,7 +379,6 @@ for (const c of sealedCases) {
 
 // --- (d), (e): accessibility, screenshots, timings -------------------------------------------
 const shown = sealedCases.at(-1); // the EC sample when present
-fs.mkdirSync(OUT, { recursive: true });
 for (const width of [1280, 375]) {
   const { page, seen } = await open(width);
   if (shown.anchor) await choose(page, '#trust', 'root-ca.pem', shown.anchor);

@@ -27,16 +27,24 @@ const TYPES = {
   '.json': 'application/json',
 };
 
+/** The file of www/ a URL path names, or null. */
+export function wwwFile(pathname, dir = WWW) {
+  const file = path.join(dir, path.normalize(decodeURIComponent(pathname)).replace(/\/$/, '/index.html'));
+  return file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+}
+
+/** The content type a static server gives `file`. */
+export const contentType = (file) => TYPES[path.extname(file)] ?? 'application/octet-stream';
+
 /** Serves `dir` (www/ by default) as a static site; resolves to `{ origin, close() }`. */
 export async function serve(dir = WWW) {
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/\/$/, '/index.html'));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = wwwFile(new URL(req.url, 'http://localhost').pathname, dir);
+    if (!file) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': contentType(file) });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

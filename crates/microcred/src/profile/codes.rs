@@ -110,6 +110,8 @@ codes! {
         "a value JSON-LD leaves out of the graph EDC validates (an id or type that is not an absolute IRI, a malformed language tag, ...)";
     EDC_JSONLD_INVALID = "edc.jsonld.invalid", Error,
         "the credential is not valid JSON-LD, so it has no graph for EDC to validate";
+    EDC_JSONLD_UNCHECKED = "edc.jsonld.unchecked", Warning,
+        "what JSON-LD would leave out of the graph was not checked: the credential is outside the fast JSON-LD path and this build has no full JSON-LD processor (the npm package loads it with loadFullProcessor())";
 
     // Annex I of Council Recommendation 2022/C 243/02.
     MC_LEARNING_ACHIEVEMENT = "mc.missing.learning_achievement", Error,

@@ -102,6 +102,7 @@ fn finding(error: &RdfError) -> Finding {
         }
         RdfError::TooDeep { path, .. } => Finding::new(codes::EDC_JSONLD_INVALID, path.clone())
             .with_detail("nested deeper than JSON-LD expansion is allowed to go"),
+        RdfError::NeedsFullProcessor => Finding::new(codes::EDC_JSONLD_UNCHECKED, "$".into()),
         // The reader admits only registered contexts, so these do not arise from a credential it
         // read; a credential built in code can still name another context.
         other => Finding::new(codes::EDC_JSONLD_INVALID, "$.@context".into())

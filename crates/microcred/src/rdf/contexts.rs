@@ -11,11 +11,16 @@ use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+#[cfg(feature = "full-jsonld")]
 use locspan::{Location, Meta, Span};
+#[cfg(feature = "full-jsonld")]
 use rdf_types::IriVocabularyMut;
 use serde_json::{Map, Value, json};
+#[cfg(feature = "full-jsonld")]
 use sophia_jsonld::json_ld::future::{BoxFuture, FutureExt};
+#[cfg(feature = "full-jsonld")]
 use sophia_jsonld::json_ld::{Loader, LoadingResult, RemoteDocument};
+#[cfg(feature = "full-jsonld")]
 use sophia_jsonld::vocabulary::ArcIri;
 
 use super::RdfError;
@@ -38,8 +43,10 @@ pub const STATUS_LIST_2021_V1: &str = "https://w3id.org/vc/status-list/2021/v1";
 /// writes it: http, no `.jsonld`).
 pub const EDC_AP: &str = "http://data.europa.eu/snb/model/context/edc-ap";
 
+#[cfg(feature = "full-jsonld")]
 /// The metadata json-ld attaches to every JSON value: the document it comes from and a span.
 pub(crate) type Loc = Location<ArcIri, Span>;
+#[cfg(feature = "full-jsonld")]
 /// A JSON value as the json-ld crate reads it.
 pub(crate) type SyntaxValue = sophia_jsonld::json_ld::syntax::Value<Loc>;
 
@@ -47,6 +54,7 @@ pub(crate) type SyntaxValue = sophia_jsonld::json_ld::syntax::Value<Loc>;
 /// json-ld crate's own value so that loading is a clone rather than a conversion.
 struct Document {
     json: Value,
+    #[cfg(feature = "full-jsonld")]
     syntax: Meta<SyntaxValue, Loc>,
 }
 
@@ -147,21 +155,25 @@ impl Contexts {
         if iref::Iri::new(url).is_err() {
             return Err(invalid("the URL is not an absolute IRI"));
         }
-        let iri = ArcIri::new_unchecked(Arc::from(url));
         if !document
             .as_object()
             .is_some_and(|o| o.contains_key("@context"))
         {
             return Err(invalid("not a JSON object with an @context member"));
         }
-        // Positions inside a context are of no use to callers (errors there name the URL), so
-        // every value carries the URL and an empty span.
-        let location = Location::new(iri, Span::default());
-        let syntax = SyntaxValue::from_serde_json(document.clone(), |_| location.clone());
+        // Kept in json-ld's form too, so that loading is a clone. Positions inside a context are
+        // of no use to callers (errors there name the URL), so every value carries the URL and
+        // an empty span.
+        #[cfg(feature = "full-jsonld")]
+        let syntax = {
+            let location = Location::new(ArcIri::new_unchecked(Arc::from(url)), Span::default());
+            SyntaxValue::from_serde_json(document.clone(), |_| location.clone())
+        };
         self.documents.insert(
             url.to_owned(),
             Arc::new(Document {
                 json: document,
+                #[cfg(feature = "full-jsonld")]
                 syntax,
             }),
         );
@@ -242,6 +254,7 @@ impl Contexts {
         self.documents.keys().map(String::as_str)
     }
 
+    #[cfg(feature = "full-jsonld")]
     /// A json-ld document loader over this registry.
     pub(crate) fn loader(&self) -> RegistryLoader<'_> {
         RegistryLoader {
@@ -250,6 +263,7 @@ impl Contexts {
         }
     }
 
+    #[cfg(feature = "full-jsonld")]
     /// A document loader over this registry for the `json-ld` crate (0.15) or `sophia_jsonld`
     /// (0.10) used directly. An escape hatch outside the stable API: its type follows those
     /// crates' versions.
@@ -279,6 +293,7 @@ fn read_json(file: &Path) -> Result<Value, RdfError> {
     })
 }
 
+#[cfg(feature = "full-jsonld")]
 /// The json-ld document loader over a [`Contexts`] registry: it answers from memory and fails
 /// with [`RdfError::UnknownContext`] for any other URL. It never fetches.
 ///
@@ -292,6 +307,7 @@ pub struct RegistryLoader<'a> {
     pub(crate) last_url: Option<String>,
 }
 
+#[cfg(feature = "full-jsonld")]
 impl Loader<ArcIri, Loc> for RegistryLoader<'_> {
     type Output = SyntaxValue;
     type Error = RdfError;

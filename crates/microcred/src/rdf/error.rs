@@ -68,6 +68,15 @@ pub enum RdfError {
         /// The JSON-LD error code (e.g. `invalid @id value`).
         reason: String,
     },
+    /// The document is outside the fast path, and this build has no generic JSON-LD processor:
+    /// it was built without the `full-jsonld` feature (the npm package's first module) and no
+    /// processor from another module is installed ([`set_full_processor`](super::set_full_processor)).
+    /// Not a judgement on the document: the Verifier reports it as indeterminate.
+    #[error(
+        "the document needs the full JSON-LD processor, which this build leaves out (the \
+         `full-jsonld` feature; in the npm package, loadFullProcessor())"
+    )]
+    NeedsFullProcessor,
     /// RDFC-1.0 stopped at a configured work limit: the dataset is too ambiguous to canonicalise
     /// cheaply (a poison graph, or limits set too low).
     #[error("RDFC-1.0 work limit reached: {reason}")]
@@ -94,10 +103,38 @@ impl RdfError {
             RdfError::DroppedValue { .. } => "rdf.dropped_value",
             RdfError::TooDeep { .. } => "rdf.too_deep",
             RdfError::InvalidJsonLd { .. } => "rdf.invalid_jsonld",
+            RdfError::NeedsFullProcessor => "rdf.needs_full_processor",
             RdfError::CanonLimit { .. } => "rdf.canon_limit",
             RdfError::CanonUnsupported { .. } => "rdf.canon_unsupported",
         }
     }
+}
+
+/// Why safe mode drops a value ([`RdfError::DroppedValue`]): every reason the generic processor
+/// gives, so that an error from a processor in another module comes back as the same value.
+pub(crate) const DROP_REASONS: [&str; 7] = [
+    DROP_EMPTY_KEY,
+    DROP_BLANK_PROPERTY_ID,
+    DROP_LANGUAGE_TAG,
+    DROP_ID,
+    DROP_TYPE,
+    DROP_PROPERTY,
+    DROP_BLANK_PROPERTY,
+];
+pub(crate) const DROP_EMPTY_KEY: &str = "the key is empty";
+pub(crate) const DROP_BLANK_PROPERTY_ID: &str = "a blank node identifier is used as a property";
+pub(crate) const DROP_LANGUAGE_TAG: &str = "the language tag is not well-formed";
+pub(crate) const DROP_ID: &str = "the identifier is not an absolute IRI or a blank node identifier";
+pub(crate) const DROP_TYPE: &str = "the type is not a defined class or an absolute IRI";
+pub(crate) const DROP_PROPERTY: &str = "the property does not expand to an IRI";
+pub(crate) const DROP_BLANK_PROPERTY: &str = "a blank node is used as a property";
+
+/// The reason among [`DROP_REASONS`] that reads `text` (a generic one for any other text).
+pub(crate) fn drop_reason(text: &str) -> &'static str {
+    DROP_REASONS
+        .into_iter()
+        .find(|reason| *reason == text)
+        .unwrap_or("the full JSON-LD processor drops it")
 }
 
 #[cfg(test)]

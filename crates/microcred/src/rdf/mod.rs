@@ -3,10 +3,11 @@
 //!
 //! - [`Contexts`]: the context registry (W3C contexts from `ssi-contexts`, the EDC context
 //!   generated from the term table); an unknown URL is an error, nothing is fetched.
-//! - [`Expander`] / [`to_dataset`]: JSON-LD → [`Dataset`] with `sophia_jsonld`, in safe mode by
-//!   default (an undefined term or a value JSON-LD would drop is an error). Documents over
-//!   registered context URLs take a fast path (`fast`) that gives the same dataset, and falls
-//!   back to the generic one for anything it does not cover.
+//! - [`Expander`] / [`to_dataset`]: JSON-LD → [`Dataset`], in safe mode by default (an
+//!   undefined term or a value JSON-LD would drop is an error). Documents over registered
+//!   context URLs take a fast path (`fast`); anything it does not cover goes to the generic
+//!   processor (`generic`: json-ld 0.15 through `sophia_jsonld`, feature `full-jsonld`), or, in
+//!   builds without it, to one in another module ([`set_full_processor`]).
 //! - [`to_nquads`]: N-Quads text.
 //! - [`Canonicalizer`] / [`canonical_nquads`]: RDFC-1.0 with `sophia_c14n`.
 
@@ -15,9 +16,12 @@ mod contexts;
 mod error;
 mod fast;
 mod from_graph;
+#[cfg(feature = "full-jsonld")]
+mod generic;
 pub(crate) mod graph;
 mod jsonld;
 mod nquads;
+mod processor;
 
 pub use canon::{
     Canonicalizer, DEFAULT_HASH_BUDGET, DEFAULT_PERMUTATION_LIMIT, DEFAULT_RECURSION_LIMIT,
@@ -29,12 +33,16 @@ pub use contexts::{
 };
 // json-ld 0.15's document loader over a registry: outside the stable API (it follows that
 // crate's version), see `Contexts::json_ld_loader`.
+#[cfg(feature = "full-jsonld")]
 #[doc(hidden)]
 pub use contexts::RegistryLoader;
 pub use error::{GraphError, RdfError};
 pub use from_graph::{GraphLimits, from_dataset, from_dataset_with};
 pub use jsonld::{DEFAULT_MAX_DEPTH, Expander, to_dataset};
 pub use nquads::to_nquads;
+#[cfg(feature = "full-jsonld")]
+pub use processor::serve_full_processor;
+pub use processor::{FullProcessor, set_full_processor};
 
 /// The in-memory dataset the RDF code works on (sophia's).
 pub(crate) type Graph = sophia_inmem::dataset::LightDataset;

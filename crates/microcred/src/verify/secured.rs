@@ -238,6 +238,16 @@ impl Verifier {
             .at("$.@context");
             return Secured::data_integrity(seal, skipped_trust("the proof could not be checked"));
         }
+        if let Some(RdfError::NeedsFullProcessor) = e.rdf_error() {
+            let seal = Check::new(
+                CheckKind::Seal,
+                Status::Indeterminate,
+                "rdf.needs_full_processor",
+                format!("{e}; the proof cannot be checked without it"),
+            )
+            .at("$");
+            return Secured::data_integrity(seal, skipped_trust("the proof could not be checked"));
+        }
         // A kind of proof or key this verifier does not check: undecided, not invalid.
         if matches!(
             e,
