@@ -127,13 +127,18 @@ node "$BENCH/report.mjs" "$OUT"
 
 # --- where the time goes (--profile) ----------------------------------------------------------
 if [ "$profile" = 1 ]; then
-  # The release module as cargo built it, before wasm-opt (which drops the function names).
-  module=$TARGET_DIR/wasm32-unknown-unknown/wasm-release/microcred_wasm.wasm
-  [ -f "$module" ] || { note "--profile: no $module (run without --no-build)"; exit 1; }
+  # The release modules as cargo built them, before wasm-opt (which drops the function names).
   PROF=$OUT/profile
   mkdir -p "$PROF/module"
-  "$TOOLS/bin/wasm-bindgen" --target experimental-nodejs-module --out-dir "$PROF/module" \
-    --out-name microcred "$module"
+  for name in microcred microcred_jsonld; do
+    module=$TARGET_DIR/wasm32-unknown-unknown/wasm-release/${name/microcred/microcred_wasm}.wasm
+    if [ -f "$module" ]; then
+      "$TOOLS/bin/wasm-bindgen" --target experimental-nodejs-module --out-dir "$PROF/module" \
+        --out-name "$name" "$module"
+    elif [ "$name" = microcred ]; then
+      note "--profile: no $module (run without --no-build)"; exit 1
+    fi
+  done
   echo '{"type": "module"}' > "$PROF/module/package.json"
   cases=()
   [ -f "$SHARED/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld" ] &&
@@ -141,6 +146,6 @@ if [ "$profile" = 1 ]; then
   for file in "${signed[@]}"; do
     cases+=("di-$(basename "$file" .signed.json)=$file:$OUT/inputs/contexts-microcred.json")
   done
-  note "profiling verify in Node (names kept: $module)"
+  note "profiling verify in Node (the release modules with their names, in $PROF/module)"
   node "$BENCH/profile.mjs" "$PROF/module/microcred.js" "$PROF" 200 "${cases[@]}"
 fi

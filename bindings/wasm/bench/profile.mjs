@@ -6,7 +6,8 @@
 //   node profile.mjs MODULE_JS OUT_DIR RUNS NAME=FILE[:CONTEXTS_JSON]...
 //
 // MODULE_JS: a `--target experimental-nodejs-module` wasm-bindgen build of the release module
-// before wasm-opt (wasm-opt -Oz drops the name section; the code is otherwise the same build).
+// before wasm-opt (wasm-opt -Oz drops the name section; the code is otherwise the same build),
+// with microcred_jsonld.js beside it (the second module, the same way) when the package has one.
 // Each NAME=FILE is verified RUNS times in a child process under --cpu-prof (a Data Integrity
 // file with its did:key trusted and, when given, the contexts of CONTEXTS_JSON); the profile
 // stays in OUT_DIR/NAME.cpuprofile (Chrome DevTools opens it).
@@ -19,13 +20,23 @@ if (process.argv[2] === '--child') {
   // The profiled process: verify FILE RUNS times.
   const [moduleJs, file, runs, contextsFile] = process.argv.slice(3);
   const microcred = await import(pathToFileURL(moduleJs).href);
-  if (typeof microcred.loadFullProcessor === 'function') await microcred.loadFullProcessor();
+  // The second module (the generic JSON-LD processor), wired as the package's Node glue wires it.
+  const jsonldJs = path.join(path.dirname(moduleJs), 'microcred_jsonld.js');
+  if (typeof microcred.useFullProcessor === 'function' && fs.existsSync(jsonldJs)) {
+    const jsonld = await import(pathToFileURL(jsonldJs).href);
+    microcred.useFullProcessor(jsonld.serve);
+  }
   const bytes = fs.readFileSync(file);
   let options;
   const proof = JSON.parse(bytes.toString('utf8')).proof;
   if (proof?.verificationMethod) {
     options = { trustedDids: [proof.verificationMethod.split('#')[0]] };
     if (contextsFile) options.contexts = JSON.parse(fs.readFileSync(contextsFile, 'utf8'));
+  }
+  const seal = microcred.verify(bytes, options).checks.find((c) => c.kind === 'seal');
+  if (seal?.status !== 'ok') {
+    console.error(`profile: ${file}: the seal or proof check is ${seal?.status} (${seal?.code}), not ok`);
+    process.exit(1);
   }
   for (let i = 0; i < Number(runs); i++) microcred.verify(bytes, options);
   process.exit(0);

@@ -71,7 +71,6 @@ const perSecond = (v) => (v ? `${Math.round(1000 / v).toLocaleString('en')}/s` :
 const rows = [];
 const row = (what, t, note = '') => rows.push([what, `${ms(t.median)} ms`, `${ms(t.p90)} ms`, perSecond(t.median), note]);
 rows.push(['Node: import the package (instantiate the module)', `${ms(results.importMs)} ms`, '', '', '']);
-if (results.fullProcessorMs != null) rows.push(['Node: loadFullProcessor()', `${ms(results.fullProcessorMs)} ms`, '', '', '']);
 const label = {
   'ec-signed': "the EC's signed micro-credential (JAdES RS256, EU test sealer, no options)",
   'sealed-rs256': 'test-PKI vector sealed-rs256 (root as anchor, status lists, clock)',
