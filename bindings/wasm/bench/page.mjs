@@ -11,8 +11,8 @@
 //    From the page's own marks (performance.mark in app.js), relative to navigation start:
 //    verifier ready (`microcred-ready`), result in the DOM (`result-rendered`), and the first
 //    frame after it (`result-painted`: a task queued from requestAnimationFrame, which runs after
-//    that frame is produced); and file given to result in the DOM (`verify-start` to
-//    `result-rendered`: reading the file, summary, verify, rendering).
+//    that frame is produced); and the first verification (`verify-start`, once the file is read,
+//    to `result-rendered`: summary, the status-list lookup, verify, rendering).
 // 2. `verify` of the same credential in the page (the module app.js loaded), N runs after a
 //    warm-up: median and p90.
 // The credential: the EC's signed micro-credential (../shared), else the test-PKI vector
@@ -80,7 +80,7 @@ for (let i = 0; i < LOADS; i++) {
       ready: at('microcred-ready'),
       shown: at('result-rendered'),
       painted: at('result-painted'),
-      fileToShown: at('result-rendered') - at('verify-start'),
+      firstVerification: at('result-rendered') - at('verify-start'),
       verdict: document.getElementById('verdict').dataset.verdict,
     };
   });
@@ -128,6 +128,6 @@ console.log(JSON.stringify({
   ready: summarise('ready'),
   shown: summarise('shown'),
   painted: summarise('painted'),
-  fileToShown: summarise('fileToShown'),
+  firstVerification: summarise('firstVerification'),
   verify: verifyTiming,
 }));

@@ -15,7 +15,7 @@
 //   (d) axe-core: no serious or critical violation; "Download as RDF/XML" saves RDF/XML;
 //   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375 (a presentation's
 //       too);
-//   and the timings: page load to first result, and the median `verify` in the page.
+//   (the timings are scripts/bench-wasm.sh's: bindings/wasm/bench/page.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -377,37 +377,15 @@ for (const c of sealedCases) {
   await page.close();
 }
 
-// --- (d), (e): accessibility, screenshots, timings -------------------------------------------
+// --- (d), (e): accessibility, screenshots ----------------------------------------------------
 const shown = sealedCases.at(-1); // the EC sample when present
 for (const width of [1280, 375]) {
   const { page, seen } = await open(width);
   if (shown.anchor) await choose(page, '#trust', 'root-ca.pem', shown.anchor);
   await choose(page, '#file', shown.name, shown.bytes);
   if (width === 1280) {
-    const timing = await page.evaluate(() => {
-      const at = (n) => performance.getEntriesByName(n)[0].startTime;
-      return { ready: at('microcred-ready'), verify: at('result-rendered') - at('verify-start'), total: at('result-rendered') };
-    });
-    const module = fs.statSync(path.join(WWW, 'pkg/microcred_bg.wasm')).size;
-    console.log(`e2e: timing with www/pkg/microcred_bg.wasm of ${(module / 1e6).toFixed(2)} MB (dev build ~15 MB, release ~2.8 MB)`);
-    console.log(
-      `e2e: timing (${shown.name}): page load to verifier ready ${timing.ready.toFixed(0)} ms; `
-        + `file read to result shown ${timing.verify.toFixed(0)} ms; page load to first result ${timing.total.toFixed(0)} ms`,
-    );
-    const b64 = Buffer.from(shown.bytes).toString('base64');
-    const median = await page.evaluate(async (data) => {
-      const m = await import('./pkg/web/microcred.js');
-      const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
-      const times = [];
-      for (let i = 0; i < 21; i++) {
-        const t = performance.now();
-        m.verify(bytes);
-        times.push(performance.now() - t);
-      }
-      return times.sort((x, y) => x - y)[10];
-    }, b64);
-    console.log(`e2e: timing (${shown.name}): median verify in Chromium ${median.toFixed(1)} ms (21 runs)`);
-
+    // The timings (page load to first result, verify in the page) are measured by
+    // scripts/bench-wasm.sh (bindings/wasm/bench/page.mjs), not here.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const xml = fs.readFileSync(await download.path(), 'utf8');
     assert.equal(download.suggestedFilename(), shown.name.replace(/\.[^.]*$/, '') + '.rdf');
