@@ -25,6 +25,11 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32: the core must stay free of OS dependencies)"
 cargo clippy -p microcred --target wasm32-unknown-unknown --locked -- -D warnings
 cargo clippy -p microcred-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The npm package's two modules as shipped: the first without the generic JSON-LD processor
+# (the test suites above link it in), the second with it alone.
+cargo clippy -p microcred-wasm --lib --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p microcred-wasm-jsonld --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p microcred --no-default-features --lib --locked -- -D warnings
 # The size probe (BENCHMARKS.md, "WASM size") in both its forms: the full module and the
 # verification path only.
 cargo clippy -p microcred-wasm-size --target wasm32-unknown-unknown --locked -- -D warnings
@@ -32,6 +37,8 @@ cargo clippy -p microcred-wasm-size --no-default-features --all-targets --locked
 
 step "tests"
 cargo test --workspace --locked
+# The core as the browser module has it: without the generic JSON-LD processor.
+cargo test -p microcred --no-default-features --lib --locked
 
 step "Python bindings (pip install ./bindings/python in target/python-venv, dev profile; pytest)"
 scripts/python.sh

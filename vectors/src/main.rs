@@ -241,7 +241,12 @@ fn generate() -> Result<Generated, String> {
     // One vector stands for the `edc.too_many.*` family (one code per single-valued property,
     // tied to the model by the code table's unit test).
     for (code, _, _) in profile::CODES {
-        if !covered.contains(code) && !code.starts_with("edc.too_many.") {
+        // `edc.jsonld.unchecked` arises only in builds without the full JSON-LD processor (the
+        // npm package's first module): crates/microcred/src/rdf/processor.rs tests it there.
+        if !covered.contains(code)
+            && !code.starts_with("edc.too_many.")
+            && *code != "edc.jsonld.unchecked"
+        {
             return Err(format!(
                 "no vector for finding code {code}: add a mutation in vectors/src/mutations.rs"
             ));

@@ -414,6 +414,62 @@ pub(crate) fn unexpected_class(
     DecodeError::new(DecodeErrorKind::UnexpectedClass { expected, found }, at)
 }
 
+// The per-field steps of the class codecs below. Each class's decoder, writer and stray finder
+// make one call per field, to one of these (monomorphised per field type, not per field, and kept
+// out of line): written inline, those steps were most of the model's code, about a seventh of the
+// browser module (BENCHMARKS.md, "WASM size").
+
+/// Decodes `member` into `slot`; gives the value back when it does not fit.
+#[inline(never)]
+pub(crate) fn take<T: Codec>(slot: &mut T, member: Value, at: &JsonPath<'_>) -> Option<Value> {
+    match T::decode(member, at) {
+        Ok(value) => {
+            *slot = value;
+            None
+        }
+        Err(rejected) => Some(rejected.value),
+    }
+}
+
+/// Decodes `member` as a node identifier (a string: unlike an optional field, `null` or a list
+/// does not fit); gives the value back when it does not fit.
+#[inline(never)]
+pub(crate) fn take_id(
+    slot: &mut Option<String>,
+    member: Value,
+    at: &JsonPath<'_>,
+) -> Option<Value> {
+    match String::decode(member, at) {
+        Ok(id) => {
+            *slot = Some(id);
+            None
+        }
+        Err(rejected) => Some(rejected.value),
+    }
+}
+
+/// Writes `field` under `key` unless it is absent.
+#[inline(never)]
+pub(crate) fn entry<M: serde::ser::SerializeMap, T: Codec>(
+    map: &mut M,
+    key: &'static str,
+    field: &T,
+) -> Result<(), M::Error> {
+    if field.is_absent() {
+        Ok(())
+    } else {
+        map.serialize_entry(key, &Ser(field))
+    }
+}
+
+/// Why `value` (a member kept in `extra`) does not decode as a `T`, if it does not.
+#[inline(never)]
+pub(crate) fn rejection<T: Codec>(value: &Value, at: &JsonPath<'_>) -> Option<DecodeError> {
+    T::decode(value.clone(), at)
+        .err()
+        .map(|rejected| rejected.error)
+}
+
 /// A member a node knows by name but could not hold in its typed field, kept in `extra`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stray<'a> {
@@ -506,19 +562,13 @@ macro_rules! elm_class {
                     let here = at.key(&key);
                     let kept = match key.as_str() {
                         "type" => continue,
-                        "id" => match <String as $crate::model::Codec>::decode(member, &here) {
-                            Ok(id) => {
-                                out.id = Some(id);
-                                continue;
-                            }
-                            Err(rejected) => rejected.value,
+                        "id" => match $crate::model::codec::take_id(&mut out.id, member, &here) {
+                            None => continue,
+                            Some(rejected) => rejected,
                         },
-                        $( $key => match $crate::model::Codec::decode(member, &here) {
-                            Ok(field) => {
-                                out.$field = field;
-                                continue;
-                            }
-                            Err(rejected) => rejected.value,
+                        $( $key => match $crate::model::codec::take(&mut out.$field, member, &here) {
+                            None => continue,
+                            Some(rejected) => rejected,
                         }, )*
                         _ => member,
                     };
@@ -539,11 +589,7 @@ macro_rules! elm_class {
                     let names: Vec<&str> = self.types.iter().map(String::as_str).collect();
                     map.serialize_entry("type", &$crate::model::codec::TypeNames(&names))?;
                 }
-                $(
-                    if !$crate::model::Codec::is_absent(&self.$field) {
-                        map.serialize_entry($key, &$crate::model::Ser(&self.$field))?;
-                    }
-                )*
+                $( $crate::model::codec::entry(&mut map, $key, &self.$field)?; )*
                 for (key, member) in &self.extra {
                     // A member kept in `extra` under a typed field's key stands for that field
                     // only while the field is empty: never write a key twice.
@@ -579,12 +625,12 @@ macro_rules! elm_class {
                     // Only rejected members are in `extra` under a field's key, so decoding a copy
                     // again gives the reason; strays are rare, so the copy costs nothing in practice.
                     let rejected = match key.as_str() {
-                        "id" => <String as $crate::model::Codec>::decode(value.clone(), &root).err(),
-                        $( $key => <$fty as $crate::model::Codec>::decode(value.clone(), &root).err(), )*
+                        "id" => $crate::model::codec::rejection::<String>(value, &root),
+                        $( $key => $crate::model::codec::rejection::<$fty>(value, &root), )*
                         _ => None,
                     };
-                    if let Some(rejected) = rejected {
-                        strays.push($crate::model::Stray { key, value, error: rejected.error });
+                    if let Some(error) = rejected {
+                        strays.push($crate::model::Stray { key, value, error });
                     }
                 }
                 strays

@@ -472,3 +472,30 @@ mod tests {
         assert_eq!(error, RdfError::NeedsFullProcessor);
     }
 }
+
+#[cfg(all(test, not(feature = "full-jsonld")))]
+mod without_the_processor {
+    use crate::rdf::Expander;
+    use serde_json::json;
+
+    #[test]
+    fn documents_outside_the_fast_path_need_it_and_unknown_contexts_do_not() {
+        let inline = json!({"@context": {"@vocab": "https://example.org/"}, "a": 1});
+        let error = Expander::new().expand_value(&inline).unwrap_err();
+        assert_eq!(error.code(), "rdf.needs_full_processor");
+        let unknown = json!({"@context": ["https://www.w3.org/2018/credentials/v1", "https://example.org/x"], "a": 1});
+        let error = Expander::new().expand_value(&unknown).unwrap_err();
+        assert_eq!(error.code(), "rdf.unknown_context");
+        // The fast path still covers EDC credentials.
+        let mut credential = crate::issue::demo_credential();
+        assert!(Expander::new().expand_credential(&credential).is_ok());
+        assert!(crate::profile::check_jsonld(&credential).is_empty());
+        // A misspelt member takes the document off the fast path: the JSON-LD check cannot say
+        // what it drops, and says so (a warning, not an error).
+        credential.extra.insert("titel".into(), json!("x"));
+        let findings = crate::profile::check_jsonld(&credential);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "edc.jsonld.unchecked");
+        assert_eq!(findings[0].severity, crate::profile::Severity::Warning);
+    }
+}
