@@ -6,9 +6,9 @@
 //   node node.mjs N CONTEXTS_JSON [DI_SIGNED...]
 //
 // Inputs:
-//   - the EC's signed micro-credential (../shared, JAdES sealed by the EU's test sealer), with no
-//     options, as the verifier page verifies a dropped file (verdict indeterminate: nothing given
-//     vouches for the sealer; the seal holds);
+//   - the EC's signed micro-credential (../shared or $MICROCRED_SHARED; JAdES, sealed by the EU's
+//     test sealer), with no options, as the verifier page verifies a dropped file (verdict
+//     indeterminate: nothing given vouches for the sealer; the seal holds);
 //   - the test-PKI sealed vectors sealed-rs256 and sealed-es256 with vectors/verify.json's
 //     options (root-ca.pem as trust anchor, its clock, its status lists): verdict as there;
 //   - each DI_SIGNED file (eddsa-rdfc-2022, signed by scripts/bench-wasm.sh with di_interop),
@@ -20,15 +20,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
+import { EC_SAMPLE, ROOT } from '../tests/e2e/site.mjs';
 import { time } from './stats.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
 const PKG = path.join(ROOT, 'bindings/wasm/pkg');
 const VECTORS = path.join(ROOT, 'vectors');
-const EC_SAMPLE = path.resolve(ROOT, '../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld');
 
 const [n, contextsFile, ...diFiles] = process.argv.slice(2);
 const N = Math.max(1, Number.parseInt(n, 10));

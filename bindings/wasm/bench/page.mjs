@@ -15,8 +15,9 @@
 //    to `result-rendered`: summary, the status-list lookup, verify, rendering).
 // 2. `verify` of the same credential in the page (the module app.js loaded), N runs after a
 //    warm-up: median and p90.
-// The credential: the EC's signed micro-credential (../shared), else the test-PKI vector
-// sealed-es256 (and then its root as trust anchor is not given: the timings are of the seal).
+// The credential: the EC's signed micro-credential (../shared or $MICROCRED_SHARED), else the
+// test-PKI vector sealed-es256 (and then its root as trust anchor is not given: the timings are
+// of the seal).
 import fs from 'node:fs';
 import path from 'node:path';
 

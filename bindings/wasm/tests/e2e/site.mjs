@@ -14,8 +14,9 @@ export const WWW = path.join(ROOT, 'bindings/wasm/www');
 export const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target');
 export const TOOLS = process.env.TOOLS ?? path.join(TARGET, 'tools');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-/** The EC's signed micro-credential (../shared beside the checkout; may be absent). */
-export const EC_SAMPLE = path.resolve(ROOT, '../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld');
+/** The EC's signed micro-credential (../shared beside the checkout, or $MICROCRED_SHARED; may be absent). */
+export const SHARED = path.resolve(process.env.MICROCRED_SHARED ?? path.join(ROOT, '../shared'));
+export const EC_SAMPLE = path.join(SHARED, 'upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld');
 /** `require` for the npm tools installed in target/tools (playwright-core, axe-core). */
 export const requireTool = createRequire(path.join(TOOLS, 'package.json'));
 
