@@ -7,6 +7,11 @@
 //   node di.mjs verify CONTEXTS_JSON IN          exit 0 when verified, 1 when not
 //   node di.mjs bench SEED_HEX N CONTEXTS_JSON IN...   median sign and verify ms per input,
 //                                                      and the proofValue
+//   node di.mjs bench-verify N CONTEXTS_JSON SIGNED...  verify only, each signed file as given:
+//                                                      one JSON line per file (median and p90
+//                                                      ms of N runs after a warm-up); the loop
+//                                                      scripts/bench-wasm.sh runs beside
+//                                                      microcred's (bindings/wasm/bench/node.mjs)
 //
 // CONTEXTS_JSON is a file {url: context document} with the contexts npm has no package for (the
 // EDC application-profile context, the VC examples v2 context); `di_interop contexts` writes it.
@@ -143,6 +148,11 @@ function median(times) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+function p90(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length * 0.9) - 1];
+}
+
 async function main([command, ...args]) {
   if(command === 'sign' && args.length === 5) {
     const [seedHex, created, contextsFile, input, output] = args;
@@ -198,8 +208,42 @@ async function main([command, ...args]) {
     }
     return 0;
   }
+  if(command === 'bench-verify' && args.length >= 3) {
+    const [n, contextsFile, ...inputs] = args;
+    const iterations = Math.max(1, Number.parseInt(n, 10));
+    const documentLoader = loaderFor(contextsFile);
+    for(const input of inputs) {
+      const credential = JSON.parse(readFileSync(input, 'utf8'));
+      // The same object is verified each time (as `bench` does; microcred's side reuses its
+      // bytes); every result is checked, outside the timed span.
+      const once = async () => {
+        const start = performance.now();
+        const result = await verify({credential, documentLoader});
+        const time = performance.now() - start;
+        if(!result.verified) {
+          throw new Error(`${input}: ${errorsOf(result).join('; ')}`);
+        }
+        return time;
+      };
+      for(let i = 0; i < Math.max(3, Math.floor(iterations / 10)); ++i) {
+        await once();
+      }
+      const times = [];
+      for(let i = 0; i < iterations; ++i) {
+        times.push(await once());
+      }
+      console.log(JSON.stringify({
+        input: input.split('/').pop(), runs: iterations,
+        median: median(times), p90: p90(times),
+        api: usesJsigs(credential) ? 'jsonld-signatures' : 'vc-js',
+        proofValue: credential.proof.proofValue
+      }));
+    }
+    return 0;
+  }
   console.error('usage: node di.mjs sign SEED_HEX CREATED CONTEXTS_JSON IN OUT' +
-    ' | verify CONTEXTS_JSON IN | bench SEED_HEX N CONTEXTS_JSON IN...');
+    ' | verify CONTEXTS_JSON IN | bench SEED_HEX N CONTEXTS_JSON IN...' +
+    ' | bench-verify N CONTEXTS_JSON SIGNED...');
   return 2;
 }
 

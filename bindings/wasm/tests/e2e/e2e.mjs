@@ -15,57 +15,26 @@
 //   (d) axe-core: no serious or critical violation; "Download as RDF/XML" saves RDF/XML;
 //   (e) screenshots at 1280 and 375 px wide, and no sideways scrolling at 375 (a presentation's
 //       too);
-//   and the timings: page load to first result, and the median `verify` in the page.
+//   (the timings are scripts/bench-wasm.sh's: bindings/wasm/bench/page.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../../..');
-const WWW = path.join(ROOT, 'bindings/wasm/www');
-const TOOLS = process.env.TOOLS ?? path.join(ROOT, 'target/tools');
-const OUT = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'test-output/www');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const require = createRequire(path.join(TOOLS, 'package.json'));
-const { chromium } = require('playwright-core');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { EC_SAMPLE, ROOT, TARGET, WWW, contentType, launch, requireTool, serve, wwwFile } from './site.mjs';
 
-const EC_SAMPLE = path.resolve(ROOT, '../shared/upstream/elm-repo/json-ld-v3/Sample-MC-Annex1-signed.jsonld');
+const OUT = path.join(TARGET, 'test-output/www');
+const AXE = fs.readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
+
 const vector = (p) => fs.readFileSync(path.join(ROOT, 'vectors', p));
 
 assert.ok(fs.existsSync(path.join(WWW, 'pkg/web/microcred.js')), 'no www/pkg: run bindings/wasm/build.sh first');
 fs.mkdirSync(OUT, { recursive: true });
 
-// --- a static server for www/ ----------------------------------------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
-// The file of www/ a URL path names, or null.
-function wwwFile(pathname) {
-  const file = path.join(WWW, path.normalize(decodeURIComponent(pathname)).replace(/\/$/, '/index.html'));
-  return file.startsWith(WWW + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
-}
-const contentType = (file) => TYPES[path.extname(file)] ?? 'application/octet-stream';
-const server = http.createServer((req, res) => {
-  const file = wwwFile(new URL(req.url, 'http://localhost').pathname);
-  if (!file) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': contentType(file) });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+// --- a static server for www/ (site.mjs) -------------------------------------------------------
+const server = await serve();
+const ORIGIN = server.origin;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM });
+const browser = await launch();
 const results = [];
 const ok = (what) => {
   results.push(what);
@@ -408,37 +377,15 @@ for (const c of sealedCases) {
   await page.close();
 }
 
-// --- (d), (e): accessibility, screenshots, timings -------------------------------------------
+// --- (d), (e): accessibility, screenshots ----------------------------------------------------
 const shown = sealedCases.at(-1); // the EC sample when present
 for (const width of [1280, 375]) {
   const { page, seen } = await open(width);
   if (shown.anchor) await choose(page, '#trust', 'root-ca.pem', shown.anchor);
   await choose(page, '#file', shown.name, shown.bytes);
   if (width === 1280) {
-    const timing = await page.evaluate(() => {
-      const at = (n) => performance.getEntriesByName(n)[0].startTime;
-      return { ready: at('microcred-ready'), verify: at('result-rendered') - at('verify-start'), total: at('result-rendered') };
-    });
-    const module = fs.statSync(path.join(WWW, 'pkg/microcred_bg.wasm')).size;
-    console.log(`e2e: timing with www/pkg/microcred_bg.wasm of ${(module / 1e6).toFixed(2)} MB (dev build ~15 MB, release ~2.8 MB)`);
-    console.log(
-      `e2e: timing (${shown.name}): page load to verifier ready ${timing.ready.toFixed(0)} ms; `
-        + `file read to result shown ${timing.verify.toFixed(0)} ms; page load to first result ${timing.total.toFixed(0)} ms`,
-    );
-    const b64 = Buffer.from(shown.bytes).toString('base64');
-    const median = await page.evaluate(async (data) => {
-      const m = await import('./pkg/web/microcred.js');
-      const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
-      const times = [];
-      for (let i = 0; i < 21; i++) {
-        const t = performance.now();
-        m.verify(bytes);
-        times.push(performance.now() - t);
-      }
-      return times.sort((x, y) => x - y)[10];
-    }, b64);
-    console.log(`e2e: timing (${shown.name}): median verify in Chromium ${median.toFixed(1)} ms (21 runs)`);
-
+    // The timings (page load to first result, verify in the page) are measured by
+    // scripts/bench-wasm.sh (bindings/wasm/bench/page.mjs), not here.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const xml = fs.readFileSync(await download.path(), 'utf8');
     assert.equal(download.suggestedFilename(), shown.name.replace(/\.[^.]*$/, '') + '.rdf');
@@ -462,5 +409,5 @@ for (const width of [1280, 375]) {
 }
 
 await browser.close();
-server.close();
+await server.close();
 console.log(`e2e: ${results.length} checks passed`);

@@ -2,7 +2,8 @@
 # The verifier page's end-to-end test (e2e.mjs) in headless Chromium. Installs once, pinned, into
 # target/tools: playwright-core (drives the browser; no browser download: Debian's chromium) and
 # axe-core. Builds the package (dev profile) when bindings/wasm/www/pkg is missing.
-# Screenshots go to target/test-output/www/.
+# Screenshots go to target/test-output/www/. `run.sh --install-only` installs the npm tools and
+# stops (scripts/bench-wasm.sh uses it).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
@@ -16,5 +17,6 @@ if [ "$(version_of playwright-core)" != "$PLAYWRIGHT_VERSION" ] || [ "$(version_
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" \
     "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_VERSION" >&2
 fi
+[ "${1:-}" = --install-only ] && exit 0
 [ -f "$ROOT/bindings/wasm/www/pkg/web/microcred.js" ] || "$ROOT/bindings/wasm/build.sh" --dev
 node "$HERE/e2e.mjs"
