@@ -249,6 +249,18 @@ impl Contexts {
         self.documents.contains_key(url)
     }
 
+    /// Whether this registry holds exactly the documents of [`Contexts::bundled`] (the same
+    /// shared copies, not merely equal ones): expanders over it can share compiled contexts.
+    pub(crate) fn is_bundled(&self) -> bool {
+        let bundled = Contexts::bundled();
+        self.documents.len() == bundled.documents.len()
+            && self
+                .documents
+                .iter()
+                .zip(&bundled.documents)
+                .all(|((a, x), (b, y))| a == b && Arc::ptr_eq(x, y))
+    }
+
     /// The registered URLs, in order.
     pub fn urls(&self) -> impl Iterator<Item = &str> {
         self.documents.keys().map(String::as_str)

@@ -97,18 +97,22 @@ impl Expander {
             #[cfg(feature = "full-jsonld")]
             generic: Default::default(),
             fast: true,
-            fast_path: Arc::default(),
+            fast_path: bundled_fast_path(),
         }
     }
 
     /// Uses `contexts` instead of the bundled ones.
     pub fn with_contexts(mut self, contexts: Contexts) -> Self {
+        self.fast_path = if contexts.is_bundled() {
+            bundled_fast_path()
+        } else {
+            Arc::default()
+        };
         self.contexts = contexts;
         #[cfg(feature = "full-jsonld")]
         {
             self.generic = Default::default();
         }
-        self.fast_path = Arc::default();
         self
     }
 
@@ -305,4 +309,13 @@ fn unregistered_context(contexts: &Contexts, document: &Value) -> Option<String>
     urls.into_iter()
         .find(|url| !contexts.contains(url))
         .map(str::to_owned)
+}
+
+/// The fast path's compiled contexts for the bundled contexts, shared by every expander over them:
+/// compiling VC 1.1 + EDC took a third of a Data Integrity verification in the browser, where
+/// each call makes a new verifier (BENCHMARKS.md, "WASM: timings"). Its caches are bounded, so
+/// sharing does not grow memory with use.
+fn bundled_fast_path() -> Arc<FastPath> {
+    static SHARED: std::sync::OnceLock<Arc<FastPath>> = std::sync::OnceLock::new();
+    Arc::clone(SHARED.get_or_init(Arc::default))
 }

@@ -146,11 +146,19 @@ pub(super) fn canonical_elsewhere(
     canonicalizer: &super::Canonicalizer,
     dataset: &super::Dataset,
 ) -> Result<String, RdfError> {
-    let wire = to_wire(&dataset.0);
-    if !has_blank_nodes(&wire) {
-        // N-Quads as `to_nquads` writes them are canonical lines: RDFC-1.0 sorts them and drops
-        // duplicates (a dataset holds none).
-        let text = super::to_nquads(dataset);
+    let mut wire = to_wire(&dataset.0);
+    let blank = blank_nodes(&wire);
+    if blank.len() <= 1 {
+        // RDFC-1.0 without hashing: with no blank node the canonical form is the sorted lines
+        // (N-Quads as `to_nquads` writes them are canonical lines, and a dataset holds no
+        // duplicates); a single blank node is the only one of its first-degree hash, so it is
+        // issued `c14n0`. A Data Integrity proof configuration is such a dataset.
+        for term in wire.iter_mut().flatten() {
+            if term.blank.is_some() {
+                term.blank = Some("c14n0".to_owned());
+            }
+        }
+        let text = super::to_nquads(&super::Dataset(to_graph(wire)?));
         let mut lines: Vec<&str> = text.lines().collect();
         lines.sort_unstable();
         lines.dedup();
@@ -170,8 +178,13 @@ pub(super) fn issued_elsewhere(
     dataset: &super::Dataset,
 ) -> Result<BTreeMap<String, String>, RdfError> {
     let wire = to_wire(&dataset.0);
-    if !has_blank_nodes(&wire) {
-        return Ok(BTreeMap::new());
+    let blank = blank_nodes(&wire);
+    if blank.len() <= 1 {
+        // As in `canonical_elsewhere`: nothing to hash.
+        return Ok(blank
+            .into_iter()
+            .map(|label| (label.to_owned(), "c14n0".to_owned()))
+            .collect());
     }
     match ask(&canonical_request(canonicalizer, wire, true))? {
         Reply::Issued(issued) => Ok(issued),
@@ -240,8 +253,13 @@ fn canonical_request(
     }
 }
 
-fn has_blank_nodes(quads: &[Vec<WireTerm>]) -> bool {
-    quads.iter().flatten().any(|term| term.blank.is_some())
+/// The distinct blank node labels of `quads`.
+fn blank_nodes(quads: &[Vec<WireTerm>]) -> std::collections::BTreeSet<&str> {
+    quads
+        .iter()
+        .flatten()
+        .filter_map(|term| term.blank.as_deref())
+        .collect()
 }
 
 /// Sends `request` to the installed processor and reads its reply (an error reply as the error).
@@ -605,6 +623,18 @@ mod tests {
         assert_eq!(issued, canonicalizer.issued_here(&dataset).unwrap());
         assert_eq!(issued.len(), 4);
         assert_eq!(limited, tight.canonical_here(&dataset).unwrap_err());
+        // One blank node (a proof configuration's shape) needs no processor either.
+        let one = Expander::new()
+            .expand_value(&json!({"@context": {"@vocab": "https://example.org/"}, "name": "x", "of": {"@id": "https://example.org/o"}}))
+            .unwrap();
+        assert_eq!(
+            canonical_elsewhere(&canonicalizer, &one).unwrap(),
+            canonicalizer.canonical_here(&one).unwrap()
+        );
+        assert_eq!(
+            issued_elsewhere(&canonicalizer, &one).unwrap(),
+            canonicalizer.issued_here(&one).unwrap()
+        );
         // Without blank nodes no processor is needed, and the lines are RDFC-1.0's.
         let plain = crate::rdf::to_dataset(&crate::issue::demo_credential()).unwrap();
         assert_eq!(
@@ -734,8 +764,9 @@ mod without_the_processor {
         let unknown = json!({"@context": ["https://www.w3.org/2018/credentials/v1", "https://example.org/x"], "a": 1});
         let error = Expander::new().expand_value(&unknown).unwrap_err();
         assert_eq!(error.code(), "rdf.unknown_context");
-        // RDFC-1.0 of a dataset with blank nodes needs it too; without blank nodes it does not.
-        let blank = json!({"@context": "https://www.w3.org/2018/credentials/v1", "type": "VerifiableCredential"});
+        // RDFC-1.0 of a dataset with several blank nodes needs it too; with one or none it does not.
+        let blank = json!({"@context": "https://www.w3.org/2018/credentials/v1", "type": "VerifiableCredential",
+            "credentialSubject": {"type": "VerifiableCredential"}});
         let dataset = Expander::new().expand_value(&blank).unwrap();
         let error = crate::rdf::canonical_nquads(&dataset).unwrap_err();
         assert_eq!(error.code(), "rdf.needs_full_processor");
