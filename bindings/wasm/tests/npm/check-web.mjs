@@ -25,11 +25,12 @@ assert.equal(report.verdict, c.expect.verdict);
 assert.throws(() => verify(input, { trustAnchor: 'x' }), (e) => e.code === 'config.malformed' && e.path === 'options.trustAnchor');
 
 // Outside the fast path, before loadFullProcessor: a misspelt member (a term no context defines),
-// RDF/XML read back, canonical N-Quads with blank nodes.
+// RDF/XML read back, canonical N-Quads with two blank nodes (a Data Integrity proof and its graph).
 const cases = JSON.parse(fs.readFileSync(path.join(vectors, 'manifest.json'), 'utf8')).cases;
 const caseFor = (target) => read(cases.find((k) => k.target === target).input);
 const misspelt = caseFor('edc.jsonld.undefined_term');
-const blankNodes = caseFor('edc.concept.missing_id');
+const blankNodes = read(manifest.cases.find((k) => k.name === 'signed-di').input);
+assert.equal(new Set(toNQuads(blankNodes).match(/_:\w+/g)).size, 2);
 const xml = toXml(read(cases[0].input)); // RDF/XML out is in the first module
 const NEEDS = 'rdf.needs_full_processor';
 const format = (r) => r.checks.find((k) => k.kind === 'format');
