@@ -221,7 +221,13 @@ for (const c of sealedCases) {
   assert.match(undecided.text, /rdf\.needs_full_processor/);
   assert.equal(missing.jsonld.length, 1);
   assert.match(await missing.page.textContent('#status'), /^Verified misspelt\.json: /);
-  ok('the full JSON-LD processor unavailable (404): the format check shown undecided (rdf.needs_full_processor)');
+  // RDF/XML of it needs the processor too: the page says so, and does not try to load it again.
+  await missing.page.click('#download');
+  await missing.page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Could not convert'));
+  assert.match(await missing.page.textContent('#status'), /\(rdf\.needs_full_processor\)\.$/);
+  assert.equal(missing.jsonld.length, 1);
+  ok('the full JSON-LD processor unavailable (404): the format check shown undecided (rdf.needs_full_processor), '
+    + 'and "Download as RDF/XML" says it cannot convert');
   await missing.page.close();
 }
 
