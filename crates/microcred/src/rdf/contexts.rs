@@ -249,16 +249,15 @@ impl Contexts {
         self.documents.contains_key(url)
     }
 
-    /// Whether this registry holds exactly the documents of [`Contexts::bundled`] (the same
-    /// shared copies, not merely equal ones): expanders over it can share compiled contexts.
-    pub(crate) fn is_bundled(&self) -> bool {
-        let bundled = Contexts::bundled();
-        self.documents.len() == bundled.documents.len()
-            && self
-                .documents
-                .iter()
-                .zip(&bundled.documents)
-                .all(|((a, x), (b, y))| a == b && Arc::ptr_eq(x, y))
+    /// Whether `url` is registered here with the very document [`Contexts::bundled`] has for it
+    /// (the same shared copy, not merely an equal one): what is compiled from it can be shared.
+    pub(crate) fn holds_bundled(&self, url: &str) -> bool {
+        static BUNDLED: OnceLock<Contexts> = OnceLock::new();
+        let bundled = BUNDLED.get_or_init(Contexts::bundled);
+        match (self.documents.get(url), bundled.documents.get(url)) {
+            (Some(mine), Some(theirs)) => Arc::ptr_eq(mine, theirs),
+            _ => false,
+        }
     }
 
     /// The registered URLs, in order.

@@ -97,17 +97,13 @@ impl Expander {
             #[cfg(feature = "full-jsonld")]
             generic: Default::default(),
             fast: true,
-            fast_path: bundled_fast_path(),
+            fast_path: Arc::default(),
         }
     }
 
     /// Uses `contexts` instead of the bundled ones.
     pub fn with_contexts(mut self, contexts: Contexts) -> Self {
-        self.fast_path = if contexts.is_bundled() {
-            bundled_fast_path()
-        } else {
-            Arc::default()
-        };
+        self.fast_path = Arc::default();
         self.contexts = contexts;
         #[cfg(feature = "full-jsonld")]
         {
@@ -171,7 +167,12 @@ impl Expander {
     /// covers the document (the profile check's dropped-value check needs no quads).
     pub(crate) fn check_value(&self, document: &Value) -> Result<(), RdfError> {
         self.check_depth(document)?;
-        if self.safe && self.fast && self.fast_path.covers(&self.contexts, document) {
+        if self.safe
+            && self.fast
+            && self
+                .fast_path_for(document)
+                .covers(&self.contexts, document)
+        {
             return Ok(());
         }
         self.expand_checked(document.clone()).map(|_| ())
@@ -184,7 +185,8 @@ impl Expander {
         if !(self.safe && self.fast) || too_deep(document, self.max_depth).is_some() {
             return None;
         }
-        self.fast_path.canonical(&self.contexts, document)
+        self.fast_path_for(document)
+            .canonical(&self.contexts, document)
     }
 
     fn expand_owned(&self, document: Value) -> Result<Dataset, RdfError> {
@@ -203,13 +205,35 @@ impl Expander {
         if too_deep(document, self.max_depth).is_some() {
             return None;
         }
-        self.fast_path.expand(&self.contexts, document).map(Dataset)
+        self.fast_path_for(document)
+            .expand(&self.contexts, document)
+            .map(Dataset)
+    }
+
+    /// The compiled contexts to walk `document` with: the process-wide ones when its `@context`
+    /// names bundled contexts only (this registry holds the bundled documents under those URLs,
+    /// so compiling them gives the same), else this expander's own.
+    fn fast_path_for(&self, document: &Value) -> &FastPath {
+        let bundled = match document.get("@context") {
+            Some(Value::String(url)) => self.contexts.holds_bundled(url),
+            Some(Value::Array(items)) => items.iter().all(|item| {
+                item.as_str()
+                    .is_some_and(|url| self.contexts.holds_bundled(url))
+            }),
+            _ => false,
+        };
+        if bundled {
+            bundled_fast_path()
+        } else {
+            &self.fast_path
+        }
     }
 
     /// The fast path's dataset, when it is on and covers the document (see [`super::fast`]).
     fn try_fast(&self, document: &Value) -> Option<Graph> {
         if self.safe && self.fast {
-            self.fast_path.expand(&self.contexts, document)
+            self.fast_path_for(document)
+                .expand(&self.contexts, document)
         } else {
             None
         }
@@ -311,11 +335,11 @@ fn unregistered_context(contexts: &Contexts, document: &Value) -> Option<String>
         .map(str::to_owned)
 }
 
-/// The fast path's compiled contexts for the bundled contexts, shared by every expander over them:
-/// compiling VC 1.1 + EDC took a third of a Data Integrity verification in the browser, where
-/// each call makes a new verifier (BENCHMARKS.md, "WASM: timings"). Its caches are bounded, so
-/// sharing does not grow memory with use.
-fn bundled_fast_path() -> Arc<FastPath> {
-    static SHARED: std::sync::OnceLock<Arc<FastPath>> = std::sync::OnceLock::new();
-    Arc::clone(SHARED.get_or_init(Arc::default))
+/// The fast path's compiled contexts for the bundled contexts, shared by every expander whose
+/// registry holds them: compiling VC 1.1 + EDC took a third of a Data Integrity verification in
+/// the browser, where each call makes a new verifier (BENCHMARKS.md, "WASM: timings"). Its
+/// caches are bounded, so sharing does not grow memory with use.
+fn bundled_fast_path() -> &'static FastPath {
+    static SHARED: std::sync::OnceLock<FastPath> = std::sync::OnceLock::new();
+    SHARED.get_or_init(FastPath::default)
 }
