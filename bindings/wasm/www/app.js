@@ -2,7 +2,7 @@
 // microcred package's web build and shows it as a person reads it, with each check explained.
 // Every string from a credential goes into the page as text (textContent), never as markup; its
 // display image only as <img src="data:..."> (an SVG's scripts do not run there).
-import init, { verify, summary, statusListsNeeded, toXml, codes, version } from './pkg/web/microcred.js';
+import init, { verify, summary, statusListsNeeded, toXml, codes, version, loadFullProcessor } from './pkg/web/microcred.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -35,6 +35,13 @@ const SHORT = { valid: 'Valid', invalid: 'Not valid', indeterminate: 'Undecided'
 // (connect-src 'self') says the same; to fetch from another site, add its origin both here and
 // to connect-src in index.html, and that site must allow it (Access-Control-Allow-Origin).
 const STATUS_LIST_ORIGINS = [location.origin];
+
+// The package's second module, the full JSON-LD processor (pkg/web/microcred_jsonld.js and
+// pkg/microcred_jsonld_bg.wasm, same-origin files): every EDC credential takes the fast JSON-LD
+// path without it; another document (a misspelt member, an inline @context, RDF/XML) gets this
+// code until it is loaded, which the page does once, on first need.
+const NEEDS_FULL_PROCESSOR = 'rdf.needs_full_processor';
+let fullProcessor = null; // the one load: a promise of true (loaded) or false (failed)
 
 let current = null; // { bytes, name }
 const trust = { anchors: [], lists: [], names: [] };
@@ -236,20 +243,56 @@ function showReport(report, missed) {
   $('held').hidden = !report.credentials;
 }
 
+// Whether a report, or a report of a credential it holds, has a check that needs the full
+// JSON-LD processor.
+function needsFullProcessor(report) {
+  return report.checks.some((c) => c.code === NEEDS_FULL_PROCESSOR) || (report.credentials ?? []).some(needsFullProcessor);
+}
+
+// Runs `action`; when it throws `rdf.needs_full_processor` or its result `needs` the full JSON-LD
+// processor, loads that (once for the page) and runs it again. If loading fails, the first
+// answer stands (an indeterminate check, or the error).
+async function withFullProcessor(action, needs) {
+  let result;
+  try {
+    result = await action();
+    if (!needs(result)) return result;
+  } catch (e) {
+    if (e?.code !== NEEDS_FULL_PROCESSOR) throw e;
+    result = e;
+  }
+  fullProcessor ??= (async () => {
+    say('Loading the full JSON-LD processor…');
+    await loadFullProcessor();
+    return true;
+  })().catch(() => false);
+  if (await fullProcessor) return action();
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+// The summary (null when the file is not readable as a credential: the report's format check
+// says why), the lists fetched and the report.
+async function verifyFile(bytes) {
+  let s = null;
+  let needs = false;
+  try {
+    s = summary(bytes);
+  } catch (e) {
+    needs = e?.code === NEEDS_FULL_PROCESSOR;
+  }
+  const { lists, missed } = await fetchStatusLists(bytes).catch(() => ({ lists: {}, missed: [] }));
+  const report = verify(bytes, options(lists));
+  return { s, report, missed, needs: needs || needsFullProcessor(report) };
+}
+
 async function run() {
   if (!current) return;
   const { bytes, name } = current;
   say(`Verifying ${name}…`);
   performance.mark('verify-start');
-  let s = null;
   try {
-    s = summary(bytes);
-  } catch {
-    // Not readable as a credential: the report's format check says why.
-  }
-  try {
-    const { lists, missed } = await fetchStatusLists(bytes).catch(() => ({ lists: {}, missed: [] }));
-    const report = verify(bytes, options(lists));
+    const { s, report, missed } = await withFullProcessor(() => verifyFile(bytes), (r) => r.needs);
     if (report.credentials) showPresentation(report);
     else showCredential(s);
     showReport(report, missed);
@@ -274,11 +317,12 @@ async function takeFile(file) {
   await run();
 }
 
-function download() {
+async function download() {
   if (!current) return;
+  const { bytes } = current;
   let xml;
   try {
-    xml = toXml(current.bytes);
+    xml = await withFullProcessor(() => toXml(bytes), () => false);
   } catch (e) {
     say(`Could not convert to RDF/XML: ${e.message} (${e.code}).`);
     return;

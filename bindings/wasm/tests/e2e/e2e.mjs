@@ -4,8 +4,11 @@
 // the package when needed). No browser download: Debian's chromium.
 //
 //   (a) the EC's signed micro-credential (../shared, skipped with a reason when absent) and a
-//       test-PKI sealed vector with its root as trust anchor: title, ECTS, seal result;
+//       test-PKI sealed vector with its root as trust anchor: title, ECTS, seal result, and the
+//       package's second module (the full JSON-LD processor) not requested;
 //   (b) the same with one payload byte changed: the failure is shown;
+//   a credential with a misspelt member: the page loads the second module (once) and shows the
+//       format check failing; with that module unavailable, the check undecided as the core says;
 //   a Data Integrity credential pasted, intact and tampered, and trusted once its DID is entered;
 //   a presentation: its own checks, then each credential it holds with its title and verdict;
 //   status lists: one on another site is not requested (shown as could not check); the page
@@ -57,6 +60,8 @@ async function open(width = 1280, site = null) {
     });
   }
   const seen = { dialogs: [], errors: [], offsite: [] };
+  const jsonld = []; // requests for the second module, microcred_jsonld_bg.wasm
+  page.on('request', (r) => new URL(r.url()).pathname.endsWith('/microcred_jsonld_bg.wasm') && jsonld.push(r.url()));
   page.on('dialog', (d) => {
     seen.dialogs.push(d.message());
     d.dismiss().catch(() => {});
@@ -69,7 +74,7 @@ async function open(width = 1280, site = null) {
   });
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => document.body.dataset.runs === '0');
-  return { page, seen };
+  return { page, seen, jsonld };
 }
 
 // Gives the page a file through an input (as a person choosing it) and waits for the result.
@@ -149,7 +154,7 @@ if (fs.existsSync(EC_SAMPLE)) {
 }
 
 for (const c of sealedCases) {
-  const { page, seen } = await open();
+  const { page, seen, jsonld } = await open();
   if (c.anchor) await choose(page, '#trust', 'root-ca.pem', c.anchor);
   await choose(page, '#file', c.name, c.bytes);
   assert.equal(await fact(page, 'Title'), c.title, c.what);
@@ -161,7 +166,8 @@ for (const c of sealedCases) {
   assert.match(await page.textContent('#verdict'), c.verdict === 'valid' ? /^✓ Valid/ : /^\? Undecided/);
   if (c.anchor) assert.equal((await check(page, 'trust')).status, 'ok', c.what);
   assert.ok(await page.isVisible('#display'), `${c.what}: the display image is shown`);
-  ok(`(a) ${c.what}: title, ECTS, seal ok, verdict ${c.verdict}`);
+  assert.deepEqual(jsonld, [], `${c.what}: the full JSON-LD processor is not requested`);
+  ok(`(a) ${c.what}: title, ECTS, seal ok, verdict ${c.verdict}; microcred_jsonld_bg.wasm not requested`);
 
   await choose(page, '#file', `tampered-${c.name}`, tamper(c.bytes));
   assert.equal(await verdict(page), 'invalid', `${c.what}, tampered`);
@@ -169,9 +175,60 @@ for (const c of sealedCases) {
   assert.equal(tampered.status, 'failed', `${c.what}, tampered`);
   assert.match(tampered.text, /✗\s*Failed/);
   assert.match(await page.textContent('#verdict'), /^✗ Not valid/);
+  assert.deepEqual(jsonld, [], `${c.what}, tampered: the full JSON-LD processor is not requested`);
   ok(`(b) ${c.what} with one payload byte changed: the seal check fails, verdict invalid`);
   assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
   await page.close();
+}
+
+// --- a misspelt member (a term no context defines) takes the page outside the fast JSON-LD
+//     path: it loads the second module, once, and shows the real answer; when that module cannot
+//     be loaded, the format check stays undecided, as the core says ------------------------------
+{
+  const MANIFEST = JSON.parse(vector('manifest.json'));
+  const misspelt = MANIFEST.cases.find((c) => c.target === 'edc.jsonld.undefined_term');
+  const bytes = vector(misspelt.input);
+  const { page, seen, jsonld } = await open();
+  // Every text the status line shows.
+  await page.evaluate(() => {
+    window.said = [];
+    const status = document.getElementById('status');
+    new MutationObserver(() => window.said.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await choose(page, '#file', 'misspelt.json', bytes);
+  const format = await check(page, 'format');
+  assert.equal(format.status, 'failed', format.text);
+  assert.match(format.text, /edc\.jsonld\.undefined_term/);
+  assert.doesNotMatch(format.text, /rdf\.needs_full_processor/);
+  assert.equal(await verdict(page), 'invalid');
+  assert.ok((await page.evaluate(() => window.said)).includes('Loading the full JSON-LD processor…'));
+  assert.equal(jsonld.length, 1, `microcred_jsonld_bg.wasm requested ${jsonld.length} times`);
+  // Again, pasted: the module is loaded already.
+  await page.fill('#paste', bytes.toString('utf8'));
+  await rerun(page, () => page.click('#verify-paste'));
+  assert.equal((await check(page, 'format')).status, 'failed');
+  assert.equal(jsonld.length, 1, `microcred_jsonld_bg.wasm requested ${jsonld.length} times`);
+  assert.deepEqual(seen, { dialogs: [], errors: [], offsite: [] });
+  ok(`a misspelt member (${misspelt.input}): the full JSON-LD processor loaded once, format check failed with edc.jsonld.undefined_term`);
+  await page.close();
+
+  // The second module unavailable (its file not found): the answer as the first module gives it.
+  const missing = await open(1280, { origin: 'https://verifier.example', extra: {} });
+  await missing.page.route('**/microcred_jsonld_bg.wasm', (route) => route.fulfill({ status: 404 }));
+  await choose(missing.page, '#file', 'misspelt.json', bytes);
+  const undecided = await check(missing.page, 'format');
+  assert.equal(undecided.status, 'indeterminate', undecided.text);
+  assert.match(undecided.text, /rdf\.needs_full_processor/);
+  assert.equal(missing.jsonld.length, 1);
+  assert.match(await missing.page.textContent('#status'), /^Verified misspelt\.json: /);
+  // RDF/XML of it needs the processor too: the page says so, and does not try to load it again.
+  await missing.page.click('#download');
+  await missing.page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Could not convert'));
+  assert.match(await missing.page.textContent('#status'), /\(rdf\.needs_full_processor\)\.$/);
+  assert.equal(missing.jsonld.length, 1);
+  ok('the full JSON-LD processor unavailable (404): the format check shown undecided (rdf.needs_full_processor), '
+    + 'and "Download as RDF/XML" says it cannot convert');
+  await missing.page.close();
 }
 
 // --- a Data Integrity proof, pasted: intact (no trusted DID given: undecided), then tampered;

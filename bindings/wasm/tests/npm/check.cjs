@@ -3,6 +3,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const mc = require('microcred');
+const { checkVectors } = require('./vectors.cjs');
 
 const vectors = process.env.VECTORS;
 const manifest = JSON.parse(fs.readFileSync(path.join(vectors, 'verify.json'), 'utf8'));
@@ -17,4 +18,7 @@ assert.equal(report.seal.algorithm, 'RS256');
 assert.throws(() => mc.parse('{"credentialSubject": '), (e) =>
   e instanceof Error && e.code === 'json.truncated' && e.category === 'parse' && e.name === 'ParseError');
 assert.throws(() => mc.verify(42), (e) => e.code === 'json.wrong_type' && e.path === 'input');
-console.log(`require: ${report.verdict}, ${mc.codes().length} codes, version ${mc.version()}`);
+const ran = checkVectors(mc, vectors);
+assert.equal(typeof mc.loadFullProcessor, 'function');
+console.log(`require: ${report.verdict}, ${ran.manifest} manifest and ${ran.verify} verification vectors, `
+  + `${mc.codes().length} codes, version ${mc.version()}`);

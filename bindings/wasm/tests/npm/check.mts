@@ -1,7 +1,7 @@
 // The package's TypeScript declarations, compiled strictly against the installed package
 // (smoke.sh runs `tsc --noEmit` on this file): the types are usable as documented.
-import initWeb, { verify as verifyInBrowser } from 'microcred/web';
-import init, { verify, summary, codes, statusListsNeeded, parse, type Report, type Code, type MicrocredError } from 'microcred';
+import initWeb, { verify as verifyInBrowser, loadFullProcessor as loadInBrowser } from 'microcred/web';
+import init, { verify, summary, codes, statusListsNeeded, parse, loadFullProcessor, type Report, type Code, type MicrocredError } from 'microcred';
 
 export async function demo(file: Uint8Array, pem: string): Promise<string> {
   await init();
@@ -23,8 +23,18 @@ export async function demo(file: Uint8Array, pem: string): Promise<string> {
     const code: Code = error.code;
     return code;
   }
+  // Node: nothing to load (the second module comes on first need); the same line runs in both.
+  const loaded: Promise<void> = loadFullProcessor();
+  await loaded;
   await initWeb({ module_or_path: new URL('https://example.org/microcred_bg.wasm') });
-  const again: Report = verifyInBrowser(file);
+  let again: Report = verifyInBrowser(file);
+  // Browsers: a document outside the fast JSON-LD path needs the second module.
+  const needs: Code = 'rdf.needs_full_processor';
+  if (again.checks.some((c) => c.code === needs)) {
+    await loadInBrowser();
+    await loadInBrowser(new URL('https://example.org/microcred_jsonld_bg.wasm'));
+    again = verifyInBrowser(file);
+  }
   // The declarations are not `any`: a number is not a file, and an unknown option is an error.
   // @ts-expect-error
   verify(42);

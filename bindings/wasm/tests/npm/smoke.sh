@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The npm package as a user installs it: `npm install <bindings/wasm/pkg>` into a fresh folder,
-# then the package from CommonJS (require), from ESM (import) and its browser build driven from
-# Node (init with the module's bytes), each verifying a sealed vector and throwing a coded
-# error; and the same from the tarball `npm pack` makes (what a registry would serve: the
-# package's `files`). Needs a built package (bindings/wasm/build.sh).
+# then the package from CommonJS (require) and from ESM (import), each running every case of
+# vectors/manifest.json and vectors/verify.json (vectors.cjs, shared: both modules as shipped,
+# the second loaded by Node on first need), and its browser build driven from Node (init with
+# the module's bytes; before and after loadFullProcessor with the second module's bytes); and
+# the same from the tarball `npm pack` makes (what a registry would serve: the package's
+# `files`). Needs a built package (bindings/wasm/build.sh).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
@@ -13,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 run_in() { # folder, how the package was installed
-  cp "$HERE"/check.cjs "$HERE"/check.mjs "$HERE"/check-web.mjs "$1/"
+  cp "$HERE"/check.cjs "$HERE"/check.mjs "$HERE"/check-web.mjs "$HERE"/vectors.cjs "$1/"
   (cd "$1" && VECTORS="$ROOT/vectors" node check.cjs && VECTORS="$ROOT/vectors" node check.mjs \
     && VECTORS="$ROOT/vectors" node check-web.mjs) | sed "s|^|npm ($2): |"
 }
