@@ -559,8 +559,10 @@ fn from_wire(wire: WireError) -> RdfError {
     }
 }
 
-#[cfg(all(test, feature = "full-jsonld"))]
+#[cfg(test)]
 mod tests {
+    #![cfg(feature = "full-jsonld")]
+
     use super::*;
     use crate::rdf::{Contexts, Expander};
     use serde_json::json;
@@ -751,8 +753,10 @@ mod tests {
     }
 }
 
-#[cfg(all(test, not(feature = "full-jsonld")))]
+#[cfg(test)]
 mod without_the_processor {
+    #![cfg(not(feature = "full-jsonld"))]
+
     use crate::rdf::Expander;
     use serde_json::json;
 
