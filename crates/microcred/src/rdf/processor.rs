@@ -561,229 +561,228 @@ fn from_wire(wire: WireError) -> RdfError {
 
 #[cfg(test)]
 mod tests {
-    #![cfg(feature = "full-jsonld")]
+    #[cfg(feature = "full-jsonld")]
+    mod across {
+        use super::super::*;
+        use crate::rdf::{Contexts, Expander};
+        use serde_json::json;
 
-    use super::*;
-    use crate::rdf::{Contexts, Expander};
-    use serde_json::json;
+        /// The processor is global: tests that install one take turns.
+        static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-    /// The processor is global: tests that install one take turns.
-    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-    fn turn() -> std::sync::MutexGuard<'static, ()> {
-        TURN.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Stands in for the other module: the same process, through the JSON text.
-    fn local(request: &str) -> Option<String> {
-        Some(serve_full_processor(request))
-    }
-
-    #[test]
-    fn a_dataset_crosses_the_boundary_unchanged() {
-        let _turn = turn();
-        // Outside the fast path (an inline context), with a language string, a typed literal, a
-        // blank node and a named graph.
-        let document = json!({
-            "@context": {"@vocab": "https://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"},
-            "@id": "https://example.org/a",
-            "name": {"@value": "nom", "@language": "fr"},
-            "count": {"@value": "3", "@type": "xsd:integer"},
-            "knows": {"name": "anonymous"},
-            "g": {"@graph": {"@id": "https://example.org/b", "name": "b"}}
-        });
-        let expander = Expander::new();
-        let direct = expander.expand_value(&document).unwrap();
-        set_full_processor(Some(local));
-        let via = expand_elsewhere(expander.contexts(), true, 32, document).unwrap();
-        set_full_processor(None);
-        assert_eq!(
-            crate::rdf::canonical_nquads(&direct).unwrap(),
-            crate::rdf::canonical_nquads(&super::super::Dataset(via)).unwrap()
-        );
-    }
-
-    #[test]
-    fn canonical_forms_cross_the_boundary_unchanged() {
-        let _turn = turn();
-        // Blank nodes, so that RDFC-1.0 has work to do.
-        let document = json!({
-            "@context": {"@vocab": "https://example.org/"},
-            "knows": [{"name": "a", "knows": {"name": "b"}}, {"name": "a"}]
-        });
-        let dataset = Expander::new().expand_value(&document).unwrap();
-        let canonicalizer = crate::rdf::Canonicalizer::new();
-        set_full_processor(Some(local));
-        let via = canonical_elsewhere(&canonicalizer, &dataset).unwrap();
-        let issued = issued_elsewhere(&canonicalizer, &dataset).unwrap();
-        // A tight budget stops it there as here.
-        let tight = canonicalizer.with_hash_budget(1);
-        let limited = canonical_elsewhere(&tight, &dataset).unwrap_err();
-        set_full_processor(None);
-        assert_eq!(via, canonicalizer.canonical_here(&dataset).unwrap());
-        assert!(via.contains("_:c14n0"));
-        assert_eq!(issued, canonicalizer.issued_here(&dataset).unwrap());
-        assert_eq!(issued.len(), 4);
-        assert_eq!(limited, tight.canonical_here(&dataset).unwrap_err());
-        // One blank node (a proof configuration's shape) needs no processor either.
-        let one = Expander::new()
-            .expand_value(&json!({"@context": {"@vocab": "https://example.org/"}, "name": "x", "of": {"@id": "https://example.org/o"}}))
-            .unwrap();
-        assert_eq!(
-            canonical_elsewhere(&canonicalizer, &one).unwrap(),
-            canonicalizer.canonical_here(&one).unwrap()
-        );
-        assert_eq!(
-            issued_elsewhere(&canonicalizer, &one).unwrap(),
-            canonicalizer.issued_here(&one).unwrap()
-        );
-        // Without blank nodes no processor is needed, and the lines are RDFC-1.0's.
-        let plain = crate::rdf::to_dataset(&crate::issue::demo_credential()).unwrap();
-        assert_eq!(
-            canonical_elsewhere(&canonicalizer, &plain).unwrap(),
-            canonicalizer.canonical_here(&plain).unwrap()
-        );
-    }
-
-    #[test]
-    fn rdf_xml_is_read_across_the_boundary() {
-        let _turn = turn();
-        let credential = crate::issue::demo_credential();
-        let xml = crate::xml::to_rdf_xml(&credential).unwrap();
-        set_full_processor(Some(local));
-        let via = read_rdf_xml_elsewhere(xml.as_bytes()).unwrap();
-        let refused = read_rdf_xml_elsewhere(b"<notRdf/>").unwrap_err();
-        let not_utf8 = read_rdf_xml_elsewhere(b"<a>\xff</a>").unwrap_err();
-        set_full_processor(None);
-        assert_eq!(via, crate::xml::from_rdf_xml(xml.as_bytes()).unwrap());
-        let direct = crate::xml::from_rdf_xml(b"<notRdf/>").unwrap_err();
-        assert_eq!(refused.code(), direct.code());
-        assert_eq!(refused.to_string(), direct.to_string());
-        assert_eq!(not_utf8.code(), "xml.encoding");
-        let error = read_rdf_xml_elsewhere(xml.as_bytes()).unwrap_err();
-        assert_eq!(error.code(), "rdf.needs_full_processor");
-    }
-
-    #[test]
-    fn errors_cross_with_their_code_and_path() {
-        let _turn = turn();
-        let contexts = Contexts::bundled();
-        let cases = [
-            json!({"@context": {"a": "https://example.org/a"}, "b": 1}),
-            json!({"@context": "https://example.org/unknown", "a": 1}),
-            json!({"@context": {"@vocab": "https://example.org/"}, "@id": "not an iri", "a": 1}),
-            json!({"@context": {"@vocab": "https://example.org/"}, "a": {"@value": 1, "@language": "en"}}),
-        ];
-        set_full_processor(Some(local));
-        for document in cases {
-            let direct = Expander::new().expand_value(&document).unwrap_err();
-            assert_ne!(direct.code(), "rdf.needs_full_processor");
-            let via = expand_elsewhere(&contexts, true, 32, document).unwrap_err();
-            assert_eq!(via, direct);
+        fn turn() -> std::sync::MutexGuard<'static, ()> {
+            TURN.lock().unwrap_or_else(PoisonError::into_inner)
         }
-        set_full_processor(None);
-    }
 
-    #[test]
-    fn every_error_round_trips() {
-        let errors = [
-            RdfError::UnknownContext { url: "u".into() },
-            RdfError::InvalidContext {
-                url: "u".into(),
-                reason: "r".into(),
-            },
-            RdfError::ContextFile {
-                file: "f".into(),
-                reason: "r".into(),
-            },
-            RdfError::UndefinedTerm {
-                term: "t".into(),
-                path: "$.a".into(),
-            },
-            RdfError::TooDeep {
-                path: "$.a".into(),
-                limit: 3,
-            },
-            RdfError::InvalidJsonLd {
-                path: "$.a".into(),
-                reason: "r".into(),
-            },
-            RdfError::CanonLimit { reason: "r".into() },
-            RdfError::CanonUnsupported { reason: "r".into() },
-            RdfError::NeedsFullProcessor,
-        ];
-        let drops = super::super::error::DROP_REASONS.map(|reason| RdfError::DroppedValue {
-            path: "$.b".into(),
-            reason,
-        });
-        for error in errors.into_iter().chain(drops) {
-            assert_eq!(from_wire(to_wire_error(&error)), error);
+        /// Stands in for the other module: the same process, through the JSON text.
+        fn local(request: &str) -> Option<String> {
+            Some(serve_full_processor(request))
+        }
+
+        #[test]
+        fn a_dataset_crosses_the_boundary_unchanged() {
+            let _turn = turn();
+            // Outside the fast path (an inline context), with a language string, a typed literal, a
+            // blank node and a named graph.
+            let document = json!({
+                "@context": {"@vocab": "https://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"},
+                "@id": "https://example.org/a",
+                "name": {"@value": "nom", "@language": "fr"},
+                "count": {"@value": "3", "@type": "xsd:integer"},
+                "knows": {"name": "anonymous"},
+                "g": {"@graph": {"@id": "https://example.org/b", "name": "b"}}
+            });
+            let expander = Expander::new();
+            let direct = expander.expand_value(&document).unwrap();
+            set_full_processor(Some(local));
+            let via = expand_elsewhere(expander.contexts(), true, 32, document).unwrap();
+            set_full_processor(None);
+            assert_eq!(
+                crate::rdf::canonical_nquads(&direct).unwrap(),
+                crate::rdf::canonical_nquads(&crate::rdf::Dataset(via)).unwrap()
+            );
+        }
+
+        #[test]
+        fn canonical_forms_cross_the_boundary_unchanged() {
+            let _turn = turn();
+            // Blank nodes, so that RDFC-1.0 has work to do.
+            let document = json!({
+                "@context": {"@vocab": "https://example.org/"},
+                "knows": [{"name": "a", "knows": {"name": "b"}}, {"name": "a"}]
+            });
+            let dataset = Expander::new().expand_value(&document).unwrap();
+            let canonicalizer = crate::rdf::Canonicalizer::new();
+            set_full_processor(Some(local));
+            let via = canonical_elsewhere(&canonicalizer, &dataset).unwrap();
+            let issued = issued_elsewhere(&canonicalizer, &dataset).unwrap();
+            // A tight budget stops it there as here.
+            let tight = canonicalizer.with_hash_budget(1);
+            let limited = canonical_elsewhere(&tight, &dataset).unwrap_err();
+            set_full_processor(None);
+            assert_eq!(via, canonicalizer.canonical_here(&dataset).unwrap());
+            assert!(via.contains("_:c14n0"));
+            assert_eq!(issued, canonicalizer.issued_here(&dataset).unwrap());
+            assert_eq!(issued.len(), 4);
+            assert_eq!(limited, tight.canonical_here(&dataset).unwrap_err());
+            // One blank node (a proof configuration's shape) needs no processor either.
+            let one = Expander::new()
+                .expand_value(&json!({"@context": {"@vocab": "https://example.org/"}, "name": "x", "of": {"@id": "https://example.org/o"}}))
+                .unwrap();
+            assert_eq!(
+                canonical_elsewhere(&canonicalizer, &one).unwrap(),
+                canonicalizer.canonical_here(&one).unwrap()
+            );
+            assert_eq!(
+                issued_elsewhere(&canonicalizer, &one).unwrap(),
+                canonicalizer.issued_here(&one).unwrap()
+            );
+            // Without blank nodes no processor is needed, and the lines are RDFC-1.0's.
+            let plain = crate::rdf::to_dataset(&crate::issue::demo_credential()).unwrap();
+            assert_eq!(
+                canonical_elsewhere(&canonicalizer, &plain).unwrap(),
+                canonicalizer.canonical_here(&plain).unwrap()
+            );
+        }
+
+        #[test]
+        fn rdf_xml_is_read_across_the_boundary() {
+            let _turn = turn();
+            let credential = crate::issue::demo_credential();
+            let xml = crate::xml::to_rdf_xml(&credential).unwrap();
+            set_full_processor(Some(local));
+            let via = read_rdf_xml_elsewhere(xml.as_bytes()).unwrap();
+            let refused = read_rdf_xml_elsewhere(b"<notRdf/>").unwrap_err();
+            let not_utf8 = read_rdf_xml_elsewhere(b"<a>\xff</a>").unwrap_err();
+            set_full_processor(None);
+            assert_eq!(via, crate::xml::from_rdf_xml(xml.as_bytes()).unwrap());
+            let direct = crate::xml::from_rdf_xml(b"<notRdf/>").unwrap_err();
+            assert_eq!(refused.code(), direct.code());
+            assert_eq!(refused.to_string(), direct.to_string());
+            assert_eq!(not_utf8.code(), "xml.encoding");
+            let error = read_rdf_xml_elsewhere(xml.as_bytes()).unwrap_err();
+            assert_eq!(error.code(), "rdf.needs_full_processor");
+        }
+
+        #[test]
+        fn errors_cross_with_their_code_and_path() {
+            let _turn = turn();
+            let contexts = Contexts::bundled();
+            let cases = [
+                json!({"@context": {"a": "https://example.org/a"}, "b": 1}),
+                json!({"@context": "https://example.org/unknown", "a": 1}),
+                json!({"@context": {"@vocab": "https://example.org/"}, "@id": "not an iri", "a": 1}),
+                json!({"@context": {"@vocab": "https://example.org/"}, "a": {"@value": 1, "@language": "en"}}),
+            ];
+            set_full_processor(Some(local));
+            for document in cases {
+                let direct = Expander::new().expand_value(&document).unwrap_err();
+                assert_ne!(direct.code(), "rdf.needs_full_processor");
+                let via = expand_elsewhere(&contexts, true, 32, document).unwrap_err();
+                assert_eq!(via, direct);
+            }
+            set_full_processor(None);
+        }
+
+        #[test]
+        fn every_error_round_trips() {
+            let errors = [
+                RdfError::UnknownContext { url: "u".into() },
+                RdfError::InvalidContext {
+                    url: "u".into(),
+                    reason: "r".into(),
+                },
+                RdfError::ContextFile {
+                    file: "f".into(),
+                    reason: "r".into(),
+                },
+                RdfError::UndefinedTerm {
+                    term: "t".into(),
+                    path: "$.a".into(),
+                },
+                RdfError::TooDeep {
+                    path: "$.a".into(),
+                    limit: 3,
+                },
+                RdfError::InvalidJsonLd {
+                    path: "$.a".into(),
+                    reason: "r".into(),
+                },
+                RdfError::CanonLimit { reason: "r".into() },
+                RdfError::CanonUnsupported { reason: "r".into() },
+                RdfError::NeedsFullProcessor,
+            ];
+            let drops = crate::rdf::error::DROP_REASONS.map(|reason| RdfError::DroppedValue {
+                path: "$.b".into(),
+                reason,
+            });
+            for error in errors.into_iter().chain(drops) {
+                assert_eq!(from_wire(to_wire_error(&error)), error);
+            }
+        }
+
+        #[test]
+        fn a_bad_reply_is_an_error_not_a_panic() {
+            let _turn = turn();
+            let replies: [fn(&str) -> Option<String>; 6] = [
+                |_| Some("not json".into()),
+                |_| Some(r#"{"quads": [[{"iri": "https://a/"}]]}"#.into()),
+                |_| {
+                    Some(r#"{"quads": [[{"iri": "no iri"}, {"iri": "https://p/"}, {"iri": "https://o/"}]]}"#.into())
+                },
+                |_| {
+                    Some(r#"{"quads": [[{"blank": "x y"}, {"iri": "https://p/"}, {"iri": "https://o/"}]]}"#.into())
+                },
+                |_| {
+                    Some(r#"{"quads": [[{"iri": "https://a/", "blank": "b"}, {"iri": "https://p/"}, {"iri": "https://o/"}]]}"#.into())
+                },
+                |_| Some(r#"{"error": {"code": "made.up"}}"#.into()),
+            ];
+            for reply in replies {
+                set_full_processor(Some(reply));
+                let error =
+                    expand_elsewhere(&Contexts::bundled(), true, 32, json!({"a": 1})).unwrap_err();
+                assert_eq!(error.code(), "rdf.invalid_jsonld");
+            }
+            set_full_processor(Some(|_| None));
+            let error = expand_elsewhere(&Contexts::bundled(), true, 32, json!({})).unwrap_err();
+            assert_eq!(error, RdfError::NeedsFullProcessor);
+            set_full_processor(None);
+            let error = expand_elsewhere(&Contexts::bundled(), true, 32, json!({})).unwrap_err();
+            assert_eq!(error, RdfError::NeedsFullProcessor);
         }
     }
 
-    #[test]
-    fn a_bad_reply_is_an_error_not_a_panic() {
-        let _turn = turn();
-        let replies: [fn(&str) -> Option<String>; 6] = [
-            |_| Some("not json".into()),
-            |_| Some(r#"{"quads": [[{"iri": "https://a/"}]]}"#.into()),
-            |_| {
-                Some(r#"{"quads": [[{"iri": "no iri"}, {"iri": "https://p/"}, {"iri": "https://o/"}]]}"#.into())
-            },
-            |_| {
-                Some(r#"{"quads": [[{"blank": "x y"}, {"iri": "https://p/"}, {"iri": "https://o/"}]]}"#.into())
-            },
-            |_| {
-                Some(r#"{"quads": [[{"iri": "https://a/", "blank": "b"}, {"iri": "https://p/"}, {"iri": "https://o/"}]]}"#.into())
-            },
-            |_| Some(r#"{"error": {"code": "made.up"}}"#.into()),
-        ];
-        for reply in replies {
-            set_full_processor(Some(reply));
-            let error =
-                expand_elsewhere(&Contexts::bundled(), true, 32, json!({"a": 1})).unwrap_err();
-            assert_eq!(error.code(), "rdf.invalid_jsonld");
+    #[cfg(not(feature = "full-jsonld"))]
+    mod without_the_processor {
+        use crate::rdf::Expander;
+        use serde_json::json;
+
+        #[test]
+        fn documents_outside_the_fast_path_need_it_and_unknown_contexts_do_not() {
+            let inline = json!({"@context": {"@vocab": "https://example.org/"}, "a": 1});
+            let error = Expander::new().expand_value(&inline).unwrap_err();
+            assert_eq!(error.code(), "rdf.needs_full_processor");
+            let unknown = json!({"@context": ["https://www.w3.org/2018/credentials/v1", "https://example.org/x"], "a": 1});
+            let error = Expander::new().expand_value(&unknown).unwrap_err();
+            assert_eq!(error.code(), "rdf.unknown_context");
+            // RDFC-1.0 of a dataset with several blank nodes needs it too; with one or none it does not.
+            let blank = json!({"@context": "https://www.w3.org/2018/credentials/v1", "type": "VerifiableCredential",
+                "credentialSubject": {"type": "VerifiableCredential"}});
+            let dataset = Expander::new().expand_value(&blank).unwrap();
+            let error = crate::rdf::canonical_nquads(&dataset).unwrap_err();
+            assert_eq!(error.code(), "rdf.needs_full_processor");
+            // The fast path still covers EDC credentials.
+            let mut credential = crate::issue::demo_credential();
+            assert!(Expander::new().expand_credential(&credential).is_ok());
+            assert!(crate::profile::check_jsonld(&credential).is_empty());
+            // A misspelt member takes the document off the fast path: the JSON-LD check cannot say
+            // what it drops, and says so (a warning, not an error).
+            credential.extra.insert("titel".into(), json!("x"));
+            let findings = crate::profile::check_jsonld(&credential);
+            assert_eq!(findings.len(), 1);
+            assert_eq!(findings[0].code, "edc.jsonld.unchecked");
+            assert_eq!(findings[0].severity, crate::profile::Severity::Warning);
         }
-        set_full_processor(Some(|_| None));
-        let error = expand_elsewhere(&Contexts::bundled(), true, 32, json!({})).unwrap_err();
-        assert_eq!(error, RdfError::NeedsFullProcessor);
-        set_full_processor(None);
-        let error = expand_elsewhere(&Contexts::bundled(), true, 32, json!({})).unwrap_err();
-        assert_eq!(error, RdfError::NeedsFullProcessor);
-    }
-}
-
-#[cfg(test)]
-mod without_the_processor {
-    #![cfg(not(feature = "full-jsonld"))]
-
-    use crate::rdf::Expander;
-    use serde_json::json;
-
-    #[test]
-    fn documents_outside_the_fast_path_need_it_and_unknown_contexts_do_not() {
-        let inline = json!({"@context": {"@vocab": "https://example.org/"}, "a": 1});
-        let error = Expander::new().expand_value(&inline).unwrap_err();
-        assert_eq!(error.code(), "rdf.needs_full_processor");
-        let unknown = json!({"@context": ["https://www.w3.org/2018/credentials/v1", "https://example.org/x"], "a": 1});
-        let error = Expander::new().expand_value(&unknown).unwrap_err();
-        assert_eq!(error.code(), "rdf.unknown_context");
-        // RDFC-1.0 of a dataset with several blank nodes needs it too; with one or none it does not.
-        let blank = json!({"@context": "https://www.w3.org/2018/credentials/v1", "type": "VerifiableCredential",
-            "credentialSubject": {"type": "VerifiableCredential"}});
-        let dataset = Expander::new().expand_value(&blank).unwrap();
-        let error = crate::rdf::canonical_nquads(&dataset).unwrap_err();
-        assert_eq!(error.code(), "rdf.needs_full_processor");
-        // The fast path still covers EDC credentials.
-        let mut credential = crate::issue::demo_credential();
-        assert!(Expander::new().expand_credential(&credential).is_ok());
-        assert!(crate::profile::check_jsonld(&credential).is_empty());
-        // A misspelt member takes the document off the fast path: the JSON-LD check cannot say
-        // what it drops, and says so (a warning, not an error).
-        credential.extra.insert("titel".into(), json!("x"));
-        let findings = crate::profile::check_jsonld(&credential);
-        assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].code, "edc.jsonld.unchecked");
-        assert_eq!(findings[0].severity, crate::profile::Severity::Warning);
     }
 }
