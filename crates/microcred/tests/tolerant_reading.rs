@@ -163,6 +163,12 @@ fn mutate(value: &mut Value, slot: &Slot, mutation: Mutation, other: &Value) -> 
 }
 
 /// True when the node at `pointer` lies inside a member its ancestors keep as read (a stray).
+/// True for a member name no class of the model knows (`@type`, a misspelt name): the reader
+/// keeps such a member as read.
+fn unknown_key(key: &str) -> bool {
+    key != "id" && !AnyNode::CLASSES.iter().any(|(_, keys)| keys.contains(&key))
+}
+
 fn inside_stray(document: &Value, pointer: &str) -> bool {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     for depth in 0..segments.len() {
@@ -175,7 +181,11 @@ fn inside_stray(document: &Value, pointer: &str) -> bool {
             return false;
         };
         let key = segments[depth].replace("~1", "/").replace("~0", "~");
-        if node.get("type").is_some() && AnyNode::read(node).strays().iter().any(|s| s.key == key) {
+        // Kept as read: a member whose value did not fit (a stray), or one no class of the model
+        // knows.
+        if node.get("type").is_some()
+            && (unknown_key(&key) || AnyNode::read(node).strays().iter().any(|s| s.key == key))
+        {
             return true;
         }
     }
@@ -241,7 +251,7 @@ fn check_one(name: &str, original: &Value, slot: &Slot, mutation: Mutation, othe
         }
         None => match mutation {
             // Inside a member that was already kept as read, everything is kept as read.
-            Mutation::Wrap if inside_stray(original, &slot.pointer) => {
+            Mutation::Wrap if inside_stray(original, &slot.pointer) || unknown_key(&slot.key) => {
                 assert!(
                     written == mutated,
                     "{name}: wrap at {} inside a kept member",
