@@ -153,12 +153,16 @@ pub(super) fn canonical_elsewhere(
         // (N-Quads as `to_nquads` writes them are canonical lines, and a dataset holds no
         // duplicates); a single blank node is the only one of its first-degree hash, so it is
         // issued `c14n0`. A Data Integrity proof configuration is such a dataset.
-        for term in wire.iter_mut().flatten() {
-            if term.blank.is_some() {
-                term.blank = Some("c14n0".to_owned());
+        let text = if blank.is_empty() {
+            super::to_nquads(dataset)
+        } else {
+            for term in wire.iter_mut().flatten() {
+                if term.blank.is_some() {
+                    term.blank = Some("c14n0".to_owned());
+                }
             }
-        }
-        let text = super::to_nquads(&super::Dataset(to_graph(wire)?));
+            super::to_nquads(&super::Dataset(to_graph(wire)?))
+        };
         let mut lines: Vec<&str> = text.lines().collect();
         lines.sort_unstable();
         lines.dedup();
@@ -205,36 +209,31 @@ pub(crate) fn read_rdf_xml_elsewhere(
     let request = Request::RdfXml {
         xml: xml.to_owned(),
     };
-    let reply = ask(&request).map_err(|error| match error {
+    match ask_reply(&request).map_err(XmlError::Rdf)? {
         // An error of the reader crosses as its code and message.
-        RdfError::InvalidJsonLd { reason, .. } if reason.starts_with(ELSEWHERE) => {
-            let (code, message) = reason[ELSEWHERE.len()..]
-                .split_once(' ')
-                .unwrap_or(("xml.invalid_rdf", ""));
+        Reply::Error(WireError {
+            code,
+            message: Some(message),
+            ..
+        }) => Err(
             match crate::codes::catalogue()
                 .iter()
                 .find(|info| info.code == code)
             {
                 Some(info) => XmlError::Elsewhere {
                     code: info.code,
-                    message: message.to_owned(),
+                    message,
                 },
                 None => XmlError::Rdf(malformed()),
-            }
-        }
-        other => XmlError::Rdf(other),
-    })?;
-    match reply {
+            },
+        ),
+        Reply::Error(error) => Err(XmlError::Rdf(from_wire(error))),
         Reply::Text(json) => {
             crate::json::parse(json.as_bytes()).map_err(|_| crate::xml::XmlError::Rdf(malformed()))
         }
         _ => Err(XmlError::Rdf(malformed())),
     }
 }
-
-/// Marks the reason of an error reply that carries another module's `xml.*` error.
-const ELSEWHERE: &str = "elsewhere:";
-
 fn canonical_request(
     canonicalizer: &super::Canonicalizer,
     quads: Vec<Vec<WireTerm>>,
@@ -264,16 +263,21 @@ fn blank_nodes(quads: &[Vec<WireTerm>]) -> std::collections::BTreeSet<&str> {
 
 /// Sends `request` to the installed processor and reads its reply (an error reply as the error).
 fn ask(request: &Request) -> Result<Reply, RdfError> {
+    match ask_reply(request)? {
+        Reply::Error(error) => Err(from_wire(error)),
+        reply => Ok(reply),
+    }
+}
+
+/// Sends `request` to the installed processor and reads its reply, error replies included.
+fn ask_reply(request: &Request) -> Result<Reply, RdfError> {
     let processor = *FULL_PROCESSOR
         .read()
         .unwrap_or_else(PoisonError::into_inner);
     let processor = processor.ok_or(RdfError::NeedsFullProcessor)?;
     let request = serde_json::to_string(request).map_err(|_| malformed())?;
     let reply = processor(&request).ok_or(RdfError::NeedsFullProcessor)?;
-    match serde_json::from_str(&reply).map_err(|_| malformed())? {
-        Reply::Error(error) => Err(from_wire(error)),
-        reply => Ok(reply),
-    }
+    serde_json::from_str(&reply).map_err(|_| malformed())
 }
 
 /// Answers a request made by a build without the `full-jsonld` feature: the reply to hand back
@@ -350,10 +354,11 @@ fn serve(request: Request) -> Result<Reply, RdfError> {
 fn read_rdf_xml(xml: &str) -> Result<Reply, RdfError> {
     match crate::xml::from_rdf_xml(xml.as_bytes()) {
         Ok(credential) => Ok(Reply::Text(crate::json::to_string(&credential))),
-        Err(error) => Err(RdfError::InvalidJsonLd {
-            path: "$".to_owned(),
-            reason: format!("{ELSEWHERE}{} {error}", error.code()),
-        }),
+        Err(error) => Ok(Reply::Error(WireError {
+            code: error.code().to_owned(),
+            message: Some(error.to_string()),
+            ..WireError::default()
+        })),
     }
 }
 
@@ -719,6 +724,35 @@ mod tests {
             for error in errors.into_iter().chain(drops) {
                 assert_eq!(from_wire(to_wire_error(&error)), error);
             }
+        }
+
+        #[test]
+        fn a_bad_request_gets_an_error_reply() {
+            let requests = [
+                "not json".to_owned(),
+                r#"{"expand": {"document": {}}}"#.to_owned(),
+                r#"{"canonical": {"quads": [[{"iri": "no iri"}]], "sha384": false, "depthFactor": 1.0, "permutationLimit": 4, "hashBudget": null, "recursionLimit": 8, "issued": false}}"#.to_owned(),
+                r#"{"rdfXml": {"xml": "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>"}}"#.to_owned(),
+                format!(r#"{{"rdfXml": {{"xml": "<a>{}</a>"}}}}"#, "a".repeat(1 << 20)),
+            ];
+            let mut codes = Vec::new();
+            for request in &requests {
+                let reply: Reply = serde_json::from_str(&serve_full_processor(request)).unwrap();
+                let Reply::Error(error) = reply else {
+                    panic!("an error reply")
+                };
+                codes.push(error.code);
+            }
+            assert_eq!(
+                codes,
+                [
+                    "rdf.invalid_jsonld",
+                    "rdf.invalid_jsonld",
+                    "rdf.invalid_jsonld",
+                    "xml.dtd_forbidden",
+                    "xml.not_rdf"
+                ]
+            );
         }
 
         #[test]
