@@ -129,6 +129,16 @@ impl Verifier {
         }
     }
 
+    /// Reads the time from `clock` instead (a fixed [`OffsetDateTime`](time::OffsetDateTime), or a
+    /// closure called at each verification). For a binding whose platform has no system clock
+    /// (`wasm32-unknown-unknown`): build from a [`VerifierConfig`] with any fixed time, then give
+    /// the platform's clock here.
+    pub fn with_clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.config = None;
+        self.clock = Arc::new(clock);
+        self
+    }
+
     /// The certificates seals, and the authorities of their time-stamps, must chain to (see
     /// [`TrustAnchors::add_timestamping`] for anchors that serve time-stamps only).
     pub fn with_trust_anchors(mut self, anchors: TrustAnchors) -> Self {
@@ -256,5 +266,47 @@ impl Verifier {
             fetcher: self.fetcher.as_ref(),
         };
         run.file(bytes, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicI64, Ordering};
+
+    use time::OffsetDateTime;
+    use time::format_description::well_known::Rfc3339;
+    use time::macros::datetime;
+
+    use super::{ClockConfig, Verifier, VerifierConfig};
+
+    /// The report's `checked_at` of an unreadable file (no credential needed to read the clock).
+    fn checked_at(verifier: &Verifier) -> OffsetDateTime {
+        let text = verifier.verify(b"not json").checked_at;
+        OffsetDateTime::parse(&text, &Rfc3339).expect("RFC 3339")
+    }
+
+    #[test]
+    fn with_clock_replaces_the_clock_and_forgets_the_config() {
+        let config = VerifierConfig::at(datetime!(2026-01-15 10:00 UTC));
+        let verifier = Verifier::from_config(&config).expect("a verifier");
+        assert_eq!(checked_at(&verifier), datetime!(2026-01-15 10:00 UTC));
+        assert!(matches!(
+            verifier.config().map(|c| &c.clock),
+            Some(ClockConfig::At(_))
+        ));
+        // A fixed time.
+        let fixed = verifier.clone().with_clock(datetime!(2030-06-01 00:00 UTC));
+        assert_eq!(checked_at(&fixed), datetime!(2030-06-01 00:00 UTC));
+        assert!(fixed.config().is_none(), "the config no longer describes it");
+        // A closure is called at each verification.
+        static SECONDS: AtomicI64 = AtomicI64::new(1_800_000_000);
+        let ticking = verifier.with_clock(|| {
+            OffsetDateTime::from_unix_timestamp(SECONDS.fetch_add(60, Ordering::SeqCst))
+                .expect("in range")
+        });
+        let first = checked_at(&ticking);
+        let second = checked_at(&ticking);
+        assert_eq!(first.unix_timestamp(), 1_800_000_000);
+        assert_eq!(second - first, time::Duration::minutes(1));
     }
 }
