@@ -15,7 +15,9 @@ use std::cell::RefCell;
 use js_sys::Date;
 use microcred::json::{Form, Reader};
 use microcred::status::StatusLists;
-use microcred::verify::{AnchorConfig, ClockConfig, TrustPolicy, Verifier, VerifierConfig};
+use microcred::verify::{
+    AnchorConfig, ClockConfig, TrustPolicy, Verifier as CoreVerifier, VerifierConfig,
+};
 use microcred::{EuropeanDigitalCredential, ParseError, codes, json, profile, rdf, xml};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -123,11 +125,15 @@ fn read_options<T: types::Options>(value: JsValue, what: &str) -> Result<T, JsVa
         .map_err(|e| malformed_options(what, &format!("{what}: {e}")))
 }
 
-/// The core's verifier configuration from `verify`'s options; the time is the current time when
-/// `at` is absent (the core reads no clock on wasm32: the binding gives it).
-fn config(options: VerifyOptions) -> Result<VerifierConfig, JsValue> {
+/// The core's verifier configuration from `verify`'s options, and whether `at` was absent (the
+/// verifier then reads the current time at each verification: [`now`]).
+fn config(options: VerifyOptions) -> Result<(VerifierConfig, bool), JsValue> {
     let mut config = VerifierConfig::now();
-    config.clock = clock(&options.at)?;
+    let at = clock(&options.at)?;
+    let current_time = at.is_none();
+    // The core reads no clock on wasm32 (`config.clock_unavailable`): a fixed time here, replaced
+    // by JavaScript's clock once the verifier is built.
+    config.clock = at.unwrap_or_else(|| ClockConfig::at(now()));
     for pem in options
         .trust_anchors
         .map(|a| a.into_vec())
@@ -164,20 +170,19 @@ fn config(options: VerifyOptions) -> Result<VerifierConfig, JsValue> {
     config.require_qualified = options.require_qualified;
     config.trusted_dids = options.trusted_dids;
     config.elm_version = options.elm_version.map(Into::into);
-    Ok(config)
+    Ok((config, current_time))
 }
 
 /// The clock of `at`: a `Date`, RFC 3339 text (which the core checks: `config.invalid_time`), or
-/// absent (the current time, from JavaScript).
-fn clock(value: &JsValue) -> Result<ClockConfig, JsValue> {
+/// `None` when absent (the current time, from JavaScript).
+fn clock(value: &JsValue) -> Result<Option<ClockConfig>, JsValue> {
     if let Some(text) = value.as_string() {
-        return Ok(ClockConfig::At(text));
+        return Ok(Some(ClockConfig::At(text)));
     }
-    let millis = if value.is_undefined() || value.is_null() {
-        Date::now()
-    } else if let Some(date) = value.dyn_ref::<Date>() {
-        date.get_time()
-    } else {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let Some(date) = value.dyn_ref::<Date>() else {
         return Err(malformed_options(
             "options.at",
             &format!(
@@ -186,34 +191,73 @@ fn clock(value: &JsValue) -> Result<ClockConfig, JsValue> {
             ),
         ));
     };
+    let millis = date.get_time();
     // An invalid Date's time is NaN.
     if !millis.is_finite() {
         return Err(malformed_options("options.at", "at: an invalid Date"));
     }
     OffsetDateTime::from_unix_timestamp_nanos(millis as i128 * 1_000_000)
-        .map(ClockConfig::at)
+        .map(|time| Some(ClockConfig::at(time)))
         .map_err(|_| malformed_options("options.at", "at: a Date out of range"))
 }
 
-fn verifier(options: JsValue) -> Result<Verifier, JsValue> {
-    let config = config(read_options::<VerifyOptions>(options, "options")?)?;
-    Verifier::from_config(&config).map_err(|e| errors::config_to_js(&e))
+/// The current time from JavaScript's clock (`Date.now()`), the clock of a verifier made without
+/// `at`: the core reads none on wasm32.
+fn now() -> OffsetDateTime {
+    // `Date.now()` is a finite count of milliseconds within a Date's range (±8.64e15 ms), which
+    // `OffsetDateTime` holds; the epoch is only a fallback the conversion's type asks for.
+    OffsetDateTime::from_unix_timestamp_nanos(Date::now() as i128 * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The core's verifier for `verify`'s options (`undefined` and `null` are the defaults): what
+/// `verify`, `statusListsNeeded` and `new Verifier(options)` share.
+fn core_verifier(options: JsValue) -> Result<CoreVerifier, JsValue> {
+    let (config, current_time) = config(read_options::<VerifyOptions>(options, "options")?)?;
+    let verifier = CoreVerifier::from_config(&config).map_err(|e| errors::config_to_js(&e))?;
+    Ok(if current_time {
+        verifier.with_clock(now)
+    } else {
+        verifier
+    })
+}
+
+/// One verification as the report object `verify` returns.
+fn report(verifier: &CoreVerifier, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let report = verifier.verify(bytes);
+    let value = to_value(&Report::from(&report))?;
+    add_learner(&value, &report);
+    Ok(value)
+}
+
+/// The status lists `verifier` would consult for `input`, as `statusListsNeeded` returns them.
+fn needed_lists(verifier: &CoreVerifier, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let needed: Vec<NeededStatusList> = verifier
+        .status_lists_needed(bytes)
+        .into_iter()
+        .map(|n| NeededStatusList {
+            url: n.url,
+            purpose: n.purpose,
+        })
+        .collect();
+    to_value(&needed)
 }
 
 /// Verifies one file (a sealed JAdES credential, a credential with a Data Integrity proof, a
 /// plain credential or a presentation): the seal, trust, expiry, status lists and the EDC
 /// profile, each reported as a check. A bad credential does not throw: its report says what is
 /// wrong. Options that cannot make a verifier throw (`config.*`).
+///
+/// Each call reads the options anew (trust anchors, contexts, status lists). To verify many files
+/// with the same options, make one `Verifier` and call its `verify`; this function suits options
+/// that change with each file (status lists fetched for each credential).
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = input::bytes(&input, "input")?;
-    let report = verifier(options)?.verify(&bytes);
-    let value = to_value(&Report::from(&report))?;
-    add_learner(&value, &report);
-    Ok(value)
+    report(&core_verifier(options)?, &bytes)
 }
 
 /// The learner's name on a report object (and on each report of a presentation's credentials)
@@ -249,15 +293,64 @@ pub fn status_lists_needed(
     #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let bytes = input::bytes(&input, "input")?;
-    let needed: Vec<NeededStatusList> = verifier(options)?
-        .status_lists_needed(&bytes)
-        .into_iter()
-        .map(|n| NeededStatusList {
-            url: n.url,
-            purpose: n.purpose,
+    needed_lists(&core_verifier(options)?, &bytes)
+}
+
+/// A verifier configured once, for many files: `new Verifier(options)` reads the options (the same
+/// as `verify`'s, with the same errors, thrown here) and prepares what they hold (trust anchors,
+/// trusted lists, compiled contexts); each `verify(input)` then checks one file, giving the same
+/// report as `verify(input, options)`.
+///
+/// ```js
+/// const verifier = new Verifier({ trustAnchors: pem, contexts });
+/// for (const file of files) console.log(verifier.verify(file).verdict);
+/// ```
+///
+/// - Time: with `at`, every verification is as of that time; without it, each verification reads
+///   the current time (`Date.now()`) when it runs.
+/// - Status lists given at construction serve every verification. A page that fetches the status
+///   lists of each credential (`statusListsNeeded`, then `fetch()`) passes them to
+///   `verify(input, { ...options, statusLists })` for that credential.
+/// - Memory: the verifier lives in the WebAssembly module's memory. `free()` releases it at once;
+///   a verifier that is not freed is released when JavaScript collects it (wasm-bindgen registers
+///   every object with a `FinalizationRegistry`, in Node and browsers, with no build flag), so
+///   forgetting `free()` does not leak, but calling it returns the memory sooner.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Verifier {
+    inner: CoreVerifier,
+}
+
+#[wasm_bindgen]
+impl Verifier {
+    /// A verifier for `options` (`verify`'s); options that cannot make one throw (`config.*`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: JsValue,
+    ) -> Result<Verifier, JsValue> {
+        Ok(Verifier {
+            inner: core_verifier(options)?,
         })
-        .collect();
-    to_value(&needed)
+    }
+
+    /// Verifies one file, as `verify(input, options)` with this verifier's options does.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn verify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        report(&self.inner, &input::bytes(&input, "input")?)
+    }
+
+    /// The status list credentials verifying `input` would consult, as the module's
+    /// `statusListsNeeded(input, options)` with this verifier's options names them.
+    #[wasm_bindgen(js_name = statusListsNeeded, unchecked_return_type = "NeededStatusList[]")]
+    pub fn status_lists_needed(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        needed_lists(&self.inner, &input::bytes(&input, "input")?)
+    }
 }
 
 /// A credential in any of the three JSON forms (plain, upload form, sealed), without verifying
