@@ -109,12 +109,15 @@ fn options_of_the_wrong_shape_are_config_errors() {
         (object(r#"{"at": 12}"#), "options.at"),
     ];
     for (options, path) in cases {
-        let (name, code, got_path, category) = thrown(mc::verify(plain(), options));
+        let (name, code, got_path, category) = thrown(mc::verify(plain(), options.clone()));
         assert_eq!(
             (name.as_str(), code.as_str(), category.as_str()),
             ("ConfigError", "config.malformed", "config")
         );
         assert_eq!(got_path.as_deref(), Some(path));
+        // A Verifier throws the same when it is made.
+        let made = thrown(mc::Verifier::new(options));
+        assert_eq!(made, (name, code, got_path, category));
     }
     let invalid_date = new_object();
     set(
@@ -276,4 +279,123 @@ fn the_upload_form_is_checked_as_unsealed() {
         .map(|f| &f["code"])
         .collect();
     assert_eq!(codes, want);
+}
+
+/// `new Verifier(options)` throws what `verify(input, options)` throws for the same options, at
+/// construction, with the core's codes and paths.
+#[wasm_bindgen_test]
+fn a_verifier_that_cannot_be_made_throws_the_cores_codes() {
+    let invalid_date = new_object();
+    set(
+        &invalid_date,
+        "at",
+        &js_sys::Date::new(&JsValue::from_str("not a date")),
+    );
+    let cases: Vec<(JsValue, &str, &str)> = vec![
+        (
+            object(r#"{"at": "yesterday"}"#),
+            "config.invalid_time",
+            "options.at",
+        ),
+        (invalid_date, "config.malformed", "options.at"),
+        (
+            object(r#"{"trustAnchors": ["no PEM here"]}"#),
+            "config.trust_anchor",
+            "options.trustAnchors[0]",
+        ),
+        (
+            object(r#"{"trustAnchors": "no PEM here"}"#),
+            "config.trust_anchor",
+            "options.trustAnchors[0]",
+        ),
+    ];
+    for (options, want_code, want_path) in cases {
+        let made = thrown(mc::Verifier::new(options.clone()));
+        assert_eq!(made.0, "ConfigError");
+        assert_eq!(
+            (made.1.as_str(), made.2.as_deref()),
+            (want_code, Some(want_path))
+        );
+        assert_eq!(made, thrown(mc::verify(plain(), options)));
+    }
+    let (_, code, _, _) = thrown(mc::Verifier::new(object(r#"{"trustedList": "<x/>"}"#)));
+    assert_eq!(code, "config.trusted_list");
+    // A wrong input to a Verifier is the same coded error as to `verify`.
+    let verifier = mc::Verifier::new(JsValue::UNDEFINED).expect("a verifier");
+    let (_, code, path, _) = thrown(verifier.verify(JsValue::from_f64(42.0)));
+    assert_eq!(
+        (code.as_str(), path.as_deref()),
+        ("json.wrong_type", Some("input"))
+    );
+    let (_, code, _, _) = thrown(verifier.status_lists_needed(JsValue::NULL));
+    assert_eq!(code, "json.wrong_type");
+}
+
+/// A Verifier made without `at` reads JavaScript's clock at each verification; one made with
+/// `at` verifies as of that time, however late it is used.
+#[wasm_bindgen_test]
+fn a_verifier_without_at_reads_the_clock_at_each_verification() {
+    let manifest = json("verify.json");
+    let case = manifest["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .find(|c| c["name"] == "signed-di-w3c")
+        .expect("the signed-di-w3c vector");
+    let data = file(case["input"].as_str().expect("input"));
+    let until = json(case["input"].as_str().expect("input"))["validUntil"]
+        .as_str()
+        .expect("validUntil")
+        .to_owned();
+    let expiry = |report: &serde_json::Value| {
+        report["checks"]
+            .as_array()
+            .expect("checks")
+            .iter()
+            .find(|c| c["kind"] == "expiry")
+            .expect("an expiry check")["code"]
+            .clone()
+    };
+    let millis = |text: &serde_json::Value| js_sys::Date::parse(text.as_str().expect("a time"));
+
+    let current = mc::Verifier::new(JsValue::UNDEFINED).expect("a verifier");
+    let before = js_sys::Date::now();
+    let first = to_json(&current.verify(bytes(data)).expect("a report"));
+    let after = js_sys::Date::now();
+    let at = millis(&first["checkedAt"]);
+    assert!(
+        before <= at && at <= after,
+        "{} not now",
+        first["checkedAt"]
+    );
+    // The credential is valid until `until`: the current time decides the expiry check.
+    let want = if after < js_sys::Date::parse(&until) {
+        "expiry.ok"
+    } else {
+        "expiry.expired"
+    };
+    assert_eq!(expiry(&first), want);
+    // Once the clock has moved on, the same verifier checks at the new time.
+    while js_sys::Date::now() <= at {}
+    let second = to_json(&current.verify(bytes(data)).expect("a report"));
+    assert!(millis(&second["checkedAt"]) > at, "{}", second["checkedAt"]);
+
+    // With `at`, that time: after `validUntil` the credential has expired, before it it has not.
+    let late = mc::Verifier::new(object(r#"{"at": "2099-01-01T00:00:00Z"}"#)).expect("a verifier");
+    let report = to_json(&late.verify(bytes(data)).expect("a report"));
+    assert_eq!(report["checkedAt"], "2099-01-01T00:00:00Z");
+    assert_eq!(expiry(&report), "expiry.expired");
+    let options = new_object();
+    set(
+        &options,
+        "at",
+        &js_sys::Date::new(&JsValue::from_str(
+            manifest["clock"].as_str().expect("clock"),
+        )),
+    );
+    let early = mc::Verifier::new(options).expect("a verifier");
+    while js_sys::Date::now() <= after + 1.0 {}
+    let report = to_json(&early.verify(bytes(data)).expect("a report"));
+    assert_eq!(report["checkedAt"], manifest["clock"]);
+    assert_eq!(expiry(&report), "expiry.ok");
 }

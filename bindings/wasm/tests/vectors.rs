@@ -244,3 +244,48 @@ fn the_catalogue_is_the_cores() {
     assert_eq!(parse["errorName"], "ParseError");
     assert!(parse["severity"].is_null());
 }
+
+/// A `Verifier` made once from the vectors' options gives, for every case, the same report as
+/// `verify(input, options)` (the whole report, learner included), and so does one made for that
+/// case alone; its `statusListsNeeded` names the same lists.
+#[wasm_bindgen_test]
+fn a_verifier_gives_the_reports_of_verify() {
+    let manifest = json("verify.json");
+    let options = verify_options(&manifest);
+    let shared = mc::Verifier::new(options.clone()).expect("a verifier");
+    let mut checked = 0;
+    for case in manifest["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let data = file(case["input"].as_str().expect("input"));
+        let want = mc::verify(bytes(data), options.clone()).expect("a report");
+        let own = mc::Verifier::new(options.clone()).expect("a verifier");
+        for (verifier, which) in [(&shared, "shared"), (&own, "own")] {
+            let got = verifier.verify(bytes(data)).expect("a report");
+            assert_eq!(to_json(&got), to_json(&want), "{name} ({which} verifier)");
+            assert_eq!(outline(&to_json(&got)), case["expect"], "{name} ({which})");
+            assert_eq!(
+                get(&got, "learner"),
+                get(&want, "learner"),
+                "{name} ({which}): learner"
+            );
+        }
+        // Text as well as bytes.
+        let text = JsValue::from_str(std::str::from_utf8(data).expect("UTF-8"));
+        let again = shared.verify(text.clone()).expect("a report");
+        assert_eq!(to_json(&again), to_json(&want), "{name} (text)");
+        assert_eq!(
+            to_json(&shared.status_lists_needed(text).expect("needed")),
+            to_json(&mc::status_lists_needed(bytes(data), options.clone()).expect("needed")),
+            "{name}: status lists needed"
+        );
+        drop(own);
+        checked += 1;
+    }
+    assert!(checked >= 25, "only {checked} cases");
+    // The learner stays out of the report's JSON, as with `verify`.
+    let first = file(manifest["cases"][0]["input"].as_str().expect("input"));
+    let report = shared.verify(bytes(first)).expect("a report");
+    let learner = get(&report, "learner").as_string().expect("a learner");
+    let text = String::from(js_sys::JSON::stringify(&report).expect("JSON"));
+    assert!(!text.contains(&learner) && !text.contains("\"learner\""));
+}
