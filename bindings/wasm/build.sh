@@ -181,6 +181,15 @@ cat >> "$PKG/node/microcred.d.cts" <<'TS'
 /** Nothing to do in Node (the second module is loaded on first need); for code shared with browsers. */
 export function loadFullProcessor(): Promise<void>;
 TS
+# wasm-bindgen declares `[Symbol.dispose](): void` on every class (the `Verifier`), a name only
+# TypeScript's lib `esnext.disposable` knows: with the default lib of a target such as es2022 the
+# declarations would not compile. The line is left out of them; the JavaScript keeps the method
+# wherever the runtime has `Symbol.dispose` (Node 20+, current browsers), and `free()` is declared.
+for dts in "$PKG/web/microcred.d.ts" "$PKG/node/microcred.d.ts" "$PKG/node/microcred.d.cts"; do
+  grep -qE '^ *\[Symbol\.dispose\]\(\): void;$' "$dts" \
+    || { echo "$dts: no [Symbol.dispose] to leave out (wasm-bindgen output changed?)" >&2; exit 1; }
+  sed -i -E '/^ *\[Symbol\.dispose\]\(\): void;$/d' "$dts"
+done
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -1)
 cat > "$PKG/package.json" <<JSON

@@ -311,10 +311,13 @@ pub fn status_lists_needed(
 /// - Status lists given at construction serve every verification. A page that fetches the status
 ///   lists of each credential (`statusListsNeeded`, then `fetch()`) passes them to
 ///   `verify(input, { ...options, statusLists })` for that credential.
-/// - Memory: the verifier lives in the WebAssembly module's memory. `free()` releases it at once;
-///   a verifier that is not freed is released when JavaScript collects it (wasm-bindgen registers
-///   every object with a `FinalizationRegistry`, in Node and browsers, with no build flag), so
-///   forgetting `free()` does not leak, but calling it returns the memory sooner.
+/// - Memory: the verifier lives in the WebAssembly module's memory. `free()` releases it at once
+///   (and where the runtime has `Symbol.dispose`, `using` calls it). One that is not freed is
+///   released when JavaScript collects it: the glue of wasm-bindgen 0.2.130 registers every object
+///   with a `FinalizationRegistry` wherever one exists (Node 14.6+, current browsers), with no
+///   build flag (older releases needed `--weak-refs`, which this one no longer has), so forgetting
+///   `free()` does not leak; calling it returns the memory sooner. A verifier holds its trust
+///   anchors, contexts and status lists: a few hundred KB at most.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Verifier {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import init, { verify, detectFormat, fromXml, toXml, toNQuads, findings, loadFullProcessor } from 'microcred/web';
+import init, { Verifier, verify, detectFormat, fromXml, toXml, toNQuads, findings, loadFullProcessor } from 'microcred/web';
 
 const require = createRequire(import.meta.url);
 const wasm = fs.readFileSync(require.resolve('microcred/microcred_bg.wasm'));
@@ -36,6 +36,9 @@ const NEEDS = 'rdf.needs_full_processor';
 const format = (r) => r.checks.find((k) => k.kind === 'format');
 const before = verify(misspelt);
 assert.deepEqual([format(before).status, format(before).code], ['indeterminate', NEEDS]);
+// A Verifier made before the load: the same answer now, and the loaded module's after it.
+const verifier = new Verifier();
+assert.deepEqual(format(verifier.verify(misspelt)).code, NEEDS);
 assert.deepEqual(findings(misspelt).map((f) => f.code), ['edc.jsonld.unchecked']);
 for (const action of [() => fromXml(xml), () => toNQuads(blankNodes, { canonical: true })]) {
   assert.throws(action, (e) => e instanceof Error && e.code === NEEDS && e.category === 'rdf' && e.name === 'RdfError');
@@ -50,6 +53,8 @@ await loading;
 const after = verify(misspelt);
 assert.deepEqual([format(after).status, format(after).code], ['failed', 'edc.jsonld.undefined_term']);
 assert.equal(after.verdict, 'invalid');
+assert.deepEqual(format(verifier.verify(misspelt)), format(after));
+verifier.free();
 assert.deepEqual(findings(misspelt).map((f) => f.code), ['edc.jsonld.undefined_term']);
 assert.equal(fromXml(xml).id, JSON.parse(fs.readFileSync(path.join(vectors, cases[0].input), 'utf8')).id);
 assert.match(toNQuads(blankNodes, { canonical: true }), /_:c14n0 /);

@@ -1,7 +1,7 @@
 // The package's TypeScript declarations, compiled strictly against the installed package
 // (smoke.sh runs `tsc --noEmit` on this file): the types are usable as documented.
 import initWeb, { verify as verifyInBrowser, loadFullProcessor as loadInBrowser } from 'microcred/web';
-import init, { verify, summary, codes, statusListsNeeded, parse, loadFullProcessor, type Report, type Code, type MicrocredError } from 'microcred';
+import init, { Verifier, verify, summary, codes, statusListsNeeded, parse, loadFullProcessor, type Report, type Code, type MicrocredError } from 'microcred';
 
 export async function demo(file: Uint8Array, pem: string): Promise<string> {
   await init();
@@ -10,6 +10,11 @@ export async function demo(file: Uint8Array, pem: string): Promise<string> {
   for (const { url } of needed) statusLists[url] = new Uint8Array();
   const report: Report = verify(file, { trustAnchors: [pem], at: new Date(), statusLists, strict: true });
   const codesSeen: Code[] = report.checks.map((c) => c.code);
+  // Configured once, for many files.
+  const verifier = new Verifier({ trustAnchors: pem, at: new Date(), statusLists });
+  const reports: Report[] = [file, file].map((f) => verifier.verify(f));
+  const lists: string[] = verifier.statusListsNeeded(file).map((n) => n.url);
+  verifier.free();
   const sealedBy: string | undefined = report.seal?.sealedBy;
   const learner: string | null = report.learner;
   const s = summary(file);
@@ -41,6 +46,10 @@ export async function demo(file: Uint8Array, pem: string): Promise<string> {
   // @ts-expect-error
   verify(file, { trustAnchor: pem });
   // @ts-expect-error
+  new Verifier({ trustAnchor: pem });
+  // @ts-expect-error
+  new Verifier().verify(42);
+  // @ts-expect-error
   const wrong: Code = 'not.a.code';
-  return [report.verdict, again.verdict, wrong, codesSeen.length, sealedBy, learner, image, ects, meaning].join();
+  return [report.verdict, again.verdict, reports.length, lists, wrong, codesSeen.length, sealedBy, learner, image, ects, meaning].join();
 }

@@ -2,7 +2,8 @@
 // check.mjs (import): the same assertions as bindings/wasm/tests/vectors.rs, over the two
 // WebAssembly modules as shipped. Node loads the second one (the full JSON-LD processor) from
 // disk the first time a document needs it; the vectors hold such documents (an undefined term,
-// RDF/XML), so they also show it is loaded then, and only then.
+// RDF/XML), so they also show it is loaded then, and only then. Each verification vector also
+// goes through one `Verifier` made from the same options: the same report as `verify`.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -52,6 +53,14 @@ function checkVectors(mc, dir) {
   assert.equal(fullProcessorLoaded(), false, 'the second module is loaded before any document needs it');
 
   const manifest = JSON.parse(read('manifest.json'));
+  // A Verifier (configured once) meets a document outside the fast path (a term no context
+  // defines): Node loads the second module then, and the format check has the answer.
+  const verifier = new mc.Verifier(options);
+  const misspelt = manifest.cases.find((c) => c.target === 'edc.jsonld.undefined_term');
+  const format = verifier.verify(read(misspelt.input)).checks.find((k) => k.kind === 'format');
+  assert.deepEqual([format.status, format.code], ['failed', 'edc.jsonld.undefined_term'], misspelt.name);
+  assert.equal(fullProcessorLoaded(), true, 'the second module was not loaded for an undefined term');
+
   assert.ok(manifest.cases.length > 60, `only ${manifest.cases.length} cases`);
   for (const c of manifest.cases) {
     const input = read(c.input);
@@ -76,9 +85,6 @@ function checkVectors(mc, dir) {
     assert.equal(!found.some((f) => f.severity === 'error'), expect.valid, c.name);
     if (c.target) assert.ok(found.some((f) => f.code === c.target), `${c.name}: ${c.target}`);
   }
-  // edc.jsonld.undefined_term is outside the fast path: Node loaded the second module for it.
-  assert.ok(manifest.cases.some((c) => c.target === 'edc.jsonld.undefined_term'));
-  assert.equal(fullProcessorLoaded(), true, 'the second module was not loaded for an undefined term');
 
   assert.ok(verifyManifest.cases.length >= 25, `only ${verifyManifest.cases.length} cases`);
   for (const c of verifyManifest.cases) {
@@ -89,6 +95,11 @@ function checkVectors(mc, dir) {
     assert.equal(report.valid, c.expect.verdict === 'valid', c.name);
     // Text gives the same report as bytes.
     assert.deepEqual(outline(mc.verify(data.toString('utf8'), options)), c.expect, `${c.name} (text)`);
+    // The Verifier made once gives the same report, learner included, and names the same lists.
+    const again = verifier.verify(data);
+    assert.deepEqual(again, report, `${c.name} (Verifier)`);
+    assert.equal(again.learner, report.learner, `${c.name} (Verifier): learner`);
+    assert.deepEqual(verifier.statusListsNeeded(data), mc.statusListsNeeded(data, options), `${c.name} (Verifier)`);
     // The two-phase status path: the lists the file needs, "fetched" from the vectors (any
     // other URL is unavailable).
     const statusLists = {};
@@ -106,6 +117,11 @@ function checkVectors(mc, dir) {
   assert.equal(back.id, JSON.parse(JSON.parse(sealed).payload).id);
   const plain = read(manifest.cases[0].input);
   assert.deepEqual(mc.fromXml(mc.toXml(plain)), mc.parse(plain));
+  // Options that cannot make a Verifier throw at construction, as `verify` does.
+  assert.throws(() => new mc.Verifier({ trustAnchors: 'no PEM here' }),
+    (e) => e instanceof Error && e.code === 'config.trust_anchor' && e.path === 'options.trustAnchors[0]');
+  assert.throws(() => new mc.Verifier({ at: 'yesterday' }), (e) => e.code === 'config.invalid_time');
+  verifier.free();
   return { manifest: manifest.cases.length, verify: verifyManifest.cases.length };
 }
 
