@@ -2,10 +2,11 @@
 # Issue 12's timings of the WebAssembly binding, in one run, as one table (and
 # target/bench-wasm/results.json):
 #   - the release module's size, raw and gzip -9 (every .wasm in bindings/wasm/pkg);
-#   - Node (bindings/wasm/bench/node.mjs, the npm package as built): `verify` of the EC's signed
-#     micro-credential (../shared) and of the test-PKI vectors sealed-rs256 and sealed-es256,
-#     median and p90;
-#   - Data Integrity in Node, microcred (the npm package's `verify`, the whole report) and
+#   - Node (bindings/wasm/bench/node.mjs, the npm package as built): `Verifier.verify` (one
+#     Verifier per input, made before timing) of the EC's signed micro-credential (../shared),
+#     also through the one-shot `verify(bytes, options)`, and of the test-PKI vectors
+#     sealed-rs256 and sealed-es256, median and p90;
+#   - Data Integrity in Node, microcred (the npm package's `Verifier.verify`, the whole report) and
 #     Digital Bazaar's vc-js (interop/vc-js/di.mjs bench-verify, the proof) on the same signed
 #     files (the W3C vc-di-eddsa credential and the EC micro-credential sample, signed here with
 #     di_interop; the demo credential when ../shared is absent), each a fresh Node process, taking

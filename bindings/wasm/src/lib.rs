@@ -316,8 +316,7 @@ pub fn status_lists_needed(
 ///   released when JavaScript collects it: the glue of wasm-bindgen 0.2.130 registers every object
 ///   with a `FinalizationRegistry` wherever one exists (Node 14.6+, current browsers), with no
 ///   build flag (older releases needed `--weak-refs`, which this one no longer has), so forgetting
-///   `free()` does not leak; calling it returns the memory sooner. A verifier holds its trust
-///   anchors, contexts and status lists: a few hundred KB at most.
+///   `free()` does not leak; calling it returns the memory sooner.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Verifier {

@@ -297,7 +297,10 @@ mod tests {
         // A fixed time.
         let fixed = verifier.clone().with_clock(datetime!(2030-06-01 00:00 UTC));
         assert_eq!(checked_at(&fixed), datetime!(2030-06-01 00:00 UTC));
-        assert!(fixed.config().is_none(), "the config no longer describes it");
+        assert!(
+            fixed.config().is_none(),
+            "the config no longer describes it"
+        );
         // A closure is called at each verification.
         static SECONDS: AtomicI64 = AtomicI64::new(1_800_000_000);
         let ticking = verifier.with_clock(|| {
