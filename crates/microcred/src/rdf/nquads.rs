@@ -76,22 +76,31 @@ fn write_term<T: Term>(out: &mut String, term: T) {
 /// Escapes a literal's lexical form as canonical N-Quads does: `"` and `\`, the control
 /// characters with a short escape by it, the others (and DEL) as `\u00XX`.
 pub(crate) fn escape_into(out: &mut String, lexical: &str) {
-    for c in lexical.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c <= '\u{1f}' || c == '\u{7f}' => {
-                // Writing to a String cannot fail.
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
+    // Every character escaped is ASCII, so the text between two of them is whole UTF-8: copied
+    // as one slice (most lexical forms have nothing to escape).
+    let mut plain = 0;
+    for (at, byte) in lexical.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f | 0x7f => "",
+            _ => continue,
+        };
+        out.push_str(&lexical[plain..at]);
+        if escape.is_empty() {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{:04X}", byte);
+        } else {
+            out.push_str(escape);
         }
+        plain = at + 1;
     }
+    out.push_str(&lexical[plain..]);
 }
 
 #[cfg(test)]
