@@ -76,8 +76,15 @@ fn write_term<T: Term>(out: &mut String, term: T) {
 /// Escapes a literal's lexical form as canonical N-Quads does: `"` and `\`, the control
 /// characters with a short escape by it, the others (and DEL) as `\u00XX`.
 pub(crate) fn escape_into(out: &mut String, lexical: &str) {
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f;
+    // Most lexical forms have nothing to escape (an embedded image is 100 KB of base64): a scan
+    // without an early exit, which the compiler turns into wide compares, says so.
+    if !lexical.bytes().fold(false, |any, b| any | needs_escape(b)) {
+        out.push_str(lexical);
+        return;
+    }
     // Every character escaped is ASCII, so the text between two of them is whole UTF-8: copied
-    // as one slice (most lexical forms have nothing to escape).
+    // as one slice.
     let mut plain = 0;
     for (at, byte) in lexical.bytes().enumerate() {
         let escape = match byte {
