@@ -10,7 +10,10 @@ use sophia_api::term::Term as _;
 
 use super::error::Part;
 use super::{CRYPTOSUITE, PROOF_TYPE, ProofError};
-use crate::rdf::{CREDENTIALS_V2, Canonicalizer, Contexts, DATA_INTEGRITY_V2, Dataset, Expander};
+
+use crate::rdf::{
+    CREDENTIALS_V2, Canonical, Canonicalizer, Contexts, DATA_INTEGRITY_V2, Dataset, Expander,
+};
 
 /// The property that links a node to its proof graph.
 const SEC_PROOF: &str = "https://w3id.org/security#proof";
@@ -81,25 +84,54 @@ impl Suite {
         unsecured: &Value,
         options: &Map<String, Value>,
     ) -> Result<HashData, ProofError> {
-        if options.get("type").and_then(Value::as_str) != Some(PROOF_TYPE) {
-            return Err(ProofError::WrongType);
-        }
-        if options.get("cryptosuite").and_then(Value::as_str) != Some(CRYPTOSUITE) {
-            return Err(ProofError::WrongCryptosuite);
-        }
-        let mut configuration = options.clone();
-        configuration.remove("proofValue");
-        configuration.insert(
-            "@context".to_owned(),
-            with_suite_context(unsecured.get("@context")),
-        );
-        let configuration = Value::Object(configuration);
+        self.hash(unsecured.get("@context"), options, || {
+            self.canonical_document(unsecured, self.expander.canonical_fast(unsecured))
+        })
+    }
 
-        // A document without blank nodes (the EC samples) is canonicalised as the fast path
-        // walks it, without building a dataset; any other takes the general path.
-        let canonical_document = match self.expander.canonical_fast(unsecured) {
-            Some(canonical) if canonical.top_level_proof => return Err(ProofError::HiddenProof),
-            Some(canonical) => canonical.nquads,
+    /// [`Suite::hash_data`] of `secured` without its `proof` member, and with `context` (the
+    /// proof's own `@context`, which the caller has checked) as its `@context` when given. The
+    /// fast path reads the document in place; only the general path gets a copy.
+    pub(crate) fn hash_data_of_secured(
+        &self,
+        secured: &Value,
+        context: Option<&Value>,
+        options: &Map<String, Value>,
+    ) -> Result<HashData, ProofError> {
+        let members = secured.as_object();
+        let document_context = context.or_else(|| members.and_then(|m| m.get("@context")));
+        self.hash(document_context, options, || {
+            let fast = self
+                .expander
+                .canonical_fast_without(secured, "proof", context);
+            if fast.is_some() {
+                return self.canonical_document(secured, fast);
+            }
+            let mut unsecured: Map<String, Value> = members
+                .into_iter()
+                .flatten()
+                .filter(|(key, _)| key.as_str() != "proof")
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect();
+            if let Some(context) = context {
+                unsecured.insert("@context".to_owned(), context.clone());
+            }
+            self.canonical_document(&Value::Object(unsecured), None)
+        })
+    }
+
+    /// The canonical N-Quads of the unsecured document: the fast path's, when it has them, else
+    /// the general path's over `unsecured`.
+    fn canonical_document(
+        &self,
+        unsecured: &Value,
+        fast: Option<Canonical>,
+    ) -> Result<String, ProofError> {
+        // A document with at most one blank node (the EC samples have none) is canonicalised as
+        // the fast path walks it, without building a dataset; any other takes the general path.
+        match fast {
+            Some(canonical) if canonical.top_level_proof => Err(ProofError::HiddenProof),
+            Some(canonical) => Ok(canonical.nquads),
             None => {
                 let document = self
                     .expander
@@ -112,17 +144,43 @@ impl Suite {
                 }
                 self.canonicalizer
                     .canonical_nquads(&document)
-                    .map_err(ProofError::rdf(Part::Document))?
+                    .map_err(ProofError::rdf(Part::Document))
+            }
+        }
+    }
+
+    /// The proof configuration from `options` and the document's `@context`, both hashed.
+    fn hash(
+        &self,
+        document_context: Option<&Value>,
+        options: &Map<String, Value>,
+        canonical_document: impl FnOnce() -> Result<String, ProofError>,
+    ) -> Result<HashData, ProofError> {
+        if options.get("type").and_then(Value::as_str) != Some(PROOF_TYPE) {
+            return Err(ProofError::WrongType);
+        }
+        if options.get("cryptosuite").and_then(Value::as_str) != Some(CRYPTOSUITE) {
+            return Err(ProofError::WrongCryptosuite);
+        }
+        let mut configuration = options.clone();
+        configuration.remove("proofValue");
+        configuration.insert("@context".to_owned(), with_suite_context(document_context));
+        let configuration = Value::Object(configuration);
+
+        let canonical_document = canonical_document()?;
+        // The configuration's node has no `@id`: one blank node, which the fast path labels.
+        let canonical_proof_configuration = match self.expander.canonical_fast(&configuration) {
+            Some(canonical) => canonical.nquads,
+            None => {
+                let proof = self
+                    .expander
+                    .expand_value(&configuration)
+                    .map_err(ProofError::rdf(Part::ProofConfiguration))?;
+                self.canonicalizer
+                    .canonical_nquads(&proof)
+                    .map_err(ProofError::rdf(Part::ProofConfiguration))?
             }
         };
-        let proof = self
-            .expander
-            .expand_value(&configuration)
-            .map_err(ProofError::rdf(Part::ProofConfiguration))?;
-        let canonical_proof_configuration = self
-            .canonicalizer
-            .canonical_nquads(&proof)
-            .map_err(ProofError::rdf(Part::ProofConfiguration))?;
 
         Ok(HashData {
             proof_configuration_hash: Sha256::digest(canonical_proof_configuration.as_bytes())

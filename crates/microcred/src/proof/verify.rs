@@ -114,18 +114,13 @@ impl DataIntegrityVerifier {
             return Err(ProofError::PurposeNotAuthorized);
         }
 
-        let mut unsecured: Map<String, Value> = members
-            .iter()
-            .filter(|(key, _)| key.as_str() != "proof")
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect();
-        if let Some(context) = proof.get("@context") {
+        let context = proof.get("@context");
+        if let Some(context) = context {
             if !starts_with(members.get("@context"), context) {
                 return Err(ProofError::ContextMismatch);
             }
-            unsecured.insert("@context".to_owned(), context.clone());
         }
-        let hash = self.suite.hash_data(&Value::Object(unsecured), proof)?;
+        let hash = self.suite.hash_data_of_secured(document, context, proof)?;
         resolved
             .key
             .verify_strict(&hash.combined(), &Signature::from_bytes(&checked.signature))

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::RdfError;
 use super::contexts::Contexts;
-use super::fast::FastPath;
+use super::fast::{FastPath, View};
 use super::{Dataset, Graph};
 use crate::model::EuropeanDigitalCredential;
 
@@ -170,7 +170,7 @@ impl Expander {
         if self.safe
             && self.fast
             && self
-                .fast_path_for(document)
+                .fast_path_for(document.get("@context"))
                 .covers(&self.contexts, document)
         {
             return Ok(());
@@ -179,14 +179,41 @@ impl Expander {
     }
 
     /// The RDFC-1.0 canonical N-Quads of `document`, straight from the fast path, when it covers
-    /// the document and the document has no blank nodes (`None` otherwise, or when the document is
-    /// too deep: then [`Expander::expand_value`] gives the dataset or the error).
+    /// the document and the document has at most one blank node (`None` otherwise, or when the
+    /// document is too deep: then [`Expander::expand_value`] gives the dataset or the error).
     pub(crate) fn canonical_fast(&self, document: &Value) -> Option<super::fast::Canonical> {
+        self.canonical_fast_view(document, View::whole(document))
+    }
+
+    /// [`Expander::canonical_fast`] of `document` without its member `without`, and with
+    /// `context` as its `@context` when given: a Data Integrity proof's unsecured document,
+    /// read in place rather than copied.
+    pub(crate) fn canonical_fast_without(
+        &self,
+        document: &Value,
+        without: &str,
+        context: Option<&Value>,
+    ) -> Option<super::fast::Canonical> {
+        let whole = View::whole(document);
+        let view = View {
+            context: context.or(whole.context),
+            without: Some(without),
+            ..whole
+        };
+        self.canonical_fast_view(document, view)
+    }
+
+    /// `view` is of `document`, whose depth bounds the view's.
+    fn canonical_fast_view(
+        &self,
+        document: &Value,
+        view: View<'_>,
+    ) -> Option<super::fast::Canonical> {
         if !(self.safe && self.fast) || too_deep(document, self.max_depth).is_some() {
             return None;
         }
-        self.fast_path_for(document)
-            .canonical(&self.contexts, document)
+        self.fast_path_for(view.context)
+            .canonical(&self.contexts, view)
     }
 
     fn expand_owned(&self, document: Value) -> Result<Dataset, RdfError> {
@@ -205,16 +232,16 @@ impl Expander {
         if too_deep(document, self.max_depth).is_some() {
             return None;
         }
-        self.fast_path_for(document)
+        self.fast_path_for(document.get("@context"))
             .expand(&self.contexts, document)
             .map(Dataset)
     }
 
-    /// The compiled contexts to walk `document` with: the process-wide ones when its `@context`
+    /// The compiled contexts to walk a document with: the process-wide ones when its `@context`
     /// names bundled contexts only (this registry holds the bundled documents under those URLs,
     /// so compiling them gives the same), else this expander's own.
-    fn fast_path_for(&self, document: &Value) -> &FastPath {
-        let bundled = match document.get("@context") {
+    fn fast_path_for(&self, context: Option<&Value>) -> &FastPath {
+        let bundled = match context {
             Some(Value::String(url)) => self.contexts.holds_bundled(url),
             Some(Value::Array(items)) => items.iter().all(|item| {
                 item.as_str()
@@ -232,7 +259,7 @@ impl Expander {
     /// The fast path's dataset, when it is on and covers the document (see [`super::fast`]).
     fn try_fast(&self, document: &Value) -> Option<Graph> {
         if self.safe && self.fast {
-            self.fast_path_for(document)
+            self.fast_path_for(document.get("@context"))
                 .expand(&self.contexts, document)
         } else {
             None

@@ -15,6 +15,7 @@ mod canon;
 mod contexts;
 mod error;
 mod fast;
+pub(crate) use fast::Canonical;
 mod from_graph;
 #[cfg(feature = "full-jsonld")]
 mod generic;

@@ -76,22 +76,38 @@ fn write_term<T: Term>(out: &mut String, term: T) {
 /// Escapes a literal's lexical form as canonical N-Quads does: `"` and `\`, the control
 /// characters with a short escape by it, the others (and DEL) as `\u00XX`.
 pub(crate) fn escape_into(out: &mut String, lexical: &str) {
-    for c in lexical.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c <= '\u{1f}' || c == '\u{7f}' => {
-                // Writing to a String cannot fail.
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f;
+    // Most lexical forms have nothing to escape (an embedded image is 100 KB of base64): a scan
+    // without an early exit, which the compiler turns into wide compares, says so.
+    if !lexical.bytes().fold(false, |any, b| any | needs_escape(b)) {
+        out.push_str(lexical);
+        return;
     }
+    // Every character escaped is ASCII, so the text between two of them is whole UTF-8: copied
+    // as one slice.
+    let mut plain = 0;
+    for (at, byte) in lexical.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f | 0x7f => "",
+            _ => continue,
+        };
+        out.push_str(&lexical[plain..at]);
+        if escape.is_empty() {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{:04X}", byte);
+        } else {
+            out.push_str(escape);
+        }
+        plain = at + 1;
+    }
+    out.push_str(&lexical[plain..]);
 }
 
 #[cfg(test)]

@@ -1,25 +1,30 @@
-//! RDFC-1.0 straight from the walk, for a document without blank nodes.
+//! RDFC-1.0 straight from the walk, for a document with at most one blank node.
 //!
-//! Without blank nodes RDFC-1.0 has nothing to relabel: the canonical form is each distinct quad
-//! in canonical N-Quads, the lines sorted by code point. `sophia_c14n` gets there through an
-//! indexed dataset and a sort that serialises both terms at every comparison; here each quad is
-//! written once as the walk emits it, then the lines are sorted and duplicates dropped.
+//! With no blank node RDFC-1.0 has nothing to relabel, and with one it labels it `c14n0` (its
+//! first-degree hash is unique): the canonical form is each distinct quad in canonical N-Quads,
+//! the lines sorted by code point. `sophia_c14n` gets there through an indexed dataset and a
+//! sort that serialises both terms at every comparison; here each quad is written once as the
+//! walk emits it, into one buffer, then the lines are sorted and duplicates dropped. A proof
+//! configuration (its node has no `@id`) is the common one-blank-node document.
 //!
 //! The lines are the ones `sophia_c14n` writes (its `nq`: IRIs as they are, literals escaped,
 //! `xsd:string` left implicit), and sorting whole lines orders them as its term-by-term sort
-//! does: no term is a prefix of another one it can be compared with, except a blank node label
-//! (there are none here) and a literal before its `^^`/`@` (both above the space that follows a
-//! term). Distinct quads give distinct lines, so deduplicating lines deduplicates quads, except
-//! for language tags that differ in case only (sophia lowercases them): the sink declines
-//! upper-case tags. It declines blank nodes too: the caller then takes the general path.
+//! does: no term is a prefix of another one it can be compared with, except a literal before its
+//! `^^`/`@` (both above the space that follows a term); with one blank node label there is no
+//! other label to be a prefix of. Distinct quads give distinct lines, so deduplicating lines
+//! deduplicates quads, except for language tags that differ in case only (sophia lowercases
+//! them): the sink declines upper-case tags. It declines a second blank node too: the caller
+//! then takes the general path.
 
-use sophia_api::term::SimpleTerm;
+use std::ops::Range;
 
 use super::context::{Fast, Unsupported};
-use super::walk::Sink;
+use super::walk::{Node, Object, Sink};
 
 const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 const SEC_PROOF: &str = "https://w3id.org/security#proof";
+/// The label RDFC-1.0 gives the first (here: the only) blank node.
+const FIRST_LABEL: &str = "_:c14n0";
 
 /// The canonical N-Quads of a document, and whether its default graph links to a proof graph.
 pub(crate) struct Canonical {
@@ -30,73 +35,89 @@ pub(crate) struct Canonical {
 /// Collects the canonical N-Quads line of each quad.
 #[derive(Default)]
 pub(super) struct Lines {
-    lines: Vec<String>,
+    /// Every line, one after the other.
+    text: String,
+    lines: Vec<Range<usize>>,
+    /// The walk's label of the one blank node met so far.
+    blank: Option<std::sync::Arc<str>>,
     top_level_proof: bool,
 }
 
 impl Lines {
     pub(super) fn finish(mut self) -> Canonical {
-        self.lines.sort_unstable();
-        self.lines.dedup();
-        let mut nquads = String::with_capacity(self.lines.iter().map(String::len).sum());
+        let text = &self.text;
+        self.lines
+            .sort_unstable_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
+        self.lines
+            .dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
+        let mut nquads = String::with_capacity(self.lines.iter().map(|l| l.len()).sum());
         for line in &self.lines {
-            nquads.push_str(line);
+            nquads.push_str(&text[line.clone()]);
         }
         Canonical {
             nquads,
             top_level_proof: self.top_level_proof,
         }
     }
-}
 
-impl Sink for Lines {
-    fn emit(
-        &mut self,
-        s: &SimpleTerm<'static>,
-        p: &SimpleTerm<'static>,
-        o: &SimpleTerm<'static>,
-        g: Option<&SimpleTerm<'static>>,
-    ) -> Fast<()> {
-        let mut line = String::new();
-        for term in [s, p, o].into_iter().chain(g) {
-            write_term(&mut line, term)?;
-            line.push(' ');
+    fn write_node(&mut self, node: &Node) -> Fast<()> {
+        match node {
+            Node::Iri(iri) => write_iri(&mut self.text, iri),
+            Node::Blank(label) => {
+                match &self.blank {
+                    None => self.blank = Some(label.clone()),
+                    Some(first) if first == label => {}
+                    Some(_) => return Err(Unsupported),
+                }
+                self.text.push_str(FIRST_LABEL);
+            }
         }
-        line.push_str(".\n");
-        if g.is_none() && matches!(p, SimpleTerm::Iri(iri) if iri.as_str() == SEC_PROOF) {
-            self.top_level_proof = true;
-        }
-        self.lines.push(line);
         Ok(())
     }
 }
 
-fn write_term(out: &mut String, term: &SimpleTerm<'static>) -> Fast<()> {
-    match term {
-        SimpleTerm::Iri(iri) => {
-            out.push('<');
-            out.push_str(iri.as_str());
-            out.push('>');
-        }
-        SimpleTerm::LiteralDatatype(lexical, datatype) => {
-            write_literal(out, lexical);
-            if datatype.as_str() != XSD_STRING {
-                out.push_str("^^<");
-                out.push_str(datatype.as_str());
-                out.push('>');
+impl Sink for Lines {
+    fn emit(&mut self, s: &Node, p: &str, o: &Object<'_>, g: Option<&Node>) -> Fast<()> {
+        let start = self.text.len();
+        self.write_node(s)?;
+        self.text.push(' ');
+        write_iri(&mut self.text, p);
+        self.text.push(' ');
+        match o {
+            Object::Node(node) => self.write_node(node)?,
+            Object::Literal(lexical, datatype) => {
+                write_literal(&mut self.text, lexical);
+                if *datatype != XSD_STRING {
+                    self.text.push_str("^^");
+                    write_iri(&mut self.text, datatype);
+                }
+            }
+            Object::Language(lexical, tag) => {
+                if tag.bytes().any(|b| b.is_ascii_uppercase()) {
+                    return Err(Unsupported);
+                }
+                write_literal(&mut self.text, lexical);
+                self.text.push('@');
+                self.text.push_str(tag);
             }
         }
-        SimpleTerm::LiteralLanguage(lexical, tag, None) => {
-            if tag.as_str().bytes().any(|b| b.is_ascii_uppercase()) {
-                return Err(Unsupported);
-            }
-            write_literal(out, lexical);
-            out.push('@');
-            out.push_str(tag.as_str());
+        self.text.push(' ');
+        if let Some(graph) = g {
+            self.write_node(graph)?;
+            self.text.push(' ');
+        } else if p == SEC_PROOF {
+            self.top_level_proof = true;
         }
-        _ => return Err(Unsupported),
+        self.text.push_str(".\n");
+        self.lines.push(start..self.text.len());
+        Ok(())
     }
-    Ok(())
+}
+
+fn write_iri(out: &mut String, iri: &str) {
+    out.push('<');
+    out.push_str(iri);
+    out.push('>');
 }
 
 /// A lexical form between quotes, escaped as canonical N-Quads require (the one escaper of
@@ -181,7 +202,28 @@ mod tests {
         }
         // A blank node (a subject without an id): declined.
         let mut blank = ok.clone();
-        blank["credentialSubject"] = json!({"type": "urn:x:T"});
+        blank["credentialSubject"] = json!([{"type": "urn:x:T"}, {"type": "urn:x:U"}]);
         assert!(Expander::new().canonical_fast(&blank).is_none());
+    }
+
+    #[test]
+    fn one_blank_node_is_c14n0_and_two_are_declined() {
+        // The credential has no id: it is the one blank node.
+        let credential = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiableCredential"],
+            "issuer": "urn:x:issuer",
+            "name": ["twice", "twice"],
+            "description": "tab\there \"quoted\" back\\slash\u{7f}\u{1}\u{8}\u{c}\r\n é€",
+            "credentialSubject": {"id": "urn:x:s"}
+        });
+        assert!(same_as_general(&credential));
+        let fast = Expander::new().canonical_fast(&credential).expect("fast");
+        assert!(fast.nquads.contains("_:c14n0 "));
+        // Two blank nodes: the general path relabels them.
+        let mut two = credential.clone();
+        two["credentialSubject"] = json!({"type": "urn:x:T"});
+        assert!(Expander::new().expand_value(&two).is_ok());
+        assert!(Expander::new().canonical_fast(&two).is_none());
     }
 }

@@ -34,7 +34,7 @@ pub(crate) enum Keyword {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Expanded {
     /// A keyword (any keyword: the caller rejects those it does not handle).
-    Keyword(String),
+    Keyword(&'static str),
     /// An absolute IRI, checked as json-ld checks it.
     Iri(Arc<str>),
     /// A blank node identifier, `_:` included.
@@ -101,12 +101,17 @@ impl TermDef {
     }
 }
 
+/// Term definitions by term. Every key and value of a document is looked up here, several times:
+/// foldhash rather than the standard SipHash, which was about a tenth of a Data Integrity
+/// verification. The map's keys come from contexts, which the caller chose, not from the document.
+pub(crate) type Terms = HashMap<Arc<str>, Arc<TermDef>, foldhash::fast::RandomState>;
+
 /// An active context.
 #[derive(Debug)]
 pub(crate) struct Ctx {
     /// Unique per context value, the key of the derivation cache.
     pub(crate) id: u64,
-    pub(crate) terms: HashMap<Arc<str>, Arc<TermDef>>,
+    pub(crate) terms: Terms,
     pub(crate) vocab: Option<Arc<str>>,
     /// The context to return to in new node objects (set by a type-scoped context).
     pub(crate) previous: Option<Arc<Ctx>>,
@@ -122,7 +127,7 @@ impl Ctx {
     pub(crate) fn empty() -> Ctx {
         Ctx {
             id: next_id(),
-            terms: HashMap::new(),
+            terms: Terms::default(),
             vocab: None,
             previous: None,
         }
@@ -176,8 +181,17 @@ const KEYWORDS: &[&str] = &[
     "@vocab",
 ];
 
-pub(crate) fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
+/// The keyword `s` is, if it is one.
+pub(crate) fn keyword(s: &str) -> Option<&'static str> {
+    // Most strings met are terms and IRIs: one byte tells.
+    if !s.starts_with('@') {
+        return None;
+    }
+    KEYWORDS.iter().find(|k| **k == s).copied()
+}
+
+fn is_keyword(s: &str) -> bool {
+    keyword(s).is_some()
 }
 
 /// `@` followed by ASCII letters only: JSON-LD ignores such keys and values.
@@ -216,8 +230,8 @@ struct Local<'a> {
 }
 
 fn expand_iri_in(ctx: &Ctx, local: Option<&Local<'_>>, value: &str, vocab: bool) -> Fast<Expanded> {
-    if is_keyword(value) {
-        return Ok(Expanded::Keyword(value.to_owned()));
+    if let Some(keyword) = keyword(value) {
+        return Ok(Expanded::Keyword(keyword));
     }
     if has_keyword_form(value) {
         return Err(Unsupported);
@@ -229,7 +243,7 @@ fn expand_iri_in(ctx: &Ctx, local: Option<&Local<'_>>, value: &str, vocab: bool)
     }
     if let Some(def) = ctx.term(value) {
         if let Mapping::Keyword(k) = def.mapping {
-            return Ok(Expanded::Keyword(keyword_str(k).to_owned()));
+            return Ok(Expanded::Keyword(keyword_str(k)));
         }
         if vocab {
             if let Mapping::Iri(iri) = &def.mapping {
@@ -423,7 +437,7 @@ fn define(ctx: &mut Ctx, local: &mut Local<'_>, term: &str) -> Fast<()> {
     let coercion = match definition.get("@type") {
         None => Coercion::None,
         Some(Value::String(t)) => match expand_iri_defining(ctx, local, t, true)? {
-            Expanded::Keyword(k) => match k.as_str() {
+            Expanded::Keyword(k) => match k {
                 "@id" => Coercion::Id,
                 "@vocab" => Coercion::Vocab,
                 "@json" => Coercion::Json,
@@ -442,7 +456,7 @@ fn define(ctx: &mut Ctx, local: &mut Local<'_>, term: &str) -> Fast<()> {
                 return Err(Unsupported);
             }
             let mapping = match expand_iri_defining(ctx, local, id, true)? {
-                Expanded::Keyword(k) => match k.as_str() {
+                Expanded::Keyword(k) => match k {
                     "@id" => Mapping::Keyword(Keyword::Id),
                     "@type" => Mapping::Keyword(Keyword::Type),
                     _ => return Err(Unsupported),
@@ -457,7 +471,7 @@ fn define(ctx: &mut Ctx, local: &mut Local<'_>, term: &str) -> Fast<()> {
                 if itself
                     != Ok(match &mapping {
                         Mapping::Iri(iri) => Expanded::Iri(iri.clone()),
-                        Mapping::Keyword(k) => Expanded::Keyword(keyword_str(*k).to_owned()),
+                        Mapping::Keyword(k) => Expanded::Keyword(keyword_str(*k)),
                     })
                 {
                     return Err(Unsupported);

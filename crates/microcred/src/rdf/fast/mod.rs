@@ -56,6 +56,28 @@ type DerivedKey = (u64, usize, bool);
 /// A derived context, with the scoped context whose address is in its key.
 type Derived = (Arc<Value>, Arc<Ctx>);
 
+/// The document a walk reads: a JSON object, or one with a member left out and its `@context`
+/// replaced (a Data Integrity proof's document, read in place).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View<'d> {
+    /// The members, or `None` when the document is not a JSON object.
+    pub(crate) members: Option<&'d serde_json::Map<String, Value>>,
+    pub(crate) context: Option<&'d Value>,
+    pub(crate) without: Option<&'d str>,
+}
+
+impl<'d> View<'d> {
+    /// `document` as it is.
+    pub(crate) fn whole(document: &'d Value) -> Self {
+        let members = document.as_object();
+        View {
+            members,
+            context: members.and_then(|m| m.get("@context")),
+            without: None,
+        }
+    }
+}
+
 /// The compiled contexts of one expander (shared by its clones).
 #[derive(Default)]
 pub(crate) struct FastPath {
@@ -84,26 +106,27 @@ impl FastPath {
     /// Whether `document` is inside the subset: then the generic path expands it without an
     /// error (the walk runs, but no dataset is built).
     pub(crate) fn covers(&self, contexts: &Contexts, document: &Value) -> bool {
-        self.walk(contexts, document, walk::Discard).is_ok()
+        self.walk(contexts, View::whole(document), walk::Discard)
+            .is_ok()
     }
 
     /// The RDFC-1.0 canonical N-Quads of `document` (see [`canonical`]), or `None` when the
-    /// walk declines it or it has blank nodes (the general path then runs).
-    pub(crate) fn canonical(&self, contexts: &Contexts, document: &Value) -> Option<Canonical> {
+    /// walk declines it or it has several blank nodes (the general path then runs).
+    pub(crate) fn canonical(&self, contexts: &Contexts, document: View<'_>) -> Option<Canonical> {
         self.walk(contexts, document, canonical::Lines::default())
             .ok()
             .map(canonical::Lines::finish)
     }
 
     fn try_expand(&self, contexts: &Contexts, document: &Value) -> Fast<Graph> {
-        self.walk(contexts, document, Graph::new())
+        self.walk(contexts, View::whole(document), Graph::new())
     }
 
-    fn walk<S: walk::Sink>(&self, contexts: &Contexts, document: &Value, sink: S) -> Fast<S> {
-        let Value::Object(map) = document else {
+    fn walk<S: walk::Sink>(&self, contexts: &Contexts, document: View<'_>, sink: S) -> Fast<S> {
+        let Some(map) = document.members else {
             return Err(Unsupported);
         };
-        let urls: Vec<String> = match map.get("@context") {
+        let urls: Vec<String> = match document.context {
             Some(Value::String(url)) => vec![url.clone()],
             Some(Value::Array(items)) => items
                 .iter()
@@ -113,9 +136,9 @@ impl FastPath {
         };
         let ctx = self.compiled(contexts, urls)?;
         let mut walker = walk::Walker::new(self, sink);
-        // The top-level `@context` is processed into `ctx`; the walk skips it (a copy of the
-        // document without it would cost a deep clone).
-        walker.top(&ctx, map)?;
+        // The top-level `@context` is processed into `ctx`; the walk skips it, and the member the
+        // view leaves out (a copy of the document without them would cost a deep clone).
+        walker.top(&ctx, map, document.without)?;
         Ok(walker.finish())
     }
 

@@ -5,6 +5,7 @@
 //! `@context`, a float, a relative IRI, an undefined term...) is [`Unsupported`]: the expander
 //! then runs the generic path, which produces the same dataset or the exact safe-mode error.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -23,16 +24,60 @@ const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
 const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
 
-type Term = SimpleTerm<'static>;
+/// A subject, node object or graph name: an IRI, or a blank node by its fresh label (`f0`,
+/// `f1`...: the document's own labels are renamed, as json-ld renames them).
+#[derive(Debug, Clone)]
+pub(crate) enum Node {
+    Iri(Arc<str>),
+    Blank(Arc<str>),
+}
 
-/// Where a walk puts its quads.
+/// An object as the walk meets it. Strings are borrowed from the document or the context: a
+/// quad's terms are only copied by a sink that keeps them.
+pub(crate) enum Object<'x> {
+    Node(Node),
+    /// A lexical form and its datatype IRI.
+    Literal(Cow<'x, str>, &'x str),
+    /// A lexical form and its language tag.
+    Language(&'x str, &'x str),
+}
+
+/// Where a walk puts its quads (the predicate is an IRI).
 pub(crate) trait Sink {
-    fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()>;
+    fn emit(&mut self, s: &Node, p: &str, o: &Object<'_>, g: Option<&Node>) -> Fast<()>;
+}
+
+fn iri_term(iri: &str) -> SimpleTerm<'_> {
+    SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(iri)))
+}
+
+fn node_term(node: &Node) -> SimpleTerm<'_> {
+    match node {
+        Node::Iri(iri) => iri_term(iri),
+        Node::Blank(label) => {
+            SimpleTerm::BlankNode(BnodeId::new_unchecked(MownStr::from(&**label)))
+        }
+    }
 }
 
 impl Sink for Graph {
-    fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()> {
-        self.insert(s, p, o, g).map(|_| ()).map_err(|_| Unsupported)
+    fn emit(&mut self, s: &Node, p: &str, o: &Object<'_>, g: Option<&Node>) -> Fast<()> {
+        let object = match o {
+            Object::Node(node) => node_term(node),
+            Object::Literal(lexical, datatype) => SimpleTerm::LiteralDatatype(
+                MownStr::from(&**lexical),
+                IriRef::new_unchecked(MownStr::from(*datatype)),
+            ),
+            Object::Language(lexical, tag) => SimpleTerm::LiteralLanguage(
+                MownStr::from(*lexical),
+                LanguageTag::new_unchecked(MownStr::from(*tag)),
+                None,
+            ),
+        };
+        let graph = g.map(node_term);
+        self.insert(node_term(s), iri_term(p), &object, graph.as_ref())
+            .map(|_| ())
+            .map_err(|_| Unsupported)
     }
 }
 
@@ -42,7 +87,7 @@ impl Sink for Graph {
 pub(crate) struct Discard;
 
 impl Sink for Discard {
-    fn emit(&mut self, _: &Term, _: &Term, _: &Term, _: Option<&Term>) -> Fast<()> {
+    fn emit(&mut self, _: &Node, _: &str, _: &Object<'_>, _: Option<&Node>) -> Fast<()> {
         Ok(())
     }
 }
@@ -52,19 +97,8 @@ pub(crate) struct Walker<'a, S = Graph> {
     fast: &'a FastPath,
     dataset: S,
     /// Blank node identifiers of the document, by label, to fresh labels.
-    blanks: HashMap<String, Term>,
+    blanks: HashMap<String, Node>,
     fresh: usize,
-}
-
-fn iri(value: &str) -> Term {
-    SimpleTerm::Iri(IriRef::new_unchecked(MownStr::from(value.to_owned())))
-}
-
-fn literal(lexical: &str, datatype: &str) -> Term {
-    SimpleTerm::LiteralDatatype(
-        MownStr::from(lexical.to_owned()),
-        IriRef::new_unchecked(MownStr::from(datatype.to_owned())),
-    )
 }
 
 /// The language tags taken as is: a primary subtag and an optional region, which every BCP 47
@@ -86,9 +120,9 @@ fn simple_language_tag(tag: &str) -> bool {
 /// active context, JSON-LD §5.1.2 step 7).
 fn only_id(ctx: &Ctx, map: &Map<String, Value>) -> bool {
     map.len() == 1
-        && map.keys().all(
-            |k| matches!(ctx.expand_iri(k, true), Ok(Expanded::Keyword(ref kw)) if kw == "@id"),
-        )
+        && map
+            .keys()
+            .all(|k| matches!(ctx.expand_iri(k, true), Ok(Expanded::Keyword("@id"))))
 }
 
 impl<'a, S: Sink> Walker<'a, S> {
@@ -105,52 +139,57 @@ impl<'a, S: Sink> Walker<'a, S> {
         self.dataset
     }
 
-    fn fresh(&mut self) -> Term {
+    fn fresh(&mut self) -> Node {
         let label = format!("f{}", self.fresh);
         self.fresh += 1;
-        SimpleTerm::BlankNode(BnodeId::new_unchecked(MownStr::from(label)))
+        Node::Blank(Arc::from(label))
     }
 
-    fn blank(&mut self, label: &str) -> Term {
-        if let Some(term) = self.blanks.get(label) {
-            return term.clone();
+    fn blank(&mut self, label: &str) -> Node {
+        if let Some(node) = self.blanks.get(label) {
+            return node.clone();
         }
-        let term = self.fresh();
-        self.blanks.insert(label.to_owned(), term.clone());
-        term
+        let node = self.fresh();
+        self.blanks.insert(label.to_owned(), node.clone());
+        node
     }
 
-    fn id_term(&mut self, expanded: Expanded) -> Fast<Term> {
+    fn id_term(&mut self, expanded: Expanded) -> Fast<Node> {
         match expanded {
-            Expanded::Iri(value) => Ok(iri(&value)),
+            Expanded::Iri(value) => Ok(Node::Iri(value)),
             Expanded::Blank(label) => Ok(self.blank(&label)),
             Expanded::Keyword(_) => Err(Unsupported),
         }
     }
 
-    fn emit(&mut self, s: &Term, p: &Term, o: &Term, g: Option<&Term>) -> Fast<()> {
-        self.dataset.emit(s, p, o, g)
-    }
-
     /// The top-level node object; its `@context` entry, already processed into `ctx`, is
-    /// skipped.
-    pub(crate) fn top(&mut self, ctx: &Arc<Ctx>, map: &Map<String, Value>) -> Fast<()> {
-        self.node(ctx, map, None, None, true).map(|_| ())
+    /// skipped, and so is the member named `skip` (a Data Integrity proof, left out of what it
+    /// signs without copying the document).
+    pub(crate) fn top(
+        &mut self,
+        ctx: &Arc<Ctx>,
+        map: &Map<String, Value>,
+        skip: Option<&str>,
+    ) -> Fast<()> {
+        self.node(ctx, map, None, None, Some(skip)).map(|_| ())
     }
 
     /// A node object in `graph`, under `ctx` (the active context of the object holding it), with
-    /// the property-scoped context of the property it is the value of. Returns its subject.
+    /// the property-scoped context of the property it is the value of. `top` is `Some` for the
+    /// top-level object, with the member it leaves out. Returns its subject.
     fn node(
         &mut self,
         ctx: &Arc<Ctx>,
         map: &Map<String, Value>,
         property_scoped: Option<&Arc<Value>>,
-        graph: Option<&Term>,
-        top: bool,
-    ) -> Fast<Term> {
+        graph: Option<&Node>,
+        top: Option<Option<&str>>,
+    ) -> Fast<Node> {
         let entries = || {
-            map.iter()
-                .filter(move |(key, _)| !(top && *key == "@context"))
+            map.iter().filter(move |(key, _)| match top {
+                Some(skip) => *key != "@context" && Some(key.as_str()) != skip,
+                None => true,
+            })
         };
         let mut active = ctx.clone();
         if let Some(previous) = &active.previous {
@@ -166,15 +205,18 @@ impl<'a, S: Sink> Walker<'a, S> {
         // Keys, expanded once: keywords first decide the subject and the type-scoped contexts.
         let mut id: Option<(&str, &Value)> = None;
         let mut types: Option<(&str, &Value)> = None;
+        let mut expanded = Vec::with_capacity(map.len());
         for (key, value) in entries() {
-            if let Ok(Expanded::Keyword(kw)) = type_scoped.expand_iri(key, true) {
-                match kw.as_str() {
+            let expansion = type_scoped.expand_iri(key, true);
+            if let Ok(Expanded::Keyword(kw)) = expansion {
+                match kw {
                     "@id" if id.is_none() => id = Some((key, value)),
                     "@type" if types.is_none() => types = Some((key, value)),
                     // `@context`, `@value`, `@list`, `@graph`, a repeated keyword...
                     _ => return Err(Unsupported),
                 }
             }
+            expanded.push(expansion);
         }
         let id_key = id.map(|(key, _)| key);
         let type_key = types.map(|(key, _)| key);
@@ -188,13 +230,20 @@ impl<'a, S: Sink> Walker<'a, S> {
             type_names.push(value.as_str().ok_or(Unsupported)?);
         }
         // Type-scoped contexts apply in lexicographic order of the type terms.
-        let mut sorted = type_names.clone();
-        sorted.sort_unstable();
-        for name in &sorted {
+        let sorted: Cow<'_, [&str]> = if type_names.len() > 1 {
+            let mut sorted = type_names.clone();
+            sorted.sort_unstable();
+            Cow::Owned(sorted)
+        } else {
+            Cow::Borrowed(&type_names)
+        };
+        for name in sorted.iter() {
             if let Some(scoped) = type_scoped.term(name).and_then(|d| d.scoped.as_ref()) {
                 active = self.fast.derive_type_scoped(&active, scoped)?;
             }
         }
+        // Without a type-scoped context the keys expand as they did above.
+        let same_context = Arc::ptr_eq(&active, &type_scoped);
 
         let subject = match id.map(|(_, value)| value) {
             Some(Value::String(value)) => {
@@ -204,17 +253,24 @@ impl<'a, S: Sink> Walker<'a, S> {
             Some(_) => return Err(Unsupported),
             None => self.fresh(),
         };
-        let rdf_type = iri(RDF_TYPE);
         for name in type_names {
             match type_scoped.expand_iri(name, true)? {
-                Expanded::Iri(value) => self.emit(&subject, &rdf_type, &iri(&value), graph)?,
+                Expanded::Iri(value) => {
+                    let object = Object::Node(Node::Iri(value));
+                    self.dataset.emit(&subject, RDF_TYPE, &object, graph)?;
+                }
                 _ => return Err(Unsupported),
             }
         }
 
-        for (key, value) in entries() {
+        for ((key, value), expansion) in entries().zip(expanded) {
             let keyword_key = Some(key.as_str()) == id_key || Some(key.as_str()) == type_key;
-            let property = match active.expand_iri(key, true)? {
+            let expansion = if same_context {
+                expansion
+            } else {
+                active.expand_iri(key, true)
+            };
+            let property = match expansion? {
                 // A key is a keyword in both contexts or in neither: a type-scoped context that
                 // changes that is left to the generic path.
                 Expanded::Keyword(kw)
@@ -225,7 +281,7 @@ impl<'a, S: Sink> Walker<'a, S> {
                 }
                 _ if keyword_key => return Err(Unsupported),
                 Expanded::Keyword(_) => return Err(Unsupported),
-                Expanded::Iri(value) => iri(&value),
+                Expanded::Iri(value) => value,
                 // RDF has no blank node predicates: json-ld drops them, safe mode refuses them.
                 Expanded::Blank(_) => return Err(Unsupported),
             };
@@ -246,11 +302,11 @@ impl<'a, S: Sink> Walker<'a, S> {
     fn property(
         &mut self,
         active: &Arc<Ctx>,
-        subject: &Term,
-        property: &Term,
+        subject: &Node,
+        property: &str,
         definition: Option<&TermDef>,
         value: &Value,
-        graph: Option<&Term>,
+        graph: Option<&Node>,
     ) -> Fast<()> {
         if definition.is_some_and(|d| d.coercion == Coercion::Json) {
             return Err(Unsupported);
@@ -272,13 +328,13 @@ impl<'a, S: Sink> Walker<'a, S> {
                 Value::Array(_) => return Err(Unsupported),
                 Value::Object(map) => {
                     let scoped = definition.and_then(|d| d.scoped.as_ref());
-                    if container == Container::Graph {
+                    Object::Node(if container == Container::Graph {
                         let name = self.fresh();
-                        self.node(active, map, scoped, Some(&name), false)?;
+                        self.node(active, map, scoped, Some(&name), None)?;
                         name
                     } else {
-                        self.node(active, map, scoped, graph, false)?
-                    }
+                        self.node(active, map, scoped, graph, None)?
+                    })
                 }
                 scalar => {
                     if container == Container::Graph {
@@ -287,37 +343,38 @@ impl<'a, S: Sink> Walker<'a, S> {
                     self.scalar(active, definition, scalar)?
                 }
             };
-            self.emit(subject, property, &object, graph)?;
+            self.dataset.emit(subject, property, &object, graph)?;
         }
         Ok(())
     }
 
     /// A string, number or boolean, under the term's type coercion.
-    fn scalar(
+    fn scalar<'x>(
         &mut self,
         active: &Arc<Ctx>,
-        definition: Option<&TermDef>,
-        value: &Value,
-    ) -> Fast<Term> {
+        definition: Option<&'x TermDef>,
+        value: &'x Value,
+    ) -> Fast<Object<'x>> {
         let coercion = definition.map_or(&Coercion::None, |d| &d.coercion);
+        let boolean = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
         match (coercion, value) {
-            (Coercion::None, Value::String(s)) => Ok(literal(s, XSD_STRING)),
-            (Coercion::None, Value::Bool(b)) => {
-                Ok(literal(if *b { "true" } else { "false" }, XSD_BOOLEAN))
-            }
+            (Coercion::None, Value::String(s)) => Ok(Object::Literal(Cow::Borrowed(s), XSD_STRING)),
+            (Coercion::None, Value::Bool(b)) => Ok(Object::Literal(boolean(*b), XSD_BOOLEAN)),
             (Coercion::None, Value::Number(n)) => match n.as_i64() {
-                Some(i) => Ok(literal(&i.to_string(), XSD_INTEGER)),
+                Some(i) => Ok(Object::Literal(Cow::Owned(i.to_string()), XSD_INTEGER)),
                 // Doubles need json-ld's exact canonical form: left to the generic path.
                 None => Err(Unsupported),
             },
-            (Coercion::Datatype(datatype), Value::String(s)) => Ok(literal(s, datatype)),
+            (Coercion::Datatype(datatype), Value::String(s)) => {
+                Ok(Object::Literal(Cow::Borrowed(s), datatype))
+            }
             // json-ld keeps the native lexical form and the coerced datatype.
             (Coercion::Datatype(datatype), Value::Bool(b)) => {
-                Ok(literal(if *b { "true" } else { "false" }, datatype))
+                Ok(Object::Literal(boolean(*b), datatype))
             }
             (Coercion::Datatype(datatype), Value::Number(n)) if &**datatype != XSD_DOUBLE => {
                 match n.as_i64() {
-                    Some(i) => Ok(literal(&i.to_string(), datatype)),
+                    Some(i) => Ok(Object::Literal(Cow::Owned(i.to_string()), datatype)),
                     None => Err(Unsupported),
                 }
             }
@@ -328,7 +385,7 @@ impl<'a, S: Sink> Walker<'a, S> {
                     None => active.clone(),
                 };
                 let expanded = ctx.expand_iri(s, *coercion == Coercion::Vocab)?;
-                self.id_term(expanded)
+                self.id_term(expanded).map(Object::Node)
             }
             _ => Err(Unsupported),
         }
@@ -337,10 +394,10 @@ impl<'a, S: Sink> Walker<'a, S> {
     /// A `@container: @language` value: a map from language tag to strings.
     fn language_map(
         &mut self,
-        subject: &Term,
-        property: &Term,
+        subject: &Node,
+        property: &str,
         value: &Value,
-        graph: Option<&Term>,
+        graph: Option<&Node>,
     ) -> Fast<()> {
         let Value::Object(map) = value else {
             return Err(Unsupported);
@@ -357,12 +414,8 @@ impl<'a, S: Sink> Walker<'a, S> {
                 let Value::String(string) = string else {
                     return Err(Unsupported);
                 };
-                let object = SimpleTerm::LiteralLanguage(
-                    MownStr::from(string.clone()),
-                    LanguageTag::new_unchecked(MownStr::from(tag.clone())),
-                    None,
-                );
-                self.emit(subject, property, &object, graph)?;
+                let object = Object::Language(string, tag);
+                self.dataset.emit(subject, property, &object, graph)?;
             }
         }
         Ok(())
