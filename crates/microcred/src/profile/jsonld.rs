@@ -82,7 +82,12 @@ pub(super) fn expand(mut document: Value, expander: &Expander) -> Vec<Finding> {
     {
         map.insert("@context".into(), Value::from(EDC_CONTEXT.to_vec()));
     }
-    match expander.check_value(&document) {
+    check(&document, expander)
+}
+
+/// What JSON-LD would drop from `document`, which has its `@context`.
+pub(super) fn check(document: &Value, expander: &Expander) -> Vec<Finding> {
+    match expander.check_value(document) {
         Ok(()) => Vec::new(),
         Err(error) => vec![finding(&error)],
     }

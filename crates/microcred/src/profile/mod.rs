@@ -220,16 +220,51 @@ fn edc_and_jsonld(
     findings
 }
 
+/// The findings of the format check that read a credential as JSON: repeated node identifiers
+/// and what JSON-LD would drop.
+pub(crate) struct JsonFindings {
+    nodes: Vec<Finding>,
+    jsonld: Vec<Finding>,
+}
+
+/// [`JsonFindings`] of a credential's JSON document as it came, with the contexts of `expander`:
+/// the Verifier takes them before the typed reader consumes the document, so the credential is
+/// not written back to JSON for them (a third of the verification of an EC sample), and they
+/// are about the file itself, which is what EDC expands. `None` when the document has no
+/// `@context`: the typed credential's JSON, written with EDC's, is checked then.
+pub(crate) fn check_json_with(
+    document: &serde_json::Value,
+    expander: &crate::rdf::Expander,
+) -> Option<JsonFindings> {
+    document.get("@context")?;
+    Some(JsonFindings {
+        nodes: nodes::check_document(document),
+        jsonld: jsonld::check(document, expander),
+    })
+}
+
 /// [`check_edc`] (or [`check_edc_as`] when a version is named) and what JSON-LD would drop with
-/// the contexts of `expander`: the Verifier's format check.
+/// the contexts of `expander`: the Verifier's format check. `json` holds the findings of the
+/// document as read ([`check_json_with`]); without them the credential is written to JSON.
 pub(crate) fn check_format_with(
     credential: &EuropeanDigitalCredential,
     version: Option<ElmVersion>,
     expander: &crate::rdf::Expander,
+    json: Option<JsonFindings>,
 ) -> Vec<Finding> {
-    edc_and_jsonld(credential, version, |document| {
-        jsonld::expand(document, expander)
-    })
+    let Some(json) = json else {
+        return edc_and_jsonld(credential, version, |document| {
+            jsonld::expand(document, expander)
+        });
+    };
+    // In the order of `edc_and_jsonld`.
+    let mut findings = edc::Walker::check(credential);
+    findings.extend(json.nodes);
+    if let Some(version) = version {
+        findings.extend(version::check(credential, version));
+    }
+    findings.extend(json.jsonld);
+    findings
 }
 
 /// The EDC application profile's mandatory elements (codes `edc.*`; the same in ELM 3.1 and 3.2).
@@ -323,3 +358,55 @@ const FILLED_WHEN_SEALING: &[(&str, &str)] = &[
     (codes::EDC_LEGAL_NAME.code, "$.issuer.legalName"),
     (codes::EDC_LOCATION.code, "$.issuer.location"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::Expander;
+
+    /// The Verifier's format check reads the JSON findings from the document as it came; they
+    /// are the findings of the credential written back to JSON, on the demo credential and on
+    /// every EC sample the reader takes, with or without findings.
+    #[test]
+    fn json_findings_of_the_document_as_read_equal_those_of_the_credential_written() {
+        let expander = Expander::new();
+        let mut documents = vec![
+            serde_json::from_str::<serde_json::Value>(&crate::issue::demo_credential_json())
+                .expect("JSON"),
+        ];
+        let samples = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/upstream/elm-repo/json-ld-v3"
+        );
+        match std::fs::read_dir(samples) {
+            Ok(entries) => documents.extend(entries.flatten().filter_map(|entry| {
+                serde_json::from_slice(&std::fs::read(entry.path()).ok()?).ok()
+            })),
+            Err(_) => eprintln!("skipped the EC samples: {samples} is absent"),
+        }
+        let expected = documents.len();
+        let mut compared = 0;
+        for document in documents {
+            let Some(json) = check_json_with(&document, &expander) else {
+                continue;
+            };
+            let Ok((credential, _)) = crate::json::Reader::new().read_value(document) else {
+                continue;
+            };
+            for version in [None, Some(ElmVersion::V3_2)] {
+                let json = JsonFindings {
+                    nodes: json.nodes.clone(),
+                    jsonld: json.jsonld.clone(),
+                };
+                assert_eq!(
+                    check_format_with(&credential, version, &expander, Some(json)),
+                    check_format_with(&credential, version, &expander, None)
+                );
+            }
+            compared += 1;
+        }
+        // Sealed samples are JWS files, which the reader does not take as credentials.
+        eprintln!("compared {compared} of {expected} documents");
+        assert!(compared >= 1);
+    }
+}

@@ -17,10 +17,11 @@ pub(super) fn format(
     credential: &EuropeanDigitalCredential,
     version: Option<ElmVersion>,
     expander: &Expander,
+    json: Option<profile::JsonFindings>,
 ) -> Check {
     // The typed rules, and what a JSON-LD processor would drop (EDC validates the RDF), with the
     // verifier's contexts.
-    let findings = profile::check_format_with(credential, version, expander);
+    let findings = profile::check_format_with(credential, version, expander, json);
     match findings.iter().find(|f| f.severity == Severity::Error) {
         Some(first) => {
             let (code, path) = (first.code.clone(), first.path.clone());

@@ -19,6 +19,7 @@ use super::secured::{JadesFile, Secured, skipped_trust};
 use super::{Owner, Verifier, checks};
 use crate::json::ParseError;
 use crate::model::EuropeanDigitalCredential;
+use crate::profile;
 use crate::status::StatusFetcher;
 
 /// Every check of a credential's report, in report order.
@@ -157,6 +158,11 @@ impl Run<'_> {
             )
         });
         let json_identity = Identity::of_json(object);
+        // The format check's JSON findings, from the document as it came (before the typed
+        // reader takes it).
+        let json = edc
+            .then(|| profile::check_json_with(&document, &verifier.expander))
+            .flatten();
         let typed = edc.then(|| {
             verifier
                 .reader
@@ -171,6 +177,7 @@ impl Run<'_> {
                     credential,
                     verifier.elm_version,
                     &verifier.expander,
+                    json,
                 ));
                 checks.push(checks::micro_credential(credential));
             }
