@@ -483,6 +483,46 @@ fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
     );
 }
 
+#[test]
+fn the_format_check_of_a_data_integrity_credential_reads_its_proof_too() {
+    use microcred::proof::{DataIntegrity, Ed25519KeyPair};
+    let key = Ed25519KeyPair::from_seed([9; 32]);
+    let credential: serde_json::Value =
+        serde_json::from_str(&microcred::issue::demo_credential_json()).unwrap();
+    let signed = DataIntegrity::new(key.clone())
+        .created(SEALED_AT)
+        .sign(&credential)
+        .unwrap();
+    let verifier = Verifier::new(NOW).with_trusted_dids([key.did_key()]);
+    // The proof's walk covers the whole document: the format check has nothing to add.
+    let report = verifier.verify(&serde_json::to_vec(&signed).unwrap());
+    assert_eq!(
+        status_of(&report, CheckKind::Format),
+        (Status::Ok, "format.ok")
+    );
+    // A term no context defines, inside the proof: JSON-LD would drop it, so the format check
+    // fails on it, as it does on any other member (and the proof no longer holds).
+    let mut odd = signed.clone();
+    odd["proof"]["undefinedTerm"] = json!("x");
+    let report = verifier.verify(&serde_json::to_vec(&odd).unwrap());
+    let format = report
+        .checks
+        .iter()
+        .find(|c| c.kind == CheckKind::Format)
+        .unwrap();
+    assert_eq!(
+        (format.status, &*format.code, format.path.as_deref()),
+        (
+            Status::Failed,
+            "edc.jsonld.undefined_term",
+            Some("$.proof.undefinedTerm")
+        ),
+        "{}",
+        report.to_json()
+    );
+    assert_eq!(status_of(&report, CheckKind::Seal).0, Status::Failed);
+}
+
 // ---- Any W3C credential, offline contexts, reporting rules, presentations ----
 
 use microcred::proof::{DataIntegrity, Ed25519KeyPair};

@@ -91,12 +91,15 @@ impl Suite {
 
     /// [`Suite::hash_data`] of `secured` without its `proof` member, and with `context` (the
     /// proof's own `@context`, which the caller has checked) as its `@context` when given. The
-    /// fast path reads the document in place; only the general path gets a copy.
+    /// fast path reads the document in place; only the general path gets a copy. `whole` is set
+    /// when the fast path covered the whole secured document, proof included: expanding it with
+    /// these contexts gives no error.
     pub(crate) fn hash_data_of_secured(
         &self,
         secured: &Value,
         context: Option<&Value>,
         options: &Map<String, Value>,
+        whole: &mut bool,
     ) -> Result<HashData, ProofError> {
         let members = secured.as_object();
         let document_context = context.or_else(|| members.and_then(|m| m.get("@context")));
@@ -104,7 +107,8 @@ impl Suite {
             let fast = self
                 .expander
                 .canonical_fast_without(secured, "proof", context);
-            if fast.is_some() {
+            if let Some(canonical) = &fast {
+                *whole = canonical.whole;
                 return self.canonical_document(secured, fast);
             }
             let mut unsecured: Map<String, Value> = members

@@ -88,6 +88,17 @@ impl DataIntegrityVerifier {
     /// `proof.context_mismatch`, the `rdf.*` codes, `proof.hidden_proof`,
     /// `proof.signature_mismatch`.
     pub fn verify(&self, document: &Value) -> Result<VerifiedProof, ProofError> {
+        self.verify_noting_coverage(document, &mut false)
+    }
+
+    /// [`DataIntegrityVerifier::verify`], setting `whole` when the walk that canonicalised the
+    /// document covered all of it, proof included: then expanding it with these contexts in safe
+    /// mode gives no error, and a format check need not walk it again.
+    pub(crate) fn verify_noting_coverage(
+        &self,
+        document: &Value,
+        whole: &mut bool,
+    ) -> Result<VerifiedProof, ProofError> {
         let Value::Object(members) = document else {
             return Err(ProofError::InvalidDocument {
                 reason: "the document is not a JSON object",
@@ -120,7 +131,9 @@ impl DataIntegrityVerifier {
                 return Err(ProofError::ContextMismatch);
             }
         }
-        let hash = self.suite.hash_data_of_secured(document, context, proof)?;
+        let hash = self
+            .suite
+            .hash_data_of_secured(document, context, proof, whole)?;
         resolved
             .key
             .verify_strict(&hash.combined(), &Signature::from_bytes(&checked.signature))

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::RdfError;
 use super::contexts::Contexts;
-use super::fast::{FastPath, View};
+use super::fast::{FastPath, Leave, View};
 use super::{Dataset, Graph};
 use crate::model::EuropeanDigitalCredential;
 
@@ -187,7 +187,9 @@ impl Expander {
 
     /// [`Expander::canonical_fast`] of `document` without its member `without`, and with
     /// `context` as its `@context` when given: a Data Integrity proof's unsecured document,
-    /// read in place rather than copied.
+    /// read in place rather than copied. Without a `context` of its own the member is walked too,
+    /// its quads left unsaid, so that [`Canonical::whole`](super::fast::Canonical) says whether
+    /// the whole document expands without an error (the format check's question).
     pub(crate) fn canonical_fast_without(
         &self,
         document: &Value,
@@ -195,9 +197,20 @@ impl Expander {
         context: Option<&Value>,
     ) -> Option<super::fast::Canonical> {
         let whole = View::whole(document);
+        if context.is_none() {
+            let unsaid = View {
+                leave: Leave::Unsaid(without),
+                ..whole
+            };
+            if let Some(mut canonical) = self.canonical_fast_view(document, unsaid) {
+                canonical.whole = true;
+                return Some(canonical);
+            }
+        }
+        // The member itself may be outside the fast path, the rest not.
         let view = View {
             context: context.or(whole.context),
-            without: Some(without),
+            leave: Leave::Out(without),
             ..whole
         };
         self.canonical_fast_view(document, view)

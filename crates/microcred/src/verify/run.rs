@@ -49,19 +49,22 @@ impl Run<'_> {
             return match payload {
                 Ok(document) => {
                     let kind = input::classify(&document);
-                    self.document(document, kind, secured, nested)
+                    self.document(document, kind, secured, nested, false)
                 }
                 Err(e) => self.not_a_credential(&e, secured),
             };
         }
         let kind = input::classify(&root);
+        let mut in_subset = false;
         let secured = match &kind {
             Err(_) => Secured::not_checked("the file is not a credential"),
-            Ok(_) if root.get("proof").is_some() => self.verifier.data_integrity(&root),
+            Ok(_) if root.get("proof").is_some() => {
+                self.verifier.data_integrity(&root, &mut in_subset)
+            }
             Ok(Kind::Presentation) => Secured::unsealed("presentation"),
             Ok(Kind::Credential { .. } | Kind::Flattened) => Secured::unsealed("credential"),
         };
-        self.document(root, kind, secured, nested)
+        self.document(root, kind, secured, nested, in_subset)
     }
 
     fn document(
@@ -70,6 +73,7 @@ impl Run<'_> {
         kind: Result<Kind, ParseError>,
         secured: Secured,
         nested: bool,
+        in_subset: bool,
     ) -> Report {
         match kind {
             Err(e) => self.not_a_credential(&e, secured),
@@ -77,7 +81,7 @@ impl Run<'_> {
                 self.not_a_credential(&ParseError::NotACredential { path: "$".into() }, secured)
             }
             Ok(Kind::Presentation) => self.presentation(document, secured),
-            Ok(Kind::Credential { edc }) => self.credential(document, edc, secured),
+            Ok(Kind::Credential { edc }) => self.credential(document, edc, secured, in_subset),
             Ok(Kind::Flattened) => self.flattened(secured),
         }
     }
@@ -140,7 +144,9 @@ impl Run<'_> {
         )
     }
 
-    fn credential(&self, document: Value, edc: bool, secured: Secured) -> Report {
+    /// `in_subset`: the proof's walk covered the whole document, so JSON-LD drops nothing from
+    /// it (see [`profile::check_json_with`]).
+    fn credential(&self, document: Value, edc: bool, secured: Secured, in_subset: bool) -> Report {
         let verifier = self.verifier;
         let holds = secured.holds();
         // What is read from the JSON itself, before the typed reader takes the document.
@@ -161,7 +167,7 @@ impl Run<'_> {
         // The format check's JSON findings, from the document as it came (before the typed
         // reader takes it).
         let json = edc
-            .then(|| profile::check_json_with(&document, &verifier.expander))
+            .then(|| profile::check_json_with(&document, &verifier.expander, in_subset))
             .flatten();
         let typed = edc.then(|| {
             verifier
@@ -308,12 +314,15 @@ impl Run<'_> {
     /// A credential embedded as an object: its own proof, or the presentation's seal.
     fn embedded(&self, document: Value, presentation: &Secured) -> Report {
         let kind = input::classify(&document);
+        let mut in_subset = false;
         let secured = match &kind {
             Err(_) => Secured::not_checked("the entry is not a credential"),
-            Ok(_) if document.get("proof").is_some() => self.verifier.data_integrity(&document),
+            Ok(_) if document.get("proof").is_some() => {
+                self.verifier.data_integrity(&document, &mut in_subset)
+            }
             Ok(_) => presentation.inherited(),
         };
-        self.document(document, kind, secured, true)
+        self.document(document, kind, secured, true, in_subset)
     }
 
     /// A compact JWS entry (a VC-JWT, say), which this verifier does not check.

@@ -207,8 +207,11 @@ impl Verifier {
     }
 
     /// The seal and trust checks of a credential with an embedded Data Integrity proof.
-    pub(super) fn data_integrity(&self, root: &Value) -> Secured {
-        let e = match self.data_integrity.verify(root) {
+    /// The proof of `root`; `whole` as
+    /// [`crate::proof::DataIntegrityVerifier::verify_noting_coverage`] sets
+    /// it (the proof's verifier and the format check's expander have the same contexts).
+    pub(super) fn data_integrity(&self, root: &Value, whole: &mut bool) -> Secured {
+        let e = match self.data_integrity.verify_noting_coverage(root, whole) {
             Ok(proof) => {
                 let seal = Check::new(
                     CheckKind::Seal,

@@ -30,6 +30,9 @@ const FIRST_LABEL: &str = "_:c14n0";
 pub(crate) struct Canonical {
     pub(crate) nquads: String,
     pub(crate) top_level_proof: bool,
+    /// The walk covered the whole document, a member left unsaid included: expanding it gives
+    /// no error (see [`super::Leave::Unsaid`]).
+    pub(crate) whole: bool,
 }
 
 /// Collects the canonical N-Quads line of each quad.
@@ -57,6 +60,7 @@ impl Lines {
         Canonical {
             nquads,
             top_level_proof: self.top_level_proof,
+            whole: false,
         }
     }
 
@@ -225,5 +229,43 @@ mod tests {
         two["credentialSubject"] = json!({"type": "urn:x:T"});
         assert!(Expander::new().expand_value(&two).is_ok());
         assert!(Expander::new().canonical_fast(&two).is_none());
+    }
+
+    #[test]
+    fn a_proof_is_walked_unsaid_or_left_out() {
+        let signed: Value =
+            serde_json::from_str(include_str!("../../../../../vectors/sealed/signed-di.json"))
+                .expect("JSON");
+        let expander = Expander::new();
+        let mut unsecured = signed.clone();
+        unsecured.as_object_mut().expect("object").remove("proof");
+        let expected = expander.canonical_fast(&unsecured).expect("fast").nquads;
+
+        // Walked unsaid: the same lines, and the whole document is in the subset.
+        let canonical = expander
+            .canonical_fast_without(&signed, "proof", None)
+            .expect("fast");
+        assert!(canonical.whole && !canonical.top_level_proof);
+        assert_eq!(canonical.nquads, expected);
+        assert!(expander.check_value(&signed).is_ok());
+
+        // A proof the fast path declines (a float goes to the generic path): left out, the rest
+        // the same, and nothing said of the whole.
+        let mut declined = signed.clone();
+        declined["proof"]["nonce"] = json!(1.5);
+        let canonical = expander
+            .canonical_fast_without(&declined, "proof", None)
+            .expect("fast");
+        assert!(!canonical.whole);
+        assert_eq!(canonical.nquads, expected);
+
+        // A proof with a context of its own: the rest is read with that context, the proof left
+        // out.
+        let context = signed["@context"].clone();
+        let canonical = expander
+            .canonical_fast_without(&signed, "proof", Some(&context))
+            .expect("fast");
+        assert!(!canonical.whole);
+        assert_eq!(canonical.nquads, expected);
     }
 }

@@ -36,6 +36,7 @@ mod context;
 mod walk;
 
 pub(crate) use canonical::Canonical;
+pub(crate) use walk::Leave;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -63,7 +64,7 @@ pub(crate) struct View<'d> {
     /// The members, or `None` when the document is not a JSON object.
     pub(crate) members: Option<&'d serde_json::Map<String, Value>>,
     pub(crate) context: Option<&'d Value>,
-    pub(crate) without: Option<&'d str>,
+    pub(crate) leave: Leave<'d>,
 }
 
 impl<'d> View<'d> {
@@ -73,7 +74,7 @@ impl<'d> View<'d> {
         View {
             members,
             context: members.and_then(|m| m.get("@context")),
-            without: None,
+            leave: Leave::Nothing,
         }
     }
 }
@@ -138,7 +139,7 @@ impl FastPath {
         let mut walker = walk::Walker::new(self, sink);
         // The top-level `@context` is processed into `ctx`; the walk skips it, and the member the
         // view leaves out (a copy of the document without them would cost a deep clone).
-        walker.top(&ctx, map, document.without)?;
+        walker.top(&ctx, map, document.leave)?;
         Ok(walker.finish())
     }
 

@@ -92,10 +92,24 @@ impl Sink for Discard {
     }
 }
 
+/// What a walk does with one top-level member of the document (a Data Integrity proof).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Leave<'m> {
+    /// Nothing: every member is walked and its quads emitted.
+    Nothing,
+    /// The member is left out, as if the document did not have it.
+    Out(&'m str),
+    /// The member is walked, so that the walk covers the whole document, but none of its quads
+    /// reach the sink: what is emitted is the document without it.
+    Unsaid(&'m str),
+}
+
 /// One walk over one document.
 pub(crate) struct Walker<'a, S = Graph> {
     fast: &'a FastPath,
     dataset: S,
+    /// Inside a member whose quads are not emitted ([`Leave::Unsaid`]).
+    quiet: bool,
     /// Blank node identifiers of the document, by label, to fresh labels.
     blanks: HashMap<String, Node>,
     fresh: usize,
@@ -130,6 +144,7 @@ impl<'a, S: Sink> Walker<'a, S> {
         Walker {
             fast,
             dataset: sink,
+            quiet: false,
             blanks: HashMap::new(),
             fresh: 0,
         }
@@ -163,31 +178,38 @@ impl<'a, S: Sink> Walker<'a, S> {
     }
 
     /// The top-level node object; its `@context` entry, already processed into `ctx`, is
-    /// skipped, and so is the member named `skip` (a Data Integrity proof, left out of what it
-    /// signs without copying the document).
+    /// skipped, and one member may be left out or walked without a word (a Data Integrity proof,
+    /// left out of what it signs without copying the document).
     pub(crate) fn top(
         &mut self,
         ctx: &Arc<Ctx>,
         map: &Map<String, Value>,
-        skip: Option<&str>,
+        leave: Leave<'_>,
     ) -> Fast<()> {
-        self.node(ctx, map, None, None, Some(skip)).map(|_| ())
+        self.node(ctx, map, None, None, Some(leave)).map(|_| ())
+    }
+
+    fn emit(&mut self, s: &Node, p: &str, o: &Object<'_>, g: Option<&Node>) -> Fast<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        self.dataset.emit(s, p, o, g)
     }
 
     /// A node object in `graph`, under `ctx` (the active context of the object holding it), with
     /// the property-scoped context of the property it is the value of. `top` is `Some` for the
-    /// top-level object, with the member it leaves out. Returns its subject.
+    /// top-level object, with what to do with its one special member. Returns its subject.
     fn node(
         &mut self,
         ctx: &Arc<Ctx>,
         map: &Map<String, Value>,
         property_scoped: Option<&Arc<Value>>,
         graph: Option<&Node>,
-        top: Option<Option<&str>>,
+        top: Option<Leave<'_>>,
     ) -> Fast<Node> {
         let entries = || {
             map.iter().filter(move |(key, _)| match top {
-                Some(skip) => *key != "@context" && Some(key.as_str()) != skip,
+                Some(leave) => *key != "@context" && leave != Leave::Out(key),
                 None => true,
             })
         };
@@ -257,7 +279,7 @@ impl<'a, S: Sink> Walker<'a, S> {
             match type_scoped.expand_iri(name, true)? {
                 Expanded::Iri(value) => {
                     let object = Object::Node(Node::Iri(value));
-                    self.dataset.emit(&subject, RDF_TYPE, &object, graph)?;
+                    self.emit(&subject, RDF_TYPE, &object, graph)?;
                 }
                 _ => return Err(Unsupported),
             }
@@ -286,6 +308,8 @@ impl<'a, S: Sink> Walker<'a, S> {
                 Expanded::Blank(_) => return Err(Unsupported),
             };
             let definition = active.term(key).cloned();
+            let unsaid = top == Some(Leave::Unsaid(key));
+            self.quiet |= unsaid;
             self.property(
                 &active,
                 &subject,
@@ -294,6 +318,7 @@ impl<'a, S: Sink> Walker<'a, S> {
                 value,
                 graph,
             )?;
+            self.quiet &= !unsaid;
         }
         Ok(subject)
     }
@@ -343,7 +368,7 @@ impl<'a, S: Sink> Walker<'a, S> {
                     self.scalar(active, definition, scalar)?
                 }
             };
-            self.dataset.emit(subject, property, &object, graph)?;
+            self.emit(subject, property, &object, graph)?;
         }
         Ok(())
     }
@@ -415,7 +440,7 @@ impl<'a, S: Sink> Walker<'a, S> {
                     return Err(Unsupported);
                 };
                 let object = Object::Language(string, tag);
-                self.dataset.emit(subject, property, &object, graph)?;
+                self.emit(subject, property, &object, graph)?;
             }
         }
         Ok(())
