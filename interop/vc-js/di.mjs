@@ -13,6 +13,9 @@
 //                                                      scripts/bench-wasm.sh runs beside
 //                                                      microcred's (bindings/wasm/bench/node.mjs)
 //
+// Imported as a module (bindings/wasm/bench/di-paired.mjs), it exports loaderFor, verify,
+// errorsOf and usesJsigs, and runs nothing.
+//
 // CONTEXTS_JSON is a file {url: context document} with the contexts npm has no package for (the
 // EDC application-profile context, the VC examples v2 context); `di_interop contexts` writes it.
 // The W3C contexts come from Digital Bazaar's context packages. did:key URLs are resolved by
@@ -27,6 +30,7 @@
 
 import {readFileSync, writeFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
+import {pathToFileURL} from 'node:url';
 
 import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
@@ -44,7 +48,7 @@ import didContext from 'did-context';
 const {AssertionProofPurpose} = jsigs.purposes;
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 
-function loaderFor(contextsFile) {
+export function loaderFor(contextsFile) {
   const documents = new Map();
   for(const [url, document] of credentialsContexts) {
     documents.set(url, document);
@@ -93,7 +97,7 @@ async function keyPairFor(seedHex) {
   });
 }
 
-function usesJsigs(credential) {
+export function usesJsigs(credential) {
   const context = [].concat(credential['@context'] ?? []);
   return context[0] === VC_V1 && !('issuanceDate' in credential);
 }
@@ -111,7 +115,7 @@ async function sign({credential, keyPair, created, documentLoader}) {
   return vc.issue({credential, suite, purpose, documentLoader});
 }
 
-async function verify({credential, documentLoader}) {
+export async function verify({credential, documentLoader}) {
   const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022});
   const purpose = new AssertionProofPurpose();
   if(usesJsigs(credential)) {
@@ -120,7 +124,7 @@ async function verify({credential, documentLoader}) {
   return vc.verifyCredential({credential, suite, purpose, documentLoader});
 }
 
-function errorsOf(result) {
+export function errorsOf(result) {
   const errors = [];
   const walk = error => {
     if(!error) {
@@ -247,9 +251,11 @@ async function main([command, ...args]) {
   return 2;
 }
 
-main(process.argv.slice(2)).then(code => {
-  process.exitCode = code;
-}, error => {
-  console.error(`di.mjs: ${error.stack ?? error}`);
-  process.exitCode = 2;
-});
+if(process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+  }, error => {
+    console.error(`di.mjs: ${error.stack ?? error}`);
+    process.exitCode = 2;
+  });
+}

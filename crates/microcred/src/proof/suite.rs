@@ -10,7 +10,6 @@ use sophia_api::term::Term as _;
 
 use super::error::Part;
 use super::{CRYPTOSUITE, PROOF_TYPE, ProofError};
-
 use crate::rdf::{
     CREDENTIALS_V2, Canonical, Canonicalizer, Contexts, DATA_INTEGRITY_V2, Dataset, Expander,
 };

@@ -305,10 +305,13 @@ fn serve(request: Request) -> Result<Reply, RdfError> {
             for (url, document) in documents {
                 contexts.register(&url, document)?;
             }
+            // The limit is the caller's, capped by the default, which keeps this module's
+            // recursion within its stack: a page calling `serve` itself with a huge limit gets
+            // `rdf.too_deep`, not a trap.
             let dataset = super::Expander::new()
                 .with_contexts(contexts)
                 .safe(safe)
-                .with_max_depth(max_depth)
+                .with_max_depth(max_depth.min(super::jsonld::DEFAULT_MAX_DEPTH))
                 .expand_value(&document)?;
             Ok(Reply::Quads(to_wire(&dataset.0)))
         }
@@ -734,6 +737,13 @@ mod tests {
                 r#"{"canonical": {"quads": [[{"iri": "no iri"}]], "sha384": false, "depthFactor": 1.0, "permutationLimit": 4, "hashBudget": null, "recursionLimit": 8, "issued": false}}"#.to_owned(),
                 r#"{"rdfXml": {"xml": "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>"}}"#.to_owned(),
                 format!(r#"{{"rdfXml": {{"xml": "<a>{}</a>"}}}}"#, "a".repeat(1 << 20)),
+                // A limit far above what this module's stack takes, and a document deeper than
+                // the default: refused, not a stack overflow.
+                format!(
+                    r#"{{"expand": {{"document": {}1{}, "contexts": {{}}, "safe": true, "maxDepth": 100000}}}}"#,
+                    r#"{"@context": {"@vocab": "https://e/"}, "a": ["#.repeat(50),
+                    "]}".repeat(50)
+                ),
             ];
             let mut codes = Vec::new();
             for request in &requests {
@@ -750,7 +760,8 @@ mod tests {
                     "rdf.invalid_jsonld",
                     "rdf.invalid_jsonld",
                     "xml.dtd_forbidden",
-                    "xml.not_rdf"
+                    "xml.not_rdf",
+                    "rdf.too_deep"
                 ]
             );
         }

@@ -57,8 +57,9 @@ type DerivedKey = (u64, usize, bool);
 /// A derived context, with the scoped context whose address is in its key.
 type Derived = (Arc<Value>, Arc<Ctx>);
 
-/// The document a walk reads: a JSON object, or one with a member left out and its `@context`
-/// replaced (a Data Integrity proof's document, read in place).
+/// The document a walk reads: a JSON object as it is, or with one member left out or walked
+/// without emitting its quads, and another `@context` (a Data Integrity proof's document, read in
+/// place).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct View<'d> {
     /// The members, or `None` when the document is not a JSON object.
