@@ -443,8 +443,8 @@ fn many_credentials_verify_in_order_with_one_verifier() {
     assert_eq!(verdicts, [Verdict::Valid, Verdict::Invalid, Verdict::Valid]);
 }
 
-#[test]
-fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
+/// The demo credential with a Data Integrity proof, and the did:key that signed it.
+fn di_signed_demo() -> (serde_json::Value, String) {
     use microcred::proof::{DataIntegrity, Ed25519KeyPair};
     let key = Ed25519KeyPair::from_seed([9; 32]);
     let credential: serde_json::Value =
@@ -453,6 +453,12 @@ fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
         .created(SEALED_AT)
         .sign(&credential)
         .unwrap();
+    (signed, key.did_key())
+}
+
+#[test]
+fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
+    let (signed, did) = di_signed_demo();
     let bytes = serde_json::to_vec(&signed).unwrap();
 
     let report = Verifier::new(NOW).verify(&bytes);
@@ -467,7 +473,7 @@ fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
     );
     assert_eq!(report.verdict, Verdict::Indeterminate);
 
-    let trusting = Verifier::new(NOW).with_trusted_dids([key.did_key()]);
+    let trusting = Verifier::new(NOW).with_trusted_dids([did]);
     let report = trusting.verify(&bytes);
     assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_json());
 
@@ -485,15 +491,8 @@ fn a_data_integrity_proof_is_verified_and_its_did_trusted_on_request() {
 
 #[test]
 fn the_format_check_of_a_data_integrity_credential_reads_its_proof_too() {
-    use microcred::proof::{DataIntegrity, Ed25519KeyPair};
-    let key = Ed25519KeyPair::from_seed([9; 32]);
-    let credential: serde_json::Value =
-        serde_json::from_str(&microcred::issue::demo_credential_json()).unwrap();
-    let signed = DataIntegrity::new(key.clone())
-        .created(SEALED_AT)
-        .sign(&credential)
-        .unwrap();
-    let verifier = Verifier::new(NOW).with_trusted_dids([key.did_key()]);
+    let (signed, did) = di_signed_demo();
+    let verifier = Verifier::new(NOW).with_trusted_dids([did]);
     // The proof's walk covers the whole document: the format check has nothing to add.
     let report = verifier.verify(&serde_json::to_vec(&signed).unwrap());
     assert_eq!(
