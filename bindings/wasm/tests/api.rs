@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use microcred_wasm as mc;
+use serde_json::json;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -398,4 +399,25 @@ fn a_verifier_without_at_reads_the_clock_at_each_verification() {
     let report = to_json(&early.verify(bytes(data)).expect("a report"));
     assert_eq!(report["checkedAt"], manifest["clock"]);
     assert_eq!(expiry(&report), "expiry.ok");
+}
+
+/// Bad input through a Verifier: a report with the core's code, never a throw or a trap; a
+/// tampered file is in verify.json, which vectors.rs runs through a Verifier.
+#[wasm_bindgen_test]
+fn a_verifier_reports_truncated_deep_and_oversized_input() {
+    let verifier = mc::Verifier::new(JsValue::UNDEFINED).expect("a verifier");
+    let whole = file("cases/valid-1.json");
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let large = vec![b' '; 17 * 1024 * 1024];
+    for (input, code) in [
+        (bytes(&whole[..whole.len() / 2]), "json.truncated"),
+        (JsValue::from_str(&deep), "json.too_deep"),
+        (bytes(&large), "json.too_large"),
+    ] {
+        let report = to_json(&verifier.verify(input).expect("a report"));
+        assert_eq!(
+            (&report["verdict"], &report["checks"][0]["code"]),
+            (&json!("invalid"), &json!(code))
+        );
+    }
 }
